@@ -1,0 +1,205 @@
+import { parseArgs } from 'node:util';
+import { formatRupiah, parseRupiah } from '@/lib/money';
+import { DEMO_WEBHOOK_SECRET } from '@/lib/sandbox/demo';
+import { createMootaGenerator, signedDelivery, type MutationOverrides } from '@/lib/sandbox/moota-generator';
+
+const USAGE = `Sends signed, realistic Moota deliveries to a running Cocok.
+
+Usage: npm run simulate -- [options]
+
+  --count N          send N mutations in total, --per-delivery at a time
+  --deliveries D     send D deliveries (default 5; not together with --count)
+  --per-delivery M   mutations in each delivery (default 1)
+  --amount A         every mutation is of A rupiah, a whole number (e.g. 150123)
+  --type CR|DB       every mutation is a credit (CR, money in) or a debit (DB, money out)
+  --url U            webhook URL (default http://localhost:3000/api/webhook)
+  --secret S         webhook secret (default $MOOTA_WEBHOOK_SECRET, else the demo secret)
+  --seed N           repeat an earlier run's mutations (same mutation ids: Cocok reports duplicates)
+  --help             show this help`;
+
+const REQUEST_TIMEOUT_MS = 10_000;
+
+class UsageError extends Error {}
+
+interface Plan {
+  deliverySizes: number[];
+  overrides: MutationOverrides;
+  url: URL;
+  secret: string;
+  seed: number | undefined;
+}
+
+function wholeNumber(flag: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
+    throw new UsageError(`--${flag} must be a whole number from ${min} to ${max}, got "${text}"`);
+  }
+  return value;
+}
+
+function parsePlan(argv: string[], environment: NodeJS.ProcessEnv): Plan | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        count: { type: 'string' },
+        deliveries: { type: 'string' },
+        'per-delivery': { type: 'string' },
+        amount: { type: 'string' },
+        type: { type: 'string' },
+        url: { type: 'string' },
+        secret: { type: 'string' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const flag = /'([^']+)'/.exec((error as Error).message)?.[1];
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`unknown flag ${flag ?? ''}`.trim());
+    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') throw new UsageError(`unexpected argument ${flag ?? ''}: flags look like --count 3`.trim());
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') throw new UsageError((error as Error).message.split('\n')[0]!);
+    throw error;
+  }
+  if (values.help) return 'help';
+
+  const count = wholeNumber('count', values.count, 1, 100_000);
+  const deliveries = wholeNumber('deliveries', values.deliveries, 1, 100_000);
+  const perDelivery = wholeNumber('per-delivery', values['per-delivery'], 1, 1000) ?? 1;
+  if (count !== undefined && deliveries !== undefined) {
+    throw new UsageError('use either --count (mutations in total) or --deliveries, not both');
+  }
+  const deliverySizes =
+    count !== undefined
+      ? Array.from({ length: Math.ceil(count / perDelivery) }, (_, i) => Math.min(perDelivery, count - i * perDelivery))
+      : Array.from({ length: deliveries ?? 5 }, () => perDelivery);
+
+  const overrides: MutationOverrides = {};
+  if (values.amount !== undefined) {
+    if (!/^\d+$/.test(values.amount.trim()) || parseRupiah(values.amount) <= 0n) {
+      throw new UsageError(`--amount must be a whole number of rupiah above 0 without separators (e.g. 150123), got "${values.amount}"`);
+    }
+    overrides.amount = parseRupiah(values.amount);
+  }
+  if (values.type !== undefined) {
+    const type = values.type.trim().toUpperCase();
+    if (type !== 'CR' && type !== 'DB') throw new UsageError(`--type must be CR (money in) or DB (money out), got "${values.type}"`);
+    overrides.type = type;
+  }
+
+  let url: URL;
+  try {
+    url = new URL(values.url ?? 'http://localhost:3000/api/webhook');
+  } catch {
+    throw new UsageError(`--url must be a full URL such as http://localhost:3000/api/webhook, got "${values.url}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--url must be http:// or https://, got "${values.url}"`);
+
+  // While rotating, MOOTA_WEBHOOK_SECRET holds two secrets: either one signs validly.
+  const secret = values.secret ?? environment.MOOTA_WEBHOOK_SECRET?.split(',')[0]?.trim() ?? DEMO_WEBHOOK_SECRET;
+  if (secret === '') throw new UsageError('--secret must not be empty');
+  const seed = wholeNumber('seed', values.seed, 0, 0xffffffff);
+  return { deliverySizes, overrides, url, secret, seed };
+}
+
+/** Why a request never got an answer, in words that say what to do. */
+function describeNetworkError(error: unknown, url: URL): string {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  const code = cause?.code ?? (error as { code?: string }).code;
+  if (code === 'ECONNREFUSED') return `Nothing is listening at ${url.host}. Is Cocok running? Start it with npm start`;
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `Cannot resolve the host ${url.hostname}: check --url`;
+  if ((error as Error).name === 'TimeoutError') return `${url} did not answer within ${REQUEST_TIMEOUT_MS / 1000} s (Moota gives up after 5 s)`;
+  return `Could not reach ${url}: ${code ?? (error as Error).message}`;
+}
+
+interface Answer {
+  accepted?: number;
+  duplicates?: number;
+  error?: string;
+}
+
+function readAnswer(text: string): Answer | undefined {
+  try {
+    const json: unknown = JSON.parse(text);
+    return json !== null && typeof json === 'object' ? (json as Answer) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function describeAnswer(status: number, text: string, answer: Answer | undefined): string {
+  if (!answer) return `${status} ${text.slice(0, 200)}`;
+  if (status >= 200 && status < 300) return `${status} accepted ${answer.accepted ?? '?'}, duplicates ${answer.duplicates ?? '?'}`;
+  return `${status} ${answer.error ?? JSON.stringify(answer)}`;
+}
+
+async function main(): Promise<number> {
+  let plan: Plan | 'help';
+  try {
+    plan = parsePlan(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`simulate: ${error.message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (plan === 'help') {
+    console.log(USAGE);
+    return 0;
+  }
+
+  const generator = createMootaGenerator({ seed: plan.seed });
+  const totals = { sent: 0, ok: 0, failed: 0, accepted: 0, duplicates: 0, credit: 0n, debit: 0n };
+  console.log(`Sending ${plan.deliverySizes.length} deliveries to ${plan.url} (seed ${generator.seed})`);
+
+  for (const [index, size] of plan.deliverySizes.entries()) {
+    const { body, mutations } = generator.delivery(size, plan.overrides);
+    const what = mutations
+      .map((m) => `${m.mutation_id} ${m.type} ${formatRupiah(parseRupiah(m.amount))}`)
+      .join(', ');
+    let response: Response;
+    try {
+      response = await fetch(plan.url, {
+        method: 'POST',
+        headers: signedDelivery(body, plan.secret),
+        body,
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      console.error(`#${index + 1} ${what}\n   ${describeNetworkError(error, plan.url)}`);
+      return 1;
+    }
+    const text = await response.text();
+    const answer = readAnswer(text);
+    totals.sent += 1;
+    for (const m of mutations) totals[m.type === 'CR' ? 'credit' : 'debit'] += parseRupiah(m.amount);
+    if (response.ok) {
+      totals.ok += 1;
+      totals.accepted += answer?.accepted ?? 0;
+      totals.duplicates += answer?.duplicates ?? 0;
+    } else {
+      totals.failed += 1;
+    }
+    console.log(`#${index + 1} ${what}\n   → ${describeAnswer(response.status, text, answer)}`);
+  }
+
+  console.log(
+    `\n${totals.sent} deliveries sent (${formatRupiah(totals.credit)} in, ${formatRupiah(totals.debit)} out): ` +
+      `${totals.ok} answered 2xx, ${totals.failed} failed; mutations accepted ${totals.accepted}, duplicates ${totals.duplicates}.` +
+      `\nRepeat with --seed ${generator.seed}.`,
+  );
+  return totals.failed > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);
