@@ -1,0 +1,215 @@
+import { z } from 'zod';
+import { parseRupiah } from '@/lib/money';
+import { parseJakartaDateTime } from './jakarta-time';
+
+export interface MootaMutation {
+  mootaId: string;
+  bankId: string;
+  bankType: string | null;
+  bankLabel: string | null;
+  accountNumber: string;
+  accountHolder: string | null;
+  type: 'CR' | 'DB';
+  amount: bigint;
+  balance: bigint | null;
+  description: string;
+  note: string | null;
+  occurredAt: Date;
+  paymentOrderId: string | null;
+  taggings: unknown[];
+  /** The item as received, after `redactSecrets`. */
+  raw: Record<string, unknown>;
+}
+
+export type DeliveryParse =
+  | { ok: true; mutations: MootaMutation[]; duplicatesInBody: number }
+  | { ok: false; error: string };
+
+export const REDACTED = '[redacted]';
+
+// Covers `bank.meta`, where Moota keeps bank session data. `token` and `bank_id` are identifiers.
+const SECRET_KEY = /(^|_)(meta|session|session_id|access_token|refresh_token|password|secret|cookie|authorization)$/i;
+
+// No Moota field nests anywhere near this deep; the cap keeps hostile bodies from exhausting the stack.
+const MAX_DEPTH = 64;
+
+function redact(value: unknown, depth: number): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) return REDACTED;
+  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+  // fromEntries defines own properties, so a "__proto__" key stays data.
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) ? REDACTED : redact(item, depth + 1)]),
+  );
+}
+
+/** A deep copy with secret-bearing keys (at any depth) replaced by "[redacted]". */
+export function redactSecrets<T>(value: T): T {
+  return redact(value, 0) as T;
+}
+
+/** The body as it may be stored or shown: redacted if it is JSON, otherwise unchanged. */
+export function redactBody(rawText: string): string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(rawText);
+  } catch {
+    return rawText;
+  }
+  return JSON.stringify(redactSecrets(parsed));
+}
+
+const shorten = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
+function show(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string') return JSON.stringify(shorten(value));
+  return String(value);
+}
+
+const mustBe = (expected: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined ? 'is required' : `must be ${expected}, got ${show(issue.input)}`;
+
+/** A field read by a plain function that throws on input it cannot use. */
+function readWith<T>(expected: string, read: (value: unknown) => T) {
+  return z.unknown().transform((value, ctx): T => {
+    try {
+      return read(value);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: mustBe(expected)({ input: value }) });
+      return z.NEVER;
+    }
+  });
+}
+
+const identifier = z
+  .union([z.string(), z.number()], { error: mustBe('a string or a number') })
+  .transform(String)
+  .pipe(
+    z
+      .string()
+      .min(1, 'must not be empty')
+      .max(255, { error: (issue) => `must be at most 255 characters, got ${String(issue.input).length}` }),
+  );
+
+/** Informational text: strings kept as sent, numbers as their digits, null or absent as null. */
+const looseText = z
+  .union([z.string(), z.number()], { error: mustBe('a string, a number or null') })
+  .nullish()
+  .transform((value) => (value == null ? null : String(value)));
+
+const rupiah = readWith('a number or a numeric string', parseRupiah);
+
+const jakartaDateTime = readWith('a Jakarta date-time "YYYY-MM-DD HH:mm:ss"', (value) => {
+  if (typeof value !== 'string') throw new TypeError();
+  return parseJakartaDateTime(value);
+});
+
+const mutationType = readWith('"CR" or "DB"', (value) => {
+  const type = typeof value === 'string' ? value.trim().toUpperCase() : undefined;
+  if (type === 'CR' || type === 'DB') return type;
+  throw new TypeError();
+});
+
+// PHP encodes an empty associative array as [], so Moota may send [] where an object belongs.
+const optionalObject = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (Array.isArray(value) && value.length === 0 ? null : value), schema.nullish());
+
+const mutationSchema = z.looseObject(
+  {
+    mutation_id: identifier,
+    account_number: identifier,
+    bank_id: looseText,
+    date: jakartaDateTime,
+    amount: rupiah,
+    balance: rupiah.nullish(),
+    type: mutationType,
+    description: looseText,
+    note: looseText,
+    taggings: z.array(z.unknown(), { error: mustBe('an array or null') }).nullish(),
+    bank: optionalObject(
+      z.looseObject(
+        { bank_type: looseText, label: looseText, atas_nama: looseText },
+        { error: mustBe('an object or null') },
+      ),
+    ),
+    payment_detail: optionalObject(
+      z.looseObject({ order_id: looseText }, { error: mustBe('an object or null') }),
+    ),
+  },
+  { error: mustBe('an object') },
+);
+
+function toMutation(item: Record<string, unknown>, data: z.output<typeof mutationSchema>): MootaMutation {
+  return {
+    mootaId: data.mutation_id,
+    bankId: data.bank_id ?? '',
+    bankType: data.bank?.bank_type ?? null,
+    bankLabel: data.bank?.label ?? null,
+    accountNumber: data.account_number,
+    accountHolder: data.bank?.atas_nama ?? null,
+    type: data.type,
+    amount: data.amount,
+    balance: data.balance ?? null,
+    description: data.description ?? '',
+    note: data.note,
+    occurredAt: data.date,
+    paymentOrderId: data.payment_detail?.order_id ?? null,
+    taggings: data.taggings ?? [],
+    raw: redactSecrets(item),
+  };
+}
+
+function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
+
+function labelFor(item: unknown, index: number): string {
+  const id = (item as { mutation_id?: unknown } | null)?.mutation_id;
+  const named = (typeof id === 'string' && id !== '') || typeof id === 'number';
+  return named ? `mutation ${index + 1} (${shorten(String(id))})` : `mutation ${index + 1}`;
+}
+
+const MAX_REPORTED_PROBLEMS = 10;
+
+/**
+ * A delivery body (already JSON-parsed): an array of mutations, all of which must be readable.
+ * A mutation_id repeated within the body is kept once, first occurrence wins.
+ */
+export function parseDelivery(json: unknown): DeliveryParse {
+  if (!Array.isArray(json)) {
+    return { ok: false, error: `body must be a JSON array of mutations, got ${kindOf(json)}` };
+  }
+  const problems: string[] = [];
+  const mutations: MootaMutation[] = [];
+  const seen = new Set<string>();
+  let duplicatesInBody = 0;
+
+  json.forEach((item: unknown, index) => {
+    const result = mutationSchema.safeParse(item);
+    if (!result.success) {
+      const label = labelFor(item, index);
+      for (const issue of result.error.issues) {
+        const where = issue.path.length > 0 ? `: ${issue.path.join('.')} ` : ' ';
+        problems.push(`${label}${where}${issue.message}`);
+      }
+      return;
+    }
+    if (seen.has(result.data.mutation_id)) {
+      duplicatesInBody += 1;
+      return;
+    }
+    seen.add(result.data.mutation_id);
+    mutations.push(toMutation(item as Record<string, unknown>, result.data));
+  });
+
+  if (problems.length > 0) {
+    const shown = problems.slice(0, MAX_REPORTED_PROBLEMS);
+    const more = problems.length - shown.length;
+    return { ok: false, error: shown.join('; ') + (more > 0 ? `; and ${more} more` : '') };
+  }
+  return { ok: true, mutations, duplicatesInBody };
+}
