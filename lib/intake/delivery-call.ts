@@ -1,0 +1,48 @@
+/** Header our HTTP server sets from the TCP socket; any value a caller sends is overwritten. */
+export const PEER_ADDRESS_HEADER = 'x-cocok-peer-address';
+
+const REDACTED_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization', PEER_ADDRESS_HEADER]);
+const MAX_HEADERS = 50;
+const MAX_HEADER_VALUE = 512;
+
+/** What the audit log keeps of a call's headers: bounded, without credentials. */
+export function auditHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  let count = 0;
+  for (const [name, value] of headers) {
+    if (++count > MAX_HEADERS) break;
+    kept[name] = REDACTED_HEADERS.has(name)
+      ? '[redacted]'
+      : value.length > MAX_HEADER_VALUE
+        ? `${value.slice(0, MAX_HEADER_VALUE)}…`
+        : value;
+  }
+  return kept;
+}
+
+export class BodyTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`body is larger than ${limit} bytes`);
+  }
+}
+
+/** Reads a request body, giving up as soon as it passes `limit` bytes. */
+export async function readBodyWithin(request: Request, limit: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) throw new BodyTooLargeError(limit);
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new BodyTooLargeError(limit);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size);
+}

@@ -1,0 +1,132 @@
+import { isAddressAllowed, resolveClientAddress, type Allowlist } from '@/lib/moota/client-address';
+import { parseDelivery, redactBody, type MootaMutation } from '@/lib/moota/payload';
+import { verifySignature } from '@/lib/moota/signature';
+import type { SignatureResult } from '@/lib/generated/prisma/client';
+import {
+  auditHeaders,
+  BodyTooLargeError,
+  PEER_ADDRESS_HEADER,
+  readBodyWithin,
+} from '@/lib/intake/delivery-call';
+import {
+  storeAcceptedDelivery,
+  storeRejectedDelivery,
+  type DeliveryCall,
+} from '@/lib/intake/store-delivery';
+
+export interface WebhookConfig {
+  secrets: readonly string[];
+  allowlist: Allowlist;
+  trustedProxyHops: number;
+  maxBodyBytes: number;
+}
+
+interface Refusal {
+  httpStatus: number;
+  reason: string;
+  signature: SignatureResult;
+  body?: Uint8Array;
+}
+
+interface Acceptance {
+  redactedBody: string;
+  mutations: MootaMutation[];
+}
+
+const refusal = (httpStatus: number, reason: string, signature: SignatureResult, body?: Uint8Array): Refusal => ({
+  httpStatus,
+  reason,
+  signature,
+  body,
+});
+
+/**
+ * Moota's webhook, end to end: who is calling, how big, signed by whom, what shape; then the
+ * delivery is stored and answered. Status codes tell Moota whether to retry: 4xx never will
+ * succeed, 503 means try again later, 200 means stored (or already stored).
+ */
+export async function receiveWebhook(request: Request, config: WebhookConfig): Promise<Response> {
+  const started = performance.now();
+  const call: DeliveryCall = {
+    receivedAt: new Date(),
+    sourceAddress: resolveClientAddress({
+      socketAddress: request.headers.get(PEER_ADDRESS_HEADER) ?? 'unknown',
+      forwardedFor: request.headers.get('x-forwarded-for'),
+      trustedProxyHops: config.trustedProxyHops,
+    }),
+    headers: auditHeaders(request.headers),
+    bodyBytes: Number(request.headers.get('content-length')) || 0,
+  };
+
+  const outcome = await check(request, call, config);
+  if ('httpStatus' in outcome) return refuse(call, outcome);
+
+  try {
+    const stored = await storeAcceptedDelivery(call, outcome.redactedBody, outcome.mutations);
+    return Response.json({
+      status: 'received',
+      delivery_id: stored.deliveryId,
+      accepted: stored.accepted,
+      duplicates: stored.duplicates,
+      duration_ms: Math.round(performance.now() - started),
+    });
+  } catch (error) {
+    console.error('webhook: could not store delivery', { sourceAddress: call.sourceAddress, error });
+    return Response.json({ status: 'error', error: 'could not store the delivery, try again later' }, { status: 503 });
+  }
+}
+
+async function check(request: Request, call: DeliveryCall, config: WebhookConfig): Promise<Refusal | Acceptance> {
+  if (config.secrets.length === 0) {
+    return refusal(503, 'no webhook secret is configured, so every call is refused', 'unchecked');
+  }
+  if (!isAddressAllowed(call.sourceAddress, config.allowlist)) {
+    return refusal(403, `address ${call.sourceAddress} is not in the allowlist`, 'unchecked');
+  }
+  let body: Uint8Array;
+  try {
+    body = await readBodyWithin(request, config.maxBodyBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      return refusal(413, `body is larger than the limit of ${error.limit} bytes`, 'unchecked');
+    }
+    throw error;
+  }
+  call.bodyBytes = body.byteLength;
+
+  const signature = verifySignature(body, request.headers.get('signature'), config.secrets);
+  if (signature !== 'valid') {
+    const reason = signature === 'missing' ? 'the Signature header is missing' : 'the Signature header does not match the body';
+    return refusal(401, reason, signature, body);
+  }
+
+  const text = Buffer.from(body).toString('utf8');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return refusal(400, 'body is not valid JSON', signature, body);
+  }
+  const parsed = parseDelivery(json);
+  if (!parsed.ok) return refusal(400, parsed.error, signature, body);
+  return { redactedBody: redactBody(text), mutations: parsed.mutations };
+}
+
+async function refuse(call: DeliveryCall, refusal: Refusal): Promise<Response> {
+  const excerpt = refusal.body ? redactBody(Buffer.from(refusal.body).toString('utf8')) : '';
+  let deliveryId: string | undefined;
+  try {
+    deliveryId = await storeRejectedDelivery(call, {
+      httpStatus: refusal.httpStatus,
+      reason: refusal.reason,
+      signature: refusal.signature,
+      bodyExcerpt: excerpt,
+    });
+  } catch (error) {
+    console.error('webhook: could not record a rejected call', { reason: refusal.reason, error });
+  }
+  return Response.json(
+    { status: 'rejected', error: refusal.reason, delivery_id: deliveryId },
+    { status: refusal.httpStatus },
+  );
+}

@@ -1,0 +1,39 @@
+import PgBoss from 'pg-boss';
+import type { Tx } from '@/lib/db';
+
+export const QUEUES = {
+  processMutation: 'process-mutation',
+  processMutationDead: 'process-mutation-dead',
+} as const;
+
+/** Postgres channel that wakes workers as soon as a transaction that enqueued jobs commits. */
+export const JOBS_CHANNEL = 'cocok_jobs';
+
+export const PGBOSS_SCHEMA = 'pgboss';
+
+export interface ProcessMutationJob {
+  mutationId: string;
+}
+
+// Only used to build pg-boss's insert statement; the SQL runs on the caller's transaction.
+const statements = new PgBoss({
+  schema: PGBOSS_SCHEMA,
+  db: {
+    executeSql: () => {
+      throw new Error('jobs are enqueued inside a transaction: pass { db } to insert');
+    },
+  },
+});
+
+/** Enqueues processing of the given mutations in the same transaction that stored them. */
+export async function enqueueMutationProcessing(tx: Tx, mutationIds: readonly string[]): Promise<void> {
+  if (mutationIds.length === 0) return;
+  const jobs = mutationIds.map((mutationId) => ({
+    name: QUEUES.processMutation,
+    data: { mutationId } satisfies ProcessMutationJob,
+  }));
+  await statements.insert(jobs, {
+    db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }) },
+  });
+  await tx.$executeRawUnsafe(`SELECT pg_notify('${JOBS_CHANNEL}', '')`);
+}

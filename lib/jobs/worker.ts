@@ -1,0 +1,96 @@
+import pg from 'pg';
+import PgBoss from 'pg-boss';
+import { db } from '@/lib/db';
+import { enqueueMutationProcessing, JOBS_CHANNEL, PGBOSS_SCHEMA, QUEUES, type ProcessMutationJob } from '@/lib/jobs/queue';
+import {
+  findStaleMutations,
+  markProcessingDead,
+  processMutation,
+  recordProcessingFailure,
+} from '@/lib/mutations/process-mutation';
+
+export interface Worker {
+  stop(): Promise<void>;
+}
+
+const SWEEP_EVERY_MS = 60_000;
+const STALE_AFTER_MS = 10 * 60_000;
+
+/** Creates pg-boss's schema and this app's queues; safe to run from several processes at once. */
+export async function prepareQueues(databaseUrl: string): Promise<void> {
+  const boss = new PgBoss({ connectionString: databaseUrl, schema: PGBOSS_SCHEMA, supervise: false, schedule: false });
+  boss.on('error', (error) => console.error('job queue:', error));
+  await boss.start();
+  await createQueues(boss);
+  await boss.stop({ graceful: false, wait: true });
+}
+
+async function createQueues(boss: PgBoss) {
+  for (const name of [QUEUES.processMutationDead, QUEUES.processMutation]) {
+    if (await boss.getQueue(name)) continue;
+    await boss.createQueue(name, {
+      name,
+      retryLimit: 5,
+      retryDelay: 2,
+      retryBackoff: true,
+      expireInSeconds: 60,
+      deadLetter: name === QUEUES.processMutation ? QUEUES.processMutationDead : undefined,
+    });
+  }
+}
+
+/**
+ * Runs the job handlers in this process: mutation processing with retries and backoff, the dead
+ * letter handler, and a sweep for mutations whose job went missing.
+ */
+export async function startWorker(databaseUrl: string, options: { concurrency?: number } = {}): Promise<Worker> {
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: PGBOSS_SCHEMA,
+    maintenanceIntervalSeconds: 30,
+    monitorStateIntervalSeconds: undefined,
+  });
+  boss.on('error', (error) => console.error('job queue:', error));
+  await boss.start();
+  await createQueues(boss);
+
+  const workerIds: string[] = [];
+  for (let i = 0; i < (options.concurrency ?? 4); i++) {
+    workerIds.push(
+      await boss.work<ProcessMutationJob>(QUEUES.processMutation, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
+        if (!job) return;
+        try {
+          await processMutation(job.data.mutationId);
+        } catch (error) {
+          await recordProcessingFailure(job.data.mutationId, error).catch(() => {});
+          throw error;
+        }
+      }),
+    );
+  }
+  await boss.work<ProcessMutationJob>(QUEUES.processMutationDead, { pollingIntervalSeconds: 5 }, async (jobs) => {
+    for (const job of jobs) await markProcessingDead(job.data.mutationId, 'gave up after repeated failures');
+  });
+
+  const listener = new pg.Client({ connectionString: databaseUrl });
+  listener.on('error', (error) => console.error('job queue listener:', error));
+  await listener.connect();
+  listener.on('notification', () => workerIds.forEach((id) => boss.notifyWorker(id)));
+  await listener.query(`LISTEN ${JOBS_CHANNEL}`);
+
+  const sweep = async () => {
+    const stale = await findStaleMutations(new Date(Date.now() - STALE_AFTER_MS), 1000);
+    if (stale.length > 0) await db().$transaction((tx) => enqueueMutationProcessing(tx, stale));
+  };
+  const sweeping = setInterval(() => sweep().catch((error) => console.error('sweep:', error)), SWEEP_EVERY_MS);
+  sweeping.unref();
+  await sweep();
+
+  return {
+    async stop() {
+      clearInterval(sweeping);
+      await listener.end().catch(() => {});
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
+  };
+}

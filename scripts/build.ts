@@ -1,0 +1,4 @@
+import path from 'node:path';
+import { buildWebApp } from '@/lib/runtime/web-build';
+
+buildWebApp(path.resolve(import.meta.dirname, '..'));

@@ -1,0 +1,91 @@
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/database/embedded';
+import { applyMigrations } from '@/lib/database/migrations';
+import { EnvError, parseEnv } from '@/lib/env';
+import { PEER_ADDRESS_HEADER } from '@/lib/intake/delivery-call';
+import { prepareQueues, startWorker, type Worker } from '@/lib/jobs/worker';
+import { MOOTA_SENDER_ADDRESSES } from '@/lib/moota/client-address';
+import { buildWebApp, isBuildCurrent } from '@/lib/runtime/web-build';
+import { DEMO_WEBHOOK_SECRET, LOOPBACK_ADDRESSES } from '@/lib/sandbox/demo';
+import { seedDemoData } from '@/prisma/seed';
+
+const root = path.resolve(import.meta.dirname, '..');
+const say = (line: string) => console.log(`[cocok] ${line}`);
+
+async function main() {
+  // The demo start is the embedded database without a configured secret: say so loudly.
+  const demo = !process.env.DATABASE_URL && process.env.COCOK_DEMO !== 'false';
+  if (demo && !process.env.MOOTA_WEBHOOK_SECRET) {
+    process.env.MOOTA_WEBHOOK_SECRET = DEMO_WEBHOOK_SECRET;
+    process.env.MOOTA_ALLOWED_IPS ??= [...MOOTA_SENDER_ADDRESSES, ...LOOPBACK_ADDRESSES].join(',');
+    say(`DEMO MODE: webhook secret is "${DEMO_WEBHOOK_SECRET}" and loopback callers are allowed.`);
+    say('           Set MOOTA_WEBHOOK_SECRET (and DATABASE_URL) for real use.');
+  }
+  const config = parseEnv(process.env);
+
+  let database: EmbeddedDatabase | undefined;
+  if (!config.DATABASE_URL) {
+    database = await startEmbeddedDatabase({
+      dataDir: path.resolve(root, config.COCOK_DATA_DIR),
+      port: config.COCOK_DATABASE_PORT,
+      log: say,
+    });
+    process.env.DATABASE_URL = database.url;
+    say(`Embedded PostgreSQL is running on 127.0.0.1:${config.COCOK_DATABASE_PORT} (data in ${config.COCOK_DATA_DIR}/)`);
+  }
+  const databaseUrl = process.env.DATABASE_URL!;
+
+  const { applied } = await applyMigrations(databaseUrl);
+  if (applied.length > 0) say(`Applied migrations: ${applied.join(', ')}`);
+  await prepareQueues(databaseUrl);
+
+  if (demo) {
+    const seeded = await seedDemoData();
+    if (seeded) say(seeded);
+  }
+
+  if (!isBuildCurrent(root)) {
+    say('Building the web app (first start, or the source changed)…');
+    buildWebApp(root);
+  }
+
+  const app = next({ dev: false, dir: root, port: config.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((request, response) => {
+    request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? 'unknown';
+    void handle(request, response);
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, resolve);
+  });
+
+  let worker: Worker | undefined;
+  if (config.COCOK_WORKER === 'inline') worker = await startWorker(databaseUrl);
+
+  say(`Cocok is ready on http://localhost:${config.PORT}  (Moota webhook: POST /api/webhook)`);
+  if (!worker) say('The job worker is off here (COCOK_WORKER=off): run `npm run worker` elsewhere.');
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: stopping…`);
+    server.close();
+    server.closeAllConnections();
+    await worker?.stop();
+    await database?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof EnvError ? `[cocok] ${error.message}` : error);
+  process.exit(1);
+});

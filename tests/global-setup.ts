@@ -1,0 +1,43 @@
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { createDatabaseIfMissing, startEmbeddedDatabase } from '@/lib/database/embedded';
+import { applyMigrations } from '@/lib/database/migrations';
+import { prepareQueues } from '@/lib/jobs/worker';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    databaseUrl: string;
+  }
+}
+
+/**
+ * One PostgreSQL server for the integration run: TEST_DATABASE_SERVER_URL when given (CI with a
+ * managed server), else an embedded one in a temporary folder. Each run gets a fresh database.
+ */
+export default async function setup(project: TestProject) {
+  let serverUrl = process.env.TEST_DATABASE_SERVER_URL;
+  let stopServer = async () => {};
+  let dataDir: string | undefined;
+  if (!serverUrl) {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'cocok-test-db-'));
+    chmodSync(dataDir, 0o755);
+    const port = 55100 + Math.floor(Math.random() * 300);
+    const embedded = await startEmbeddedDatabase({ dataDir, port });
+    serverUrl = embedded.url.replace(/\/[^/]+$/, '');
+    stopServer = embedded.stop;
+  }
+  const name = `cocok_test_${Date.now().toString(36)}`;
+  await createDatabaseIfMissing(`${serverUrl}/postgres`, name);
+  const databaseUrl = `${serverUrl}/${name}`;
+  await applyMigrations(databaseUrl);
+  await prepareQueues(databaseUrl);
+  project.provide('databaseUrl', databaseUrl);
+  process.env.DATABASE_URL = databaseUrl;
+
+  return async () => {
+    await stopServer();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+}

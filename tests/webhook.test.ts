@@ -1,0 +1,201 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { db } from '@/lib/db';
+import { QUEUES } from '@/lib/jobs/queue';
+import { resetDatabase } from '@/tests/support/database';
+import { fixture, MOOTA_ADDRESS, TEST_SECRET, webhookRequest, type WebhookCall } from '@/tests/support/webhook';
+
+async function post(call: WebhookCall, env: Record<string, string> = {}) {
+  vi.resetModules();
+  vi.unstubAllEnvs();
+  vi.stubEnv('MOOTA_WEBHOOK_SECRET', TEST_SECRET);
+  for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
+  const { POST } = await import('@/app/api/webhook/route');
+  const response = await POST(webhookRequest(call));
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+const mutation = (id: string, overrides: Record<string, unknown> = {}) => ({
+  mutation_id: id,
+  bank_id: 'bnk_1',
+  account_number: '8730112233',
+  date: '2026-11-28 10:00:00',
+  description: 'TRSF E-BANKING CR',
+  note: null,
+  amount: 150123,
+  type: 'CR',
+  balance: 1000000,
+  taggings: [],
+  ...overrides,
+});
+
+const jobCount = async () =>
+  Number((await db().$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM pgboss.job WHERE name = $1`, QUEUES.processMutation))[0]!.n);
+
+beforeEach(resetDatabase);
+
+describe('accepted deliveries', () => {
+  test('a signed delivery stores the delivery and each mutation exactly, and enqueues their processing', async () => {
+    const { status, json } = await post({ body: fixture('credit-two') });
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ status: 'received', accepted: 2, duplicates: 0 });
+
+    const mutations = await db().mutation.findMany({ orderBy: { mootaId: 'asc' } });
+    expect(mutations.map((m) => [m.mootaId, m.type, m.amount, m.balance, m.note])).toEqual([
+      ['mut_7Hq2LmP0aa', 'CR', 150123n, 18250000n, ''],
+      ['mut_7Hq2LmP0ab', 'CR', 89457n, 18099877n, 'order 2411'],
+    ]);
+    expect(mutations[0]!.occurredAt.toISOString()).toBe('2026-11-28T03:14:07.000Z');
+    expect(mutations[0]!.accountHolder).toBe('TOKO BERKAH JAYA');
+    expect(mutations[1]!.raw).toMatchObject({ amount: '89457.00', bank: { meta: '[redacted]' } });
+
+    const delivery = await db().delivery.findUniqueOrThrow({ where: { id: json.delivery_id as string } });
+    expect(delivery).toMatchObject({ outcome: 'accepted', httpStatus: 200, signature: 'valid', accepted: 2, duplicates: 0, sourceAddress: MOOTA_ADDRESS });
+    expect(delivery.body).not.toContain('REDACT-ME');
+    expect(delivery.headers).toMatchObject({ 'user-agent': 'MootaBot/1.5' });
+    expect(await jobCount()).toBe(2);
+  });
+
+  test.each([
+    ['test webhook from Moota’s dashboard', 'test-webhook', 1],
+    ['debit and credit with bank null or absent', 'mixed-bank-null', 2],
+    ['virtual account payment with order id', 'virtual-account', 1],
+  ])('%s', async (_label, name, accepted) => {
+    const { status, json } = await post({ body: fixture(name) });
+    expect(status).toBe(200);
+    expect(json.accepted).toBe(accepted);
+  });
+
+  test('a replayed delivery answers 200, counts duplicates and changes nothing', async () => {
+    await post({ body: fixture('credit-two') });
+    const before = await db().mutation.findMany({ orderBy: { mootaId: 'asc' } });
+    const { status, json } = await post({ body: fixture('credit-two') });
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ accepted: 0, duplicates: 2 });
+    expect(await db().mutation.findMany({ orderBy: { mootaId: 'asc' } })).toEqual(before);
+    expect(await db().delivery.count()).toBe(2);
+    expect(await jobCount()).toBe(2);
+  });
+
+  test('two deliveries that overlap store the shared mutation once', async () => {
+    await post({ body: JSON.stringify([mutation('a'), mutation('b')]) });
+    const { json } = await post({ body: JSON.stringify([mutation('b'), mutation('c')]) });
+    expect(json).toMatchObject({ accepted: 1, duplicates: 1 });
+    expect((await db().mutation.findMany({ select: { mootaId: true }, orderBy: { mootaId: 'asc' } })).map((m) => m.mootaId)).toEqual(['a', 'b', 'c']);
+  });
+
+  test('two transfers of the same amount on the same day are two mutations', async () => {
+    const { json } = await post({ body: JSON.stringify([mutation('x1'), mutation('x2')]) });
+    expect(json).toMatchObject({ accepted: 2, duplicates: 0 });
+  });
+
+  test('unicode and SQL-looking text is stored exactly', async () => {
+    const description = "TRSF CR Rp 150.123 — Siti Aminah 🙏 ' OR 1=1; DROP TABLE mutations; -- \u0000x";
+    const note = '漢字 ünïcödé "quoted" \\ backslash';
+    const { status } = await post({ body: JSON.stringify([mutation('u1', { description: description.replace('\u0000', ''), note })]) });
+    expect(status).toBe(200);
+    const stored = await db().mutation.findUniqueOrThrow({ where: { mootaId: 'u1' } });
+    expect(stored.description).toBe(description.replace('\u0000', ''));
+    expect(stored.note).toBe(note);
+  });
+
+  test('a delivery of 100 mutations is stored whole', async () => {
+    const body = JSON.stringify(Array.from({ length: 100 }, (_, i) => mutation(`bulk-${i}`, { amount: `${100000 + i}.00` })));
+    const { json } = await post({ body });
+    expect(json).toMatchObject({ accepted: 100, duplicates: 0 });
+    const total = await db().mutation.aggregate({ _sum: { amount: true } });
+    expect(total._sum.amount).toBe(BigInt(100 * 100000 + (99 * 100) / 2));
+    expect(await jobCount()).toBe(100);
+  });
+
+  test('either of two rotated secrets is accepted', async () => {
+    const env = { MOOTA_WEBHOOK_SECRET: 'old-secret-1234,new-secret-5678' };
+    expect((await post({ body: JSON.stringify([mutation('r1')]), secret: 'old-secret-1234' }, env)).status).toBe(200);
+    expect((await post({ body: JSON.stringify([mutation('r2')]), secret: 'new-secret-5678' }, env)).status).toBe(200);
+    expect((await post({ body: JSON.stringify([mutation('r3')]), secret: TEST_SECRET }, env)).status).toBe(401);
+  });
+});
+
+describe('rejected calls are answered clearly, stored in the audit log, and store no mutation', () => {
+  const body = JSON.stringify([mutation('rej')]);
+
+  test.each<[string, WebhookCall, Record<string, string>, number, string, RegExp]>([
+    ['wrong signature', { body, secret: 'not-the-secret' }, {}, 401, 'invalid', /does not match/],
+    ['missing signature', { body, secret: null }, {}, 401, 'missing', /missing/],
+    ['malformed signature', { body, signature: 'zz' }, {}, 401, 'invalid', /does not match/],
+    ['no secret configured (fail closed)', { body }, { MOOTA_WEBHOOK_SECRET: '' }, 503, 'unchecked', /no webhook secret/],
+    ['address not in the allowlist', { body, peer: '198.51.100.7' }, {}, 403, 'unchecked', /198\.51\.100\.7 is not in the allowlist/],
+    [
+      'spoofed X-Forwarded-For without a trusted proxy',
+      { body, peer: '198.51.100.7', headers: { 'x-forwarded-for': MOOTA_ADDRESS } },
+      {},
+      403,
+      'unchecked',
+      /198\.51\.100\.7/,
+    ],
+    [
+      'spoofed first X-Forwarded-For entry behind one trusted proxy',
+      { body, peer: '10.0.0.2', headers: { 'x-forwarded-for': `${MOOTA_ADDRESS}, 198.51.100.7` } },
+      { TRUSTED_PROXY_HOPS: '1' },
+      403,
+      'unchecked',
+      /198\.51\.100\.7/,
+    ],
+    ['invalid JSON', { body: '[{"mutation_id": ' }, {}, 400, 'valid', /not valid JSON/],
+    ['an object instead of an array', { body: JSON.stringify(mutation('o')) }, {}, 400, 'valid', /array/],
+    ['a mutation without mutation_id', { body: JSON.stringify([{ ...mutation('m'), mutation_id: undefined }]) }, {}, 400, 'valid', /mutation_id/],
+    ['an amount that is not a number', { body: JSON.stringify([mutation('m', { amount: 'abc' })]) }, {}, 400, 'valid', /amount/],
+    ['a type other than CR or DB', { body: JSON.stringify([mutation('m', { type: 'XX' })]) }, {}, 400, 'valid', /type/],
+    ['a body over the size limit', { body: JSON.stringify([mutation('big', { description: 'x'.repeat(3000) })]) }, { WEBHOOK_MAX_BYTES: '2048' }, 413, 'unchecked', /larger than the limit of 2048/],
+  ])('%s', async (_label, call, env, status, signature, reason) => {
+    const { status: answered, json } = await post(call, env);
+    expect(answered).toBe(status);
+    expect(json.error).toMatch(reason);
+    expect(await db().mutation.count()).toBe(0);
+    expect(await jobCount()).toBe(0);
+    const [delivery] = await db().delivery.findMany();
+    expect(delivery).toMatchObject({ outcome: 'rejected', httpStatus: status, signature });
+    expect(delivery!.reason).toMatch(reason);
+  });
+
+  test('a trusted proxy’s X-Forwarded-For names the real sender', async () => {
+    const { status } = await post(
+      { body, peer: '10.0.0.2', headers: { 'x-forwarded-for': `203.0.113.9, ${MOOTA_ADDRESS}` } },
+      { TRUSTED_PROXY_HOPS: '1' },
+    );
+    expect(status).toBe(200);
+    expect((await db().delivery.findFirstOrThrow()).sourceAddress).toBe(MOOTA_ADDRESS);
+  });
+
+  test('an oversize body sent without Content-Length is cut off while streaming', async () => {
+    const chunk = new TextEncoder().encode('x'.repeat(1024));
+    let sent = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent++;
+        if (sent > 64) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    vi.resetModules();
+    vi.stubEnv('MOOTA_WEBHOOK_SECRET', TEST_SECRET);
+    vi.stubEnv('WEBHOOK_MAX_BYTES', '4096');
+    const { POST } = await import('@/app/api/webhook/route');
+    const request = webhookRequest({ body: 'placeholder' });
+    const streaming = new Request(request.url, { method: 'POST', headers: request.headers, body: stream, duplex: 'half' } as RequestInit);
+    streaming.headers.delete('content-length');
+    const response = await POST(streaming);
+    expect(response.status).toBe(413);
+    expect(sent).toBeLessThan(64);
+  });
+
+  test('a rejected body is kept only as a bounded, redacted excerpt', async () => {
+    const garbage = JSON.stringify([{ bank: { meta: { session_id: 'SECRET-SESSION' } }, ...mutation('g'), description: 'y'.repeat(10_000) }]);
+    const { status } = await post({ body: garbage, secret: 'wrong-secret' });
+    expect(status).toBe(401);
+    const delivery = await db().delivery.findFirstOrThrow();
+    expect(delivery.body.length).toBeLessThanOrEqual(2048);
+    expect(delivery.bodyTruncated).toBe(true);
+    expect(delivery.bodyBytes).toBe(Buffer.byteLength(garbage));
+    expect(delivery.body).not.toContain('SECRET-SESSION');
+  });
+});
