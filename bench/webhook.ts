@@ -1,0 +1,497 @@
+/**
+ * Cocok's webhook against a minimal reference receiver (bench/reference-receiver.ts), both on
+ * the same embedded PostgreSQL server, loaded alike with signed single-mutation deliveries.
+ *
+ * npm run bench:webhook -- [--seconds 10] [--warmup 2]
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createDatabaseIfMissing, startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/database/embedded';
+import { applyMigrations } from '@/lib/database/migrations';
+import { createMootaGenerator, signedDelivery, type MootaGenerator } from '@/lib/sandbox/moota-generator';
+
+const root = path.resolve(import.meta.dirname, '..');
+const RESULTS_DIR = path.join(root, 'bench', 'results');
+const DATABASE_PORT = 55600;
+const COCOK_PORT = 3999;
+const REFERENCE_PORT = 3998;
+const SENDER_COUNTS = [1, 16];
+const MAX_DELIVERIES_PER_RUN = 200_000;
+const MAX_ERRORS_PER_RUN = 50;
+// Cocok's first start may include a production build.
+const COCOK_START_TIMEOUT_MS = 15 * 60_000;
+const REFERENCE_START_TIMEOUT_MS = 60_000;
+const REQUEST_TIMEOUT_MS = 10_000;
+const TARGET_RATIO = 0.5;
+const TARGET_P99_MS = 50;
+const SECRET = `bench-${randomBytes(12).toString('hex')}`;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const say = (line: string) => console.log(`[bench] ${line}`);
+
+interface Target {
+  name: string;
+  port: number;
+}
+
+interface Answer {
+  status: number;
+  text: string;
+}
+
+interface RunResult {
+  receiver: string;
+  senders: number;
+  measuredSeconds: number;
+  deliveries: number;
+  deliveriesPerSecond: number;
+  p50Ms: number;
+  p90Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  errors: number;
+  firstErrors: string[];
+}
+
+// ---------------------------------------------------------------------------- child processes
+
+interface ChildServer {
+  name: string;
+  child: ChildProcess;
+  lastLines: string[];
+  logPath: string;
+  exited: Promise<void>;
+}
+
+function launch(name: string, script: string, env: NodeJS.ProcessEnv): ChildServer {
+  const logPath = path.join(RESULTS_DIR, `${name.toLowerCase()}-server.log`);
+  const log = createWriteStream(logPath);
+  // Its own process group, so that stopping it also stops whatever it started (next build workers).
+  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [script], {
+    cwd: root,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lastLines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    log.write(chunk);
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      lastLines.push(line);
+      if (lastLines.length > 60) lastLines.shift();
+    }
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  void exited.then(() => log.end());
+  return { name, child, lastLines, logPath, exited };
+}
+
+const isRunning = (server: ChildServer) => server.child.exitCode === null && server.child.signalCode === null;
+
+function signalGroup(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+async function stopServer(server: ChildServer) {
+  const pid = server.child.pid;
+  if (pid === undefined || !isRunning(server)) return;
+  signalGroup(pid, 'SIGTERM');
+  const stopped = await Promise.race([server.exited.then(() => true), sleep(15_000).then(() => false)]);
+  if (!stopped) {
+    say(`${server.name} (pid ${pid}) did not stop within 15 s: killing it`);
+    signalGroup(pid, 'SIGKILL');
+    await server.exited;
+  }
+}
+
+function describeFailure(server: ChildServer, what: string): Error {
+  return new Error(
+    `${what}\n--- last output of ${server.name} (full log: ${path.relative(root, server.logPath)}) ---\n` +
+      server.lastLines.join('\n'),
+  );
+}
+
+async function assertPortFree(port: number) {
+  const inUse = await new Promise<boolean>((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+  if (inUse) throw new Error(`port ${port} is already in use: stop whatever listens there, the bench needs it`);
+}
+
+// ---------------------------------------------------------------------------- HTTP
+
+function post(agent: http.Agent, port: number, body: string, headers: Record<string, string>): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/api/webhook',
+        method: 'POST',
+        agent,
+        headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        response.on('error', reject);
+      },
+    );
+    request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** Waits until the server answers HTTP at all (any status). */
+async function waitUntilAnswering(server: ChildServer, port: number, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!isRunning(server)) {
+      throw describeFailure(server, `${server.name} exited (code ${server.child.exitCode ?? server.child.signalCode}) before it answered on port ${port}.`);
+    }
+    const answered = await new Promise<boolean>((resolve) => {
+      const request = http.get({ host: '127.0.0.1', port, path: '/api/webhook', agent: false }, (response) => {
+        response.resume();
+        resolve(true);
+      });
+      request.setTimeout(2_000, () => request.destroy());
+      request.on('error', () => resolve(false));
+    });
+    if (answered) return;
+    await sleep(250);
+  }
+  throw describeFailure(server, `${server.name} did not answer on port ${port} within ${timeoutMs / 1000} s.`);
+}
+
+/** One delivery, then the same one again: the first must be accepted, the second a duplicate. */
+async function smokeTest(target: Target, server: ChildServer, generator: MootaGenerator) {
+  const agent = new http.Agent({ keepAlive: false });
+  const { body } = generator.delivery(1);
+  const headers = signedDelivery(body, SECRET);
+  try {
+    for (const expected of [{ accepted: 1, duplicates: 0 }, { accepted: 0, duplicates: 1 }]) {
+      const answer = await post(agent, target.port, body, headers);
+      let json: { accepted?: number; duplicates?: number } = {};
+      try {
+        json = JSON.parse(answer.text) as typeof json;
+      } catch {
+        // Reported below.
+      }
+      if (answer.status !== 200 || json.accepted !== expected.accepted || json.duplicates !== expected.duplicates) {
+        throw describeFailure(
+          server,
+          `${target.name} answered a valid signed delivery with ${answer.status} ${answer.text.slice(0, 500)}\n` +
+            `(expected 200 with accepted ${expected.accepted}, duplicates ${expected.duplicates})`,
+        );
+      }
+    }
+  } finally {
+    agent.destroy();
+  }
+}
+
+// ---------------------------------------------------------------------------- load
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length === 0 ? Number.NaN : sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+async function runLoad(
+  target: Target,
+  senders: number,
+  generator: MootaGenerator,
+  timing: { warmupMs: number; measureMs: number },
+): Promise<RunResult> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: senders });
+  const measureFrom = performance.now() + timing.warmupMs;
+  const measureTo = measureFrom + timing.measureMs;
+  const latencies: number[] = [];
+  const firstErrors: string[] = [];
+  let started = 0;
+  let errors = 0;
+
+  const sender = async () => {
+    while (performance.now() < measureTo && started < MAX_DELIVERIES_PER_RUN && errors < MAX_ERRORS_PER_RUN) {
+      started += 1;
+      const { body } = generator.delivery(1);
+      const headers = signedDelivery(body, SECRET);
+      const began = performance.now();
+      let answer: Answer;
+      try {
+        answer = await post(agent, target.port, body, headers);
+      } catch (error) {
+        answer = { status: 0, text: (error as Error).message };
+      }
+      const ended = performance.now();
+      if (answer.status !== 200) {
+        errors += 1;
+        if (firstErrors.length < 5) firstErrors.push(`${answer.status} ${answer.text.slice(0, 300)}`);
+      } else if (ended >= measureFrom && ended <= measureTo) {
+        latencies.push(ended - began);
+      }
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: senders }, sender));
+  } finally {
+    agent.destroy();
+  }
+
+  latencies.sort((a, b) => a - b);
+  const measuredSeconds = timing.measureMs / 1000;
+  return {
+    receiver: target.name,
+    senders,
+    measuredSeconds,
+    deliveries: latencies.length,
+    deliveriesPerSecond: round(latencies.length / measuredSeconds),
+    p50Ms: round(percentile(latencies, 50), 2),
+    p90Ms: round(percentile(latencies, 90), 2),
+    p99Ms: round(percentile(latencies, 99), 2),
+    maxMs: round(latencies.at(-1) ?? Number.NaN, 2),
+    errors,
+    firstErrors,
+  };
+}
+
+async function countRows(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ deliveries: string; mutations: string }>(
+      `SELECT (SELECT count(*) FROM deliveries WHERE outcome = 'accepted') AS deliveries,
+              (SELECT count(*) FROM mutations) AS mutations`,
+    );
+    return { deliveries: Number(rows[0]!.deliveries), mutations: Number(rows[0]!.mutations) };
+  } finally {
+    await client.end();
+  }
+}
+
+async function assertTablesExist(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ missing: string[] }>(
+      `SELECT array_agg(name) FILTER (WHERE to_regclass(name) IS NULL) AS missing FROM unnest($1::text[]) AS name`,
+      [['deliveries', 'mutations']],
+    );
+    const missing = rows[0]?.missing ?? [];
+    if (missing.length > 0) {
+      throw new Error(`after applying prisma/migrations the tables ${missing.join(', ')} do not exist: is a migration missing?`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+// ---------------------------------------------------------------------------- report
+
+function printTable(runs: RunResult[]) {
+  const header = ['receiver', 'senders', 'deliveries/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'errors'];
+  const rows = runs.map((run) => [
+    run.receiver,
+    String(run.senders),
+    run.deliveriesPerSecond.toFixed(1),
+    run.p50Ms.toFixed(2),
+    run.p90Ms.toFixed(2),
+    run.p99Ms.toFixed(2),
+    run.maxMs.toFixed(2),
+    String(run.errors),
+  ]);
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
+  for (const row of rows) console.log(line(row));
+}
+
+// ---------------------------------------------------------------------------- main
+
+function parseOptions() {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    strict: true,
+    options: { seconds: { type: 'string', default: '10' }, warmup: { type: 'string', default: '2' } },
+  });
+  const seconds = (flag: string, text: string, min: number, max: number) => {
+    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+      throw new Error(`--${flag} must be a whole number of seconds from ${min} to ${max}, got "${text}"`);
+    }
+    return Number(text) * 1000;
+  };
+  return { measureMs: seconds('seconds', values.seconds, 1, 120), warmupMs: seconds('warmup', values.warmup, 0, 60) };
+}
+
+async function main() {
+  const timing = parseOptions();
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  await Promise.all([DATABASE_PORT, COCOK_PORT, REFERENCE_PORT].map(assertPortFree));
+
+  let database: EmbeddedDatabase | undefined;
+  const servers: ChildServer[] = [];
+  // The postgres user (when run as root) must be able to enter the data folder's parent.
+  const tempDir = mkdtempSync(path.join(os.tmpdir(), 'cocok-bench-'));
+  chmodSync(tempDir, 0o755);
+
+  let cleaning: Promise<void> | undefined;
+  const cleanUp = () =>
+    (cleaning ??= (async () => {
+      for (const server of servers) await stopServer(server);
+      await database?.stop().catch((error: unknown) => say(`could not stop the database: ${String(error)}`));
+      rmSync(tempDir, { recursive: true, force: true });
+    })());
+  const interrupted = (signal: NodeJS.Signals) => {
+    say(`${signal}: stopping everything…`);
+    void cleanUp().then(() => process.exit(130));
+  };
+  process.once('SIGINT', interrupted);
+  process.once('SIGTERM', interrupted);
+
+  try {
+    say(`Starting embedded PostgreSQL on port ${DATABASE_PORT} (data in ${tempDir})`);
+    database = await startEmbeddedDatabase({ dataDir: path.join(tempDir, 'data'), port: DATABASE_PORT, log: say });
+    const cocokUrl = database.url;
+    const serverUrl = new URL(cocokUrl);
+    serverUrl.pathname = '/postgres';
+    await createDatabaseIfMissing(serverUrl.href, 'reference');
+    serverUrl.pathname = '/reference';
+    const referenceUrl = serverUrl.href;
+    for (const url of [cocokUrl, referenceUrl]) {
+      await applyMigrations(url);
+      await assertTablesExist(url);
+    }
+    say('Migrations applied to both databases');
+
+    const cocokTarget = { name: 'Cocok', port: COCOK_PORT };
+    const referenceTarget = { name: 'reference', port: REFERENCE_PORT };
+    say(`Starting Cocok on port ${COCOK_PORT} (scripts/start.ts builds first if the sources changed)…`);
+    const cocok = launch('Cocok', 'scripts/start.ts', {
+      ...process.env,
+      DATABASE_URL: cocokUrl,
+      PORT: String(COCOK_PORT),
+      MOOTA_WEBHOOK_SECRET: SECRET,
+      MOOTA_ALLOWED_IPS: '127.0.0.1,::1',
+    });
+    servers.push(cocok);
+    const reference = launch('reference', 'bench/reference-receiver.ts', {
+      ...process.env,
+      REFERENCE_DATABASE_URL: referenceUrl,
+      REFERENCE_PORT: String(REFERENCE_PORT),
+      MOOTA_WEBHOOK_SECRET: SECRET,
+    });
+    servers.push(reference);
+    await waitUntilAnswering(reference, REFERENCE_PORT, REFERENCE_START_TIMEOUT_MS);
+    await waitUntilAnswering(cocok, COCOK_PORT, COCOK_START_TIMEOUT_MS);
+    say('Both receivers answer');
+
+    const generator = createMootaGenerator();
+    await smokeTest(cocokTarget, cocok, generator);
+    await smokeTest(referenceTarget, reference, generator);
+    say('Both store a signed delivery and report its repeat as a duplicate');
+
+    const runs: RunResult[] = [];
+    for (const senders of SENDER_COUNTS) {
+      for (const [target, server] of [[cocokTarget, cocok], [referenceTarget, reference]] as const) {
+        say(`${target.name}: ${senders} sender(s), ${timing.warmupMs / 1000} s warm-up + ${timing.measureMs / 1000} s measured…`);
+        const run = await runLoad(target, senders, generator, timing);
+        runs.push(run);
+        if (run.errors > 0) {
+          say(`${target.name} answered ${run.errors} deliveries with an error, e.g.:\n  ${run.firstErrors.join('\n  ')}`);
+        }
+        if (!isRunning(server)) throw describeFailure(server, `${target.name} exited during the run.`);
+      }
+    }
+
+    const stored = { Cocok: await countRows(cocokUrl), reference: await countRows(referenceUrl) };
+    printTable(runs);
+
+    const find = (receiver: string, senders: number) => runs.find((run) => run.receiver === receiver && run.senders === senders)!;
+    const ratios = Object.fromEntries(
+      SENDER_COUNTS.map((senders) => [
+        senders,
+        round(find('Cocok', senders).deliveriesPerSecond / find('reference', senders).deliveriesPerSecond, 2),
+      ]),
+    ) as Record<number, number>;
+    const busiest = SENDER_COUNTS.at(-1)!;
+    const targets = [
+      ...SENDER_COUNTS.map((senders) => ({
+        target: `throughput Cocok/reference ≥ ${TARGET_RATIO} at ${senders} sender(s)`,
+        measured: ratios[senders]!,
+        pass: ratios[senders]! >= TARGET_RATIO,
+      })),
+      {
+        target: `Cocok p99 < ${TARGET_P99_MS} ms at ${busiest} senders`,
+        measured: find('Cocok', busiest).p99Ms,
+        pass: find('Cocok', busiest).p99Ms < TARGET_P99_MS,
+      },
+      {
+        target: 'no error answers',
+        measured: runs.reduce((sum, run) => sum + run.errors, 0),
+        pass: runs.every((run) => run.errors === 0),
+      },
+    ];
+    console.log('');
+    for (const senders of SENDER_COUNTS) console.log(`throughput ratio Cocok/reference at ${senders} sender(s): ${ratios[senders]!.toFixed(2)}`);
+    for (const check of targets) console.log(`${check.pass ? 'PASS' : 'MISS'}  ${check.target} (measured ${check.measured})`);
+    console.log(
+      `rows stored: Cocok ${stored.Cocok.deliveries} deliveries / ${stored.Cocok.mutations} mutations, ` +
+        `reference ${stored.reference.deliveries} / ${stored.reference.mutations}`,
+    );
+
+    const resultsFile = path.join(RESULTS_DIR, 'webhook.json');
+    writeFileSync(
+      resultsFile,
+      `${JSON.stringify(
+        {
+          finishedAt: new Date().toISOString(),
+          machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
+          setup: {
+            warmupSeconds: timing.warmupMs / 1000,
+            measuredSeconds: timing.measureMs / 1000,
+            mutationsPerDelivery: 1,
+            cocokWorker: process.env.COCOK_WORKER ?? 'inline',
+            database: 'embedded PostgreSQL, one server, a database per receiver',
+          },
+          runs,
+          ratios,
+          targets,
+          stored,
+        },
+        null,
+        2,
+      )}\n`,
+    );
+    say(`Results written to ${path.relative(root, resultsFile)}`);
+    // A missed target is a finding, not a failure of the bench; error answers are.
+    process.exitCode = runs.some((run) => run.errors > 0) ? 1 : 0;
+  } finally {
+    await cleanUp();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench] failed: ${error instanceof Error ? error.message : String(error)}`);
+  if (error instanceof Error && !error.message.includes('--- last output')) console.error(error.stack);
+  process.exitCode = 1;
+});
