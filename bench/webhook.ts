@@ -56,6 +56,9 @@ interface RunResult {
   p90Ms: number;
   p99Ms: number;
   maxMs: number;
+  /** Cocok's own `duration_ms` (inside its route handler), when the receiver reports one. */
+  handlerP50Ms: number | null;
+  handlerP99Ms: number | null;
   errors: number;
   firstErrors: string[];
 }
@@ -217,6 +220,15 @@ const percentile = (sorted: number[], p: number) =>
   sorted.length === 0 ? Number.NaN : sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
+function handlerDuration(text: string): number | undefined {
+  try {
+    const reported = (JSON.parse(text) as { duration_ms?: unknown }).duration_ms;
+    return typeof reported === 'number' ? reported : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 async function runLoad(
   target: Target,
   senders: number,
@@ -227,6 +239,7 @@ async function runLoad(
   const measureFrom = performance.now() + timing.warmupMs;
   const measureTo = measureFrom + timing.measureMs;
   const latencies: number[] = [];
+  const handlerMs: number[] = [];
   const firstErrors: string[] = [];
   let started = 0;
   let errors = 0;
@@ -249,6 +262,8 @@ async function runLoad(
         if (firstErrors.length < 5) firstErrors.push(`${answer.status} ${answer.text.slice(0, 300)}`);
       } else if (ended >= measureFrom && ended <= measureTo) {
         latencies.push(ended - began);
+        const reported = handlerDuration(answer.text);
+        if (reported !== undefined) handlerMs.push(reported);
       }
     }
   };
@@ -259,6 +274,8 @@ async function runLoad(
   }
 
   latencies.sort((a, b) => a - b);
+  handlerMs.sort((a, b) => a - b);
+  const handler = (p: number) => (handlerMs.length > 0 ? percentile(handlerMs, p) : null);
   const measuredSeconds = timing.measureMs / 1000;
   return {
     receiver: target.name,
@@ -270,6 +287,8 @@ async function runLoad(
     p90Ms: round(percentile(latencies, 90), 2),
     p99Ms: round(percentile(latencies, 99), 2),
     maxMs: round(latencies.at(-1) ?? Number.NaN, 2),
+    handlerP50Ms: handler(50),
+    handlerP99Ms: handler(99),
     errors,
     firstErrors,
   };
@@ -309,7 +328,7 @@ async function assertTablesExist(databaseUrl: string) {
 // ---------------------------------------------------------------------------- report
 
 function printTable(runs: RunResult[]) {
-  const header = ['receiver', 'senders', 'deliveries/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'errors'];
+  const header = ['receiver', 'senders', 'deliveries/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'handler p50/p99 ms', 'errors'];
   const rows = runs.map((run) => [
     run.receiver,
     String(run.senders),
@@ -318,6 +337,7 @@ function printTable(runs: RunResult[]) {
     run.p90Ms.toFixed(2),
     run.p99Ms.toFixed(2),
     run.maxMs.toFixed(2),
+    run.handlerP50Ms === null ? '-' : `${run.handlerP50Ms}/${run.handlerP99Ms}`,
     String(run.errors),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
