@@ -25,7 +25,7 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   webServer: {
     // The newcomer's path: `npm start` on an empty data folder seeds the demo.
-    command: 'rm -rf test-results/e2e-data && node_modules/.bin/tsx scripts/start.ts',
+    command: 'rm -rf test-results/e2e-data && node --import tsx scripts/start.ts',
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,

@@ -43,6 +43,7 @@ async function withDatabase<T>(work: (databaseUrl: string) => Promise<T>): Promi
     dataDir: path.resolve(projectRoot, config.COCOK_DATA_DIR),
     port: config.COCOK_DATABASE_PORT,
     log: (line) => console.error(line),
+    whenRunning: 'attach',
   });
   try {
     return await work(database.url);

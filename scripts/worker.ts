@@ -1,15 +1,26 @@
+import path from 'node:path';
+import { startEmbeddedDatabase } from '@/lib/database/embedded';
 import { applyMigrations } from '@/lib/database/migrations';
-import { EnvError, env } from '@/lib/env';
+import { EnvError, parseEnv } from '@/lib/env';
 import { startWorker } from '@/lib/jobs/worker';
 
+/** `npm run worker`: more job processing beside the web server, on its database. */
 async function main() {
-  const url = env().DATABASE_URL;
-  if (!url) throw new Error('Set DATABASE_URL to the database the web server uses.');
-  await applyMigrations(url);
-  const worker = await startWorker(url);
+  const config = parseEnv(process.env);
+  const database = config.DATABASE_URL
+    ? { url: config.DATABASE_URL, stop: async () => {} }
+    : await startEmbeddedDatabase({
+        dataDir: path.resolve(import.meta.dirname, '..', config.COCOK_DATA_DIR),
+        port: config.COCOK_DATABASE_PORT,
+        whenRunning: 'attach',
+      });
+  process.env.DATABASE_URL = database.url;
+  await applyMigrations(database.url);
+  const worker = await startWorker(database.url);
   console.log('[cocok] worker is processing jobs');
   const stop = async () => {
     await worker.stop();
+    await database.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -28,16 +28,21 @@ export default async function setup(project: TestProject) {
     serverUrl = embedded.url.replace(/\/[^/]+$/, '');
     stopServer = embedded.stop;
   }
-  const name = `cocok_test_${Date.now().toString(36)}`;
-  await createDatabaseIfMissing(`${serverUrl}/postgres`, name);
-  const databaseUrl = `${serverUrl}/${name}`;
-  await applyMigrations(databaseUrl);
-  await prepareQueues(databaseUrl);
-  project.provide('databaseUrl', databaseUrl);
-  process.env.DATABASE_URL = databaseUrl;
-
-  return async () => {
+  const teardown = async () => {
     await stopServer();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
+  try {
+    const name = `cocok_test_${Date.now().toString(36)}`;
+    await createDatabaseIfMissing(`${serverUrl}/postgres`, name);
+    const databaseUrl = `${serverUrl}/${name}`;
+    await applyMigrations(databaseUrl);
+    await prepareQueues(databaseUrl);
+    project.provide('databaseUrl', databaseUrl);
+    process.env.DATABASE_URL = databaseUrl;
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
 }

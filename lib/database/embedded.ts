@@ -25,6 +25,8 @@ export async function startEmbeddedDatabase(options: {
   dataDir: string;
   port: number;
   log?: (line: string) => void;
+  /** 'attach' (for CLIs and extra workers) uses a server `npm start` already runs, and leaves it running. */
+  whenRunning?: 'restart' | 'attach';
 }): Promise<EmbeddedDatabase> {
   const root = path.resolve(options.dataDir);
   const clusterDir = path.join(root, 'postgres');
@@ -56,7 +58,13 @@ export async function startEmbeddedDatabase(options: {
     log(`Creating the embedded PostgreSQL database in ${clusterDir}`);
     await server.initialise();
   }
-  await stopOrphanedServer(clusterDir, log);
+  const serverUrl = `postgresql://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}`;
+  const running = runningPostmaster(clusterDir);
+  if (running && options.whenRunning === 'attach') {
+    return { url: `${serverUrl}/${DATABASE_NAME}`, stop: async () => {} };
+  }
+  if (running) await stopPostmaster(running, log);
+  rmSync(path.join(clusterDir, 'postmaster.pid'), { force: true });
 
   try {
     await server.start();
@@ -68,7 +76,6 @@ export async function startEmbeddedDatabase(options: {
     );
   }
 
-  const serverUrl = `postgresql://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${options.port}`;
   await createDatabaseIfMissing(`${serverUrl}/postgres`, DATABASE_NAME);
   return { url: `${serverUrl}/${DATABASE_NAME}`, stop: () => server.stop() };
 }
@@ -91,23 +98,25 @@ function makeTraversable(dir: string, log: (line: string) => void) {
   }
 }
 
-async function stopOrphanedServer(clusterDir: string, log: (line: string) => void) {
+/** The pid of a PostgreSQL server running on this data folder, e.g. left behind by a killed start. */
+function runningPostmaster(clusterDir: string): number | null {
   const lockFile = path.join(clusterDir, 'postmaster.pid');
-  if (!existsSync(lockFile)) return;
+  if (!existsSync(lockFile)) return null;
   const pid = Number(readFileSync(lockFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && isOwnPostmaster(pid, clusterDir)) {
-    log(`Stopping a PostgreSQL server (pid ${pid}) left running by an earlier start`);
-    process.kill(pid, 'SIGINT');
-    const deadline = Date.now() + 30_000;
-    while (isAlive(pid)) {
-      if (Date.now() > deadline) {
-        process.kill(pid, 'SIGQUIT');
-        break;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
+  return Number.isInteger(pid) && pid > 0 && isOwnPostmaster(pid, clusterDir) ? pid : null;
+}
+
+async function stopPostmaster(pid: number, log: (line: string) => void) {
+  log(`Stopping a PostgreSQL server (pid ${pid}) left running by an earlier start`);
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 30_000;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) {
+      process.kill(pid, 'SIGQUIT');
+      break;
     }
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  rmSync(lockFile, { force: true });
 }
 
 function isOwnPostmaster(pid: number, clusterDir: string): boolean {

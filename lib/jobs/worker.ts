@@ -27,15 +27,16 @@ export async function prepareQueues(databaseUrl: string): Promise<void> {
 
 async function createQueues(boss: PgBoss) {
   for (const name of [QUEUES.processMutationDead, QUEUES.processMutation]) {
-    if (await boss.getQueue(name)) continue;
-    await boss.createQueue(name, {
+    const options = {
       name,
       retryLimit: 5,
       retryDelay: 2,
       retryBackoff: true,
-      expireInSeconds: 60,
-      deadLetter: name === QUEUES.processMutation ? QUEUES.processMutationDead : undefined,
-    });
+      expireInSeconds: 15,
+      ...(name === QUEUES.processMutation && { deadLetter: QUEUES.processMutationDead }),
+    };
+    if (await boss.getQueue(name)) await boss.updateQueue(name, options);
+    else await boss.createQueue(name, options);
   }
 }
 
@@ -47,8 +48,7 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
   const boss = new PgBoss({
     connectionString: databaseUrl,
     schema: PGBOSS_SCHEMA,
-    maintenanceIntervalSeconds: 30,
-    monitorStateIntervalSeconds: undefined,
+    maintenanceIntervalSeconds: 10,
   });
   boss.on('error', (error) => console.error('job queue:', error));
   await boss.start();

@@ -31,7 +31,11 @@ export function isBuildCurrent(root: string): boolean {
 
 /** `next build`, then remember what it was built from so that a start can tell whether it is current. */
 export function buildWebApp(root: string): void {
-  const build = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], { cwd: root, stdio: 'inherit' });
+  const build = spawnSync(path.join(root, 'node_modules/.bin/next'), ['build'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
   writeFileSync(path.join(root, FINGERPRINT_FILE), sourceFingerprint(root));
 }

@@ -17,7 +17,7 @@ export async function startAppServer(options: { databaseUrl: string; port: numbe
     throw new Error('No production build: run `npm run build` first (npm test does)');
   }
   let output = '';
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: root,
     env: {
       ...process.env,
