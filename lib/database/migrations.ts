@@ -44,6 +44,7 @@ const PG_TEXT_OID = 25;
 
 // The glue module keeps the instance in module state, so the Wasm is loaded once per process.
 let engineModule: Promise<typeof engineGlue> | undefined;
+let lastPanic: string | undefined;
 
 function loadEngineModule(): Promise<typeof engineGlue> {
   engineModule ??= (async () => {
@@ -57,6 +58,9 @@ function loadEngineModule(): Promise<typeof engineGlue> {
       imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms >>> 0).unref();
     }
     const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': imports });
+    // Rust panics report their message through this global before the call throws.
+    const panics = globalThis as { PRISMA_WASM_PANIC_REGISTRY?: { set_message(message: string): void } };
+    panics.PRISMA_WASM_PANIC_REGISTRY ??= { set_message: (message) => (lastPanic = message) };
     engineGlue.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
     return engineGlue;
@@ -206,6 +210,11 @@ function readableError(operation: string, error: unknown, registry: ErrorRegistr
   if (original !== undefined) {
     const detail = original instanceof Error ? original.message : String(original);
     return new Error(`${operation} failed: ${detail}`, { cause: original });
+  }
+  if (lastPanic !== undefined) {
+    const panic = lastPanic;
+    lastPanic = undefined;
+    return new Error(`${operation} failed: Prisma's schema engine ${panic}`, { cause: error });
   }
   return new Error(`${operation} failed: ${message}`, { cause: error });
 }
