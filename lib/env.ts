@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { MOOTA_SENDER_ADDRESSES, parseAllowlist, type Allowlist } from '@/lib/moota/client-address';
+import { parseAllowlist } from '@/lib/moota/client-address';
 
-const integer = (name: string, fallback: number, min: number, max: number) =>
+const integer = (name: string, min: number, max: number) =>
   z
     .string()
     .trim()
-    .default(String(fallback))
     .transform((text, ctx) => {
       const value = Number(text);
       if (!/^\d+$/.test(text) || value < min || value > max) {
@@ -28,7 +27,8 @@ const schema = z.object({
     .string()
     .optional()
     .transform((text, ctx) => {
-      if (text === undefined || text.trim() === '') return [];
+      if (text === undefined) return undefined;
+      if (text.trim() === '') return [];
       const secrets = text.split(',').map((s) => s.trim());
       if (secrets.length > 2 || secrets.some((s) => s.length < 8)) {
         ctx.addIssue({
@@ -41,21 +41,37 @@ const schema = z.object({
     }),
   MOOTA_ALLOWED_IPS: z
     .string()
-    .default(MOOTA_SENDER_ADDRESSES.join(','))
-    .transform((text, ctx): Allowlist => {
+    .trim()
+    .optional()
+    .superRefine((text, ctx) => {
+      if (text === undefined) return;
       try {
-        return parseAllowlist(text);
+        parseAllowlist(text);
       } catch (error) {
         ctx.addIssue({ code: 'custom', message: `MOOTA_ALLOWED_IPS: ${(error as Error).message}` });
-        return z.NEVER;
       }
     }),
-  TRUSTED_PROXY_HOPS: integer('TRUSTED_PROXY_HOPS', 0, 0, 10),
-  WEBHOOK_MAX_BYTES: integer('WEBHOOK_MAX_BYTES', 1024 * 1024, 1024, 64 * 1024 * 1024),
-  PORT: integer('PORT', 3000, 1, 65535),
+  TRUSTED_PROXY_HOPS: integer('TRUSTED_PROXY_HOPS', 0, 10).optional(),
+  WEBHOOK_MAX_BYTES: integer('WEBHOOK_MAX_BYTES', 1024, 64 * 1024 * 1024).default(1024 * 1024),
+  STORE_CALLBACK_URL: z
+    .url({ protocol: /^https?$/, message: 'STORE_CALLBACK_URL must be an http:// or https:// URL' })
+    .optional(),
+  STORE_CALLBACK_SECRET: z.string().min(16, 'STORE_CALLBACK_SECRET must be at least 16 characters').optional(),
+  STORE_API_KEYS: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      const keys = (text ?? '').split(',').map((key) => key.trim()).filter(Boolean);
+      if (keys.some((key) => key.length < 24)) {
+        ctx.addIssue({ code: 'custom', message: 'STORE_API_KEYS must be comma-separated keys of at least 24 characters each' });
+        return z.NEVER;
+      }
+      return keys;
+    }),
+  PORT: integer('PORT', 1, 65535).default(3000),
   COCOK_WORKER: z.enum(['inline', 'off'], { message: 'COCOK_WORKER must be "inline" or "off"' }).default('inline'),
   COCOK_DATA_DIR: z.string().trim().default('.data'),
-  COCOK_DATABASE_PORT: integer('COCOK_DATABASE_PORT', 54329, 1, 65535),
+  COCOK_DATABASE_PORT: integer('COCOK_DATABASE_PORT', 1, 65535).default(54329),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,14 +1,16 @@
 import { env } from '@/lib/env';
 import { receiveWebhook } from '@/lib/intake/receive-webhook';
+import { loadSettings } from '@/lib/settings/store';
 
 export const dynamic = 'force-dynamic';
 
 export async function POST(request: Request): Promise<Response> {
-  const config = env();
-  return receiveWebhook(request, {
-    secrets: config.MOOTA_WEBHOOK_SECRET,
-    allowlist: config.MOOTA_ALLOWED_IPS,
-    trustedProxyHops: config.TRUSTED_PROXY_HOPS,
-    maxBodyBytes: config.WEBHOOK_MAX_BYTES,
+  const settings = await loadSettings().catch((error: unknown) => {
+    console.error('webhook: could not read settings', error);
+    return null;
   });
+  if (!settings) {
+    return Response.json({ status: 'error', error: 'the database is not available, try again later' }, { status: 503 });
+  }
+  return receiveWebhook(request, { ...settings.webhook, maxBodyBytes: env().WEBHOOK_MAX_BYTES });
 }
