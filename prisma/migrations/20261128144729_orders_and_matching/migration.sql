@@ -19,6 +19,7 @@ ADD COLUMN     "match_state" "match_state" NOT NULL DEFAULT 'pending';
 CREATE TABLE "orders" (
     "id" UUID NOT NULL,
     "reference" TEXT NOT NULL,
+    "reference_key" TEXT NOT NULL,
     "customer_name" TEXT,
     "amount" BIGINT NOT NULL,
     "unique_code" INTEGER NOT NULL,
@@ -119,6 +120,9 @@ CREATE TABLE "callback_attempts" (
 
 -- CreateIndex
 CREATE UNIQUE INDEX "orders_reference_key" ON "orders"("reference");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "orders_reference_key_key" ON "orders"("reference_key");
 
 -- CreateIndex
 CREATE INDEX "orders_status_created_at_idx" ON "orders"("status", "created_at" DESC);
