@@ -1,17 +1,21 @@
 import { db } from '@/lib/db';
+import { lockMutation } from '@/lib/reconcile/locks';
+import { reconcileLockedMutation } from '@/lib/reconcile/reconcile-mutation';
+import { loadSettings } from '@/lib/settings/store';
 
 export type ProcessResult = 'processed' | 'already-processed' | 'not-found';
 
 /**
- * Processes one stored mutation exactly once: the row lock and the state check make a second
- * run (a retried job, a second worker, a sweep) a no-op.
+ * Processes one stored mutation exactly once: matches a credit to the order it pays. The row
+ * lock and the state check make a second run (a retried job, a second worker, a sweep) a no-op.
  */
 export async function processMutation(mutationId: string): Promise<ProcessResult> {
+  const { match } = await loadSettings();
   return db().$transaction(async (tx) => {
-    const [mutation] = await tx.$queryRaw<{ processing: string }[]>`
-      SELECT processing FROM mutations WHERE id = ${mutationId}::uuid FOR UPDATE`;
+    const mutation = await lockMutation(tx, mutationId);
     if (!mutation) return 'not-found';
     if (mutation.processing !== 'received') return 'already-processed';
+    await reconcileLockedMutation(tx, mutation, match);
     await tx.mutation.update({
       where: { id: mutationId },
       data: { processing: 'processed', processedAt: new Date(), processAttempts: { increment: 1 }, processError: null },

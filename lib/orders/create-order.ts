@@ -1,0 +1,92 @@
+import { db } from '@/lib/db';
+import { DomainError, violatedConstraint } from '@/lib/errors';
+import type { Order, OrderSource } from '@/lib/generated/prisma/client';
+import { describeIssues, orderInputSchema } from '@/lib/orders/order-input';
+import { matchWaitingTransfers } from '@/lib/orders/match-waiting-transfers';
+import { recordHistory } from '@/lib/reconcile/history';
+import { pickUniqueCode } from '@/lib/reconcile/unique-code';
+import { loadSettings } from '@/lib/settings/store';
+
+const ATTEMPTS = 8;
+
+export interface CreatedOrder {
+  order: Order;
+  created: boolean;
+}
+
+/**
+ * Creates an order with a unique code that no other open order's payable amount uses; the
+ * partial unique index decides races. The same reference again returns the existing order.
+ * A transfer that arrived before its order is matched right away.
+ */
+export async function createOrder(input: unknown, source: OrderSource, actor: string): Promise<CreatedOrder> {
+  const parsed = orderInputSchema.safeParse(input);
+  if (!parsed.success) throw new DomainError('invalid', describeIssues(parsed.error));
+  const { reference, amount, customer_name, account_number, expires_in_minutes } = parsed.data;
+
+  const existing = await db().order.findUnique({ where: { referenceKey: reference.toUpperCase() } });
+  if (existing) return sameOrder(existing, reference, amount);
+
+  const settings = await loadSettings();
+  const { min, max } = settings.uniqueCodeRange;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const taken = await db().order.findMany({
+      where: { status: 'pending', payableAmount: { gte: amount + BigInt(min), lte: amount + BigInt(max) } },
+      select: { payableAmount: true },
+    });
+    const code = pickUniqueCode(amount, settings.uniqueCodeRange, new Set(taken.map((o) => o.payableAmount)));
+    if (code === null) {
+      throw new DomainError(
+        'unique_codes_exhausted',
+        `every unique code from ${min} to ${max} is in use by an open order of Rp ${amount}; wait for some to be paid or expire, or widen the range`,
+      );
+    }
+    const now = new Date();
+    const expiresInMinutes = expires_in_minutes ?? settings.orderExpiryMinutes;
+    try {
+      const order = await db().$transaction(async (tx) => {
+        const created = await tx.order.create({
+          data: {
+            reference,
+            referenceKey: reference.toUpperCase(),
+            customerName: customer_name,
+            amount,
+            uniqueCode: code,
+            payableAmount: amount + BigInt(code),
+            accountNumber: account_number?.replace(/[\s-]/g, '') ?? null,
+            source,
+            createdAt: now,
+            expiresAt: new Date(now.getTime() + expiresInMinutes * 60_000),
+          },
+        });
+        await recordHistory(tx, {
+          actor,
+          action: 'order_created',
+          orderId: created.id,
+          details: { source, uniqueCode: code, payableAmount: String(created.payableAmount) },
+        });
+        return created;
+      });
+      await matchWaitingTransfers(order, settings.match);
+      return { order: await db().order.findUniqueOrThrow({ where: { id: order.id } }), created: true };
+    } catch (error) {
+      const constraint = violatedConstraint(error);
+      if (constraint === 'orders_open_payable_amount_key') continue;
+      if (constraint?.startsWith('orders_reference')) {
+        return sameOrder(await db().order.findUniqueOrThrow({ where: { referenceKey: reference.toUpperCase() } }), reference, amount);
+      }
+      throw error;
+    }
+  }
+  throw new DomainError('conflict', 'too many orders of this amount are being created at once; try again');
+}
+
+function sameOrder(existing: Order, reference: string, amount: bigint): CreatedOrder {
+  if (existing.reference !== reference || existing.amount !== amount) {
+    throw new DomainError(
+      'conflict',
+      `order ${existing.reference} already exists with amount ${existing.amount}; a reference can be used once`,
+    );
+  }
+  return { order: existing, created: false };
+}
