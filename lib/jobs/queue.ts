@@ -4,6 +4,8 @@ import type { Tx } from '@/lib/db';
 export const QUEUES = {
   processMutation: 'process-mutation',
   processMutationDead: 'process-mutation-dead',
+  storeCallback: 'store-callback',
+  storeCallbackDead: 'store-callback-dead',
 } as const;
 
 /** Postgres channel that wakes workers as soon as a transaction that enqueued jobs commits. */
@@ -13,6 +15,10 @@ export const PGBOSS_SCHEMA = 'pgboss';
 
 export interface ProcessMutationJob {
   mutationId: string;
+}
+
+export interface StoreCallbackJob {
+  callbackId: string;
 }
 
 // Only used to build pg-boss's insert statement; the SQL runs on the caller's transaction.
@@ -27,11 +33,19 @@ const statements = new PgBoss({
 
 /** Enqueues processing of the given mutations in the same transaction that stored them. */
 export async function enqueueMutationProcessing(tx: Tx, mutationIds: readonly string[]): Promise<void> {
-  if (mutationIds.length === 0) return;
-  const jobs = mutationIds.map((mutationId) => ({
-    name: QUEUES.processMutation,
-    data: { mutationId } satisfies ProcessMutationJob,
-  }));
+  await insertJobs(
+    tx,
+    mutationIds.map((mutationId) => ({ name: QUEUES.processMutation, data: { mutationId } satisfies ProcessMutationJob })),
+  );
+}
+
+/** Enqueues delivery of a store callback in the same transaction that created it. */
+export async function enqueueStoreCallback(tx: Tx, callbackId: string): Promise<void> {
+  await insertJobs(tx, [{ name: QUEUES.storeCallback, data: { callbackId } satisfies StoreCallbackJob }]);
+}
+
+async function insertJobs(tx: Tx, jobs: PgBoss.JobInsert[]): Promise<void> {
+  if (jobs.length === 0) return;
   await statements.insert(jobs, {
     db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }) },
   });
