@@ -1,13 +1,21 @@
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { db } from '@/lib/db';
-import { enqueueMutationProcessing, JOBS_CHANNEL, PGBOSS_SCHEMA, QUEUES, type ProcessMutationJob } from '@/lib/jobs/queue';
+import {
+  enqueueMutationProcessing,
+  JOBS_CHANNEL,
+  PGBOSS_SCHEMA,
+  QUEUES,
+  type ProcessMutationJob,
+  type StoreCallbackJob,
+} from '@/lib/jobs/queue';
 import {
   findStaleMutations,
   markProcessingDead,
   processMutation,
   recordProcessingFailure,
 } from '@/lib/mutations/process-mutation';
+import { deliverStoreCallback, markStoreCallbackFailed } from '@/lib/store-callback/deliver';
 
 export interface Worker {
   stop(): Promise<void>;
@@ -34,6 +42,19 @@ async function createQueues(boss: PgBoss) {
       retryBackoff: true,
       expireInSeconds: 15,
       ...(name === QUEUES.processMutation && { deadLetter: QUEUES.processMutationDead }),
+    };
+    if (await boss.getQueue(name)) await boss.updateQueue(name, options);
+    else await boss.createQueue(name, options);
+  }
+  // Up to 8 retries, the delay doubling from 5–10 s: a store that is down gets 20 to 40 minutes to recover.
+  for (const name of [QUEUES.storeCallbackDead, QUEUES.storeCallback]) {
+    const options = {
+      name,
+      retryLimit: 8,
+      retryDelay: 5,
+      retryBackoff: true,
+      expireInSeconds: 60,
+      ...(name === QUEUES.storeCallback && { deadLetter: QUEUES.storeCallbackDead }),
     };
     if (await boss.getQueue(name)) await boss.updateQueue(name, options);
     else await boss.createQueue(name, options);
@@ -70,6 +91,16 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
   }
   await boss.work<ProcessMutationJob>(QUEUES.processMutationDead, { pollingIntervalSeconds: 5 }, async (jobs) => {
     for (const job of jobs) await markProcessingDead(job.data.mutationId, 'gave up after repeated failures');
+  });
+  for (let i = 0; i < (options.concurrency ?? 4); i++) {
+    workerIds.push(
+      await boss.work<StoreCallbackJob>(QUEUES.storeCallback, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
+        if (job) await deliverStoreCallback(job.data.callbackId);
+      }),
+    );
+  }
+  await boss.work<StoreCallbackJob>(QUEUES.storeCallbackDead, { pollingIntervalSeconds: 5 }, async (jobs) => {
+    for (const job of jobs) await markStoreCallbackFailed(job.data.callbackId, 'gave up after repeated failures');
   });
 
   const listener = new pg.Client({ connectionString: databaseUrl });
