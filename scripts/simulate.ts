@@ -19,6 +19,8 @@ Usage: npm run simulate -- [options]
 
 const REQUEST_TIMEOUT_MS = 10_000;
 
+const deliveriesText = (count: number) => `${count} ${count === 1 ? 'delivery' : 'deliveries'}`;
+
 class UsageError extends Error {}
 
 interface Plan {
@@ -153,7 +155,7 @@ async function main(): Promise<number> {
 
   const generator = createMootaGenerator({ seed: plan.seed });
   const totals = { sent: 0, ok: 0, failed: 0, accepted: 0, duplicates: 0, credit: 0n, debit: 0n };
-  console.log(`Sending ${plan.deliverySizes.length} deliveries to ${plan.url} (seed ${generator.seed})`);
+  console.log(`Sending ${deliveriesText(plan.deliverySizes.length)} to ${plan.url} (seed ${generator.seed})`);
 
   for (const [index, size] of plan.deliverySizes.entries()) {
     const { body, mutations } = generator.delivery(size, plan.overrides);
@@ -187,7 +189,7 @@ async function main(): Promise<number> {
   }
 
   console.log(
-    `\n${totals.sent} deliveries sent (${formatRupiah(totals.credit)} in, ${formatRupiah(totals.debit)} out): ` +
+    `\n${deliveriesText(totals.sent)} sent (${formatRupiah(totals.credit)} in, ${formatRupiah(totals.debit)} out): ` +
       `${totals.ok} answered 2xx, ${totals.failed} failed; mutations accepted ${totals.accepted}, duplicates ${totals.duplicates}.` +
       `\nRepeat with --seed ${generator.seed}.`,
   );
