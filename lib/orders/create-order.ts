@@ -5,6 +5,7 @@ import { describeIssues, orderInputSchema } from '@/lib/orders/order-input';
 import { matchWaitingTransfers } from '@/lib/orders/match-waiting-transfers';
 import { recordHistory } from '@/lib/reconcile/history';
 import { pickUniqueCode } from '@/lib/reconcile/unique-code';
+import type { Settings } from '@/lib/settings/definitions';
 import { loadSettings } from '@/lib/settings/store';
 
 const ATTEMPTS = 8;
@@ -30,11 +31,7 @@ export async function createOrder(input: unknown, source: OrderSource, actor: st
   const settings = await loadSettings();
   const { min, max } = settings.uniqueCodeRange;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const taken = await db().order.findMany({
-      where: { status: 'pending', payableAmount: { gte: amount + BigInt(min), lte: amount + BigInt(max) } },
-      select: { payableAmount: true },
-    });
-    const code = pickUniqueCode(amount, settings.uniqueCodeRange, new Set(taken.map((o) => o.payableAmount)));
+    const code = pickUniqueCode(amount, settings.uniqueCodeRange, await takenPayables(amount, settings));
     if (code === null) {
       throw new DomainError(
         'unique_codes_exhausted',
@@ -79,6 +76,23 @@ export async function createOrder(input: unknown, source: OrderSource, actor: st
     }
   }
   throw new DomainError('conflict', 'too many orders of this amount are being created at once; try again');
+}
+
+/**
+ * Payable amounts a new order must not use: those of open orders, and those of credits still
+ * waiting for an order, which a new order of that amount would otherwise take by coincidence.
+ */
+async function takenPayables(amount: bigint, settings: Settings): Promise<Set<bigint>> {
+  const low = amount + BigInt(settings.uniqueCodeRange.min);
+  const high = amount + BigInt(settings.uniqueCodeRange.max);
+  const since = new Date(Date.now() - settings.match.lateOrderMinutes * 60_000);
+  const rows = await db().$queryRaw<{ amount: bigint }[]>`
+    SELECT payable_amount AS amount FROM orders WHERE status = 'pending' AND payable_amount BETWEEN ${low} AND ${high}
+    UNION
+    SELECT amount FROM mutations
+    WHERE type = 'CR' AND amount BETWEEN ${low} AND ${high} AND received_at >= ${since}
+      AND match_state IN ('pending', 'unmatched', 'suggested', 'review')`;
+  return new Set(rows.map((row) => row.amount));
 }
 
 function sameOrder(existing: Order, reference: string, amount: bigint): CreatedOrder {

@@ -1,0 +1,175 @@
+import { describe, expect, test } from 'vitest';
+import { MAX_CSV_ROWS, parseCsvAmount, parseOrdersCsv } from '@/lib/orders/csv-import';
+
+const references = (text: string) => parseOrdersCsv(text).rows.map((row) => row.values.reference);
+
+describe('parseCsvAmount', () => {
+  test.each([
+    ['plain digits', '150000', '150000'],
+    ['Indonesian thousands dots', '150.000', '150000'],
+    ['millions', '1.250.000', '1250000'],
+    ['Rp with a space', 'Rp 150.000', '150000'],
+    ['Rp without a space', 'Rp150.000', '150000'],
+    ['Rp. with a dot', 'Rp. 150.000', '150000'],
+    ['IDR', 'IDR 150000', '150000'],
+    ['a no-break space after Rp', 'Rp\u00a0150.000', '150000'],
+    ['the ",-" price suffix', 'Rp 150.000,-', '150000'],
+    ['zero decimals after a comma', '150.000,00', '150000'],
+    ['zero decimals after a comma, no dots', '150000,00', '150000'],
+    ['zero decimals after a point (system exports)', '150000.00', '150000'],
+    ['surrounding spaces', '  150000 ', '150000'],
+    ['leading zeros', '0150000', '150000'],
+    ['a negative amount keeps its sign for validation', '-150.000', '-150000'],
+    ['a negative amount after Rp', 'Rp -150.000', '-150000'],
+  ])('%s: %j → %s', (_label, text, amount) => {
+    expect(parseCsvAmount(text)).toEqual({ amount });
+  });
+
+  test.each([
+    ['empty', '', /amount is required/],
+    ['a fraction after a comma', '150.000,50', /must be whole rupiah/],
+    ['a fraction after a point', '150000.5', /must be whole rupiah/],
+    ['comma with three digits is ambiguous', '150,000', /ambiguous.*write 150000 or 150\.000/],
+    ['English thousands commas', '1,250,000', /"," between thousands.*1\.250\.000 or 1250000/],
+    ['English thousands and decimals', '1,250,000.00', /"," between thousands/],
+    ['broken grouping', '1.50.000', /not a rupiah amount/],
+    ['text', 'seratus ribu', /not a rupiah amount/],
+    ['a currency other than rupiah', 'USD 10', /not a rupiah amount/],
+  ])('%s: %j is refused', (_label, text, message) => {
+    const result = parseCsvAmount(text);
+    expect(result).toHaveProperty('error');
+    expect((result as { error: string }).error).toMatch(message);
+  });
+});
+
+describe('reading the file', () => {
+  test('a semicolon file from Indonesian Excel with a BOM, CRLF and Rp amounts', () => {
+    const text = '\uFEFFReferensi;Jumlah;Nama Pelanggan;No. Rekening\r\nINV-1;Rp 150.000;Siti Aminah;8730 1122 33\r\nINV-2;1.250.000;Budi;\r\n';
+    const { rows, errors } = parseOrdersCsv(text);
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([
+      {
+        line: 2,
+        values: { reference: 'INV-1', amount: 'Rp 150.000', customer_name: 'Siti Aminah', account_number: '8730 1122 33' },
+        input: { reference: 'INV-1', amount: '150000', customer_name: 'Siti Aminah', account_number: '8730 1122 33' },
+        errors: [],
+      },
+      {
+        line: 3,
+        values: { reference: 'INV-2', amount: '1.250.000', customer_name: 'Budi', account_number: '' },
+        input: { reference: 'INV-2', amount: '1250000', customer_name: 'Budi', account_number: null },
+        errors: [],
+      },
+    ]);
+  });
+
+  test.each([
+    ['comma, LF, no trailing newline', 'reference,amount\nA-1,1000\nA-2,2000', ['A-1', 'A-2']],
+    ['comma, CRLF, trailing newline', 'reference,amount\r\nA-1,1000\r\nA-2,2000\r\n', ['A-1', 'A-2']],
+    ['old Mac CR line ends', 'reference,amount\rA-1,1000\rA-2,2000\r', ['A-1', 'A-2']],
+    ['semicolons', 'reference;amount\nA-1;1000\nA-2;2000\n', ['A-1', 'A-2']],
+    ['semicolons win when the header has more of them', 'reference;amount;"name, full"\nA-1;1000;x\n', ['A-1']],
+    ['empty lines and delimiter-only lines are skipped', 'reference;amount\n\nA-1;1000\n;;\n \r\nA-2;2000\n\n', ['A-1', 'A-2']],
+    ['upper-case, spaced and quoted header names', '"Order ID","TOTAL"\nA-1,1000\n', ['A-1']],
+    ['unknown columns are ignored', 'tanggal,reference,catatan,amount\n2026-01-01,A-1,hi,1000\n', ['A-1']],
+  ])('%s', (_label, text, expected) => {
+    expect(parseOrdersCsv(text).errors).toEqual([]);
+    expect(references(text)).toEqual(expected);
+  });
+
+  test.each([
+    ['a quoted delimiter', 'reference,amount,customer_name\nA-1,1000,"Aminah, Siti"\n', 'Aminah, Siti'],
+    ['an escaped quote', 'reference,amount,customer_name\nA-1,1000,"Toko ""Berkah"""\n', 'Toko "Berkah"'],
+    ['a quoted line break', 'reference,amount,customer_name\r\nA-1,1000,"Siti\r\nAminah"\r\n', 'Siti\r\nAminah'],
+    ['a quoted amount with a decimal comma', 'reference;amount;customer_name\nA-1;"150.000,00";"x"\n', 'x'],
+    ['an empty quoted field', 'reference,amount,customer_name\nA-1,1000,""\n', ''],
+  ])('%s', (_label, text, customer) => {
+    const { rows, errors } = parseOrdersCsv(text);
+    expect(errors).toEqual([]);
+    expect(rows[0]!.errors).toEqual([]);
+    expect(rows[0]!.values.customer_name).toBe(customer);
+  });
+
+  test('line numbers count the physical lines a quoted line break spans', () => {
+    const { rows } = parseOrdersCsv('reference,amount,customer_name\nA-1,1000,"two\nlines"\n\nA-2,2000,x\n');
+    expect(rows.map((row) => row.line)).toEqual([2, 5]);
+  });
+
+  test.each([
+    ['an empty file', '', /file is empty/],
+    ['only a byte order mark and a newline', '\uFEFF\r\n', /file is empty/],
+    ['a header without rows', 'reference,amount\n\n', /no orders below its header/],
+    ['no header at all', 'INV-1,150000\nINV-2,1000\n', /first line must name the columns.*"INV-1"/],
+    ['no amount column', 'reference,customer_name\nA-1,x\n', /no amount column; name it amount, jumlah, nominal, total/],
+    ['no reference column', 'nominal;nama\n1000;x\n', /no reference column; name it reference, referensi, order_id/],
+    ['two columns for the amount', 'reference,amount,total\nA-1,1,1\n', /"amount" and "total" both give the amount/],
+    ['a quote never closed', 'reference,amount,customer_name\nA-1,1000,"Siti\nA-2,2000,x\n', /line 2: a quoted field is never closed/],
+  ])('%s is a file-level error', (_label, text, message) => {
+    const { errors } = parseOrdersCsv(text);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(message);
+  });
+
+  test(`at most ${MAX_CSV_ROWS} rows`, () => {
+    const body = (count: number) => Array.from({ length: count }, (_, i) => `R-${i},1000`).join('\n');
+    const atLimit = parseOrdersCsv(`reference,amount\n${body(MAX_CSV_ROWS)}\n`);
+    expect(atLimit.errors).toEqual([]);
+    expect(atLimit.rows).toHaveLength(MAX_CSV_ROWS);
+    const over = parseOrdersCsv(`reference,amount\n${body(MAX_CSV_ROWS + 1)}\n`);
+    expect(over.rows).toEqual([]);
+    expect(over.errors).toEqual([`the file has more than ${MAX_CSV_ROWS} orders; split it into files of at most ${MAX_CSV_ROWS}`]);
+  });
+});
+
+describe('row validation', () => {
+  const row = (line: string, header = 'reference;amount;customer_name;account_number;expires_in_minutes') =>
+    parseOrdersCsv(`${header}\n${line}\n`).rows[0]!;
+
+  test.each([
+    ['a missing reference', ';150000;;;', /reference: reference is required/],
+    ['a short reference', 'AB;150000;;;', /reference must be at least 3 characters/],
+    ['a reference with spaces', 'INV 1;150000;;;', /reference may only contain letters/],
+    ['a missing amount', 'INV-1;;;;', /^amount is required$/],
+    ['a zero amount', 'INV-1;0;;;', /amount must be more than 0/],
+    ['a negative amount', 'INV-1;-150.000;;;', /amount must be more than 0/],
+    ['a fractional amount', 'INV-1;150.000,50;;;', /must be whole rupiah/],
+    ['an amount over the maximum', 'INV-1;100.000.000.001;;;', /amount is too large/],
+    ['letters in the account number', 'INV-1;1000;;BCA-123;', /account_number may only contain digits/],
+    ['expiry that is not minutes', 'INV-1;1000;;;2 jam', /expires_in_minutes must be a whole number of minutes, got "2 jam"/],
+    ['expiry out of range', 'INV-1;1000;;;0', /expires_in_minutes/],
+    ['more values than columns', 'INV-1;1000;;;;extra', /6 values but the header names 5 columns/],
+    ['text after a closing quote', 'INV-1;"1000"x;;;', /unexpected text after a closing quote: x/],
+  ])('%s', (_label, line, message) => {
+    const parsed = row(line);
+    expect(parsed.input).toBeUndefined();
+    expect(parsed.errors.join(' | ')).toMatch(message);
+  });
+
+  test('each problem of a row is reported once, the amount only by its own message', () => {
+    const parsed = row('x;150,5;;abc;soon');
+    expect(parsed.errors).toEqual([
+      'amount "150,5" must be whole rupiah',
+      'expires_in_minutes must be a whole number of minutes, got "soon"',
+      'reference: reference must be at least 3 characters; account_number: account_number may only contain digits',
+    ]);
+  });
+
+  test('trailing empty columns (Excel) are not extra values', () => {
+    expect(row('INV-1;1000;;;;;;').errors).toEqual([]);
+  });
+
+  test('expiry in minutes is passed on as a number', () => {
+    expect(row('INV-1;1000;;;90').input).toMatchObject({ expires_in_minutes: 90 });
+  });
+
+  test('a reference used again is flagged on the later row, whatever its case', () => {
+    const { rows } = parseOrdersCsv('reference,amount\nINV-1,1000\nINV-2,2000\ninv-1,1000\nINV-1,3000\n');
+    expect(rows.map((r) => r.errors)).toEqual([
+      [],
+      [],
+      ['reference inv-1 is already on line 2'],
+      ['reference INV-1 is already on line 2'],
+    ]);
+    expect(rows.map((r) => r.input !== undefined)).toEqual([true, true, false, false]);
+  });
+});

@@ -1,0 +1,271 @@
+import { z } from 'zod';
+import { describeIssues, orderInputSchema } from '@/lib/orders/order-input';
+
+export const MAX_CSV_ROWS = 5000;
+
+/** The columns a file may have, each under any of its names (compared after normalizeHeader). */
+const COLUMNS = {
+  reference: ['reference', 'referensi', 'order_id'],
+  amount: ['amount', 'jumlah', 'nominal', 'total'],
+  customer_name: ['customer_name', 'customer', 'nama', 'nama_pelanggan'],
+  account_number: ['account_number', 'rekening', 'no_rekening'],
+  expires_in_minutes: ['expires_in_minutes'],
+} as const;
+
+type Column = keyof typeof COLUMNS;
+
+export interface CsvRow {
+  /** The line of the file the row starts on; the header is line 1. */
+  line: number;
+  /** The row's text by column (reference, amount, customer_name, …), trimmed. */
+  values: Record<string, string>;
+  /** What to give createOrder, present only when the row has no errors. */
+  input?: unknown;
+  errors: string[];
+}
+
+export interface ParsedCsv {
+  rows: CsvRow[];
+  /** Problems with the file as a whole; a file that has any should not be imported. */
+  errors: string[];
+}
+
+interface RawRecord {
+  line: number;
+  fields: string[];
+  error?: string;
+  unclosedQuote?: boolean;
+}
+
+/**
+ * Reads a CSV file of orders: RFC 4180 quoting, CRLF or LF, a byte order mark, and "," or ";"
+ * between fields (Excel in Indonesian writes ";"). Each row is validated as the order API would.
+ */
+export function parseOrdersCsv(text: string): ParsedCsv {
+  const content = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const records = readRecords(content, detectDelimiter(content));
+  const header = records.next();
+  if (header.done || header.value.fields.every((field) => field.trim() === '')) {
+    return { rows: [], errors: ['the file is empty; its first line must name the columns, e.g. reference;amount;customer_name'] };
+  }
+  const mapping = mapHeader(header.value.fields);
+  if ('errors' in mapping) return { rows: [], errors: mapping.errors };
+
+  const rows: CsvRow[] = [];
+  const errors: string[] = [];
+  const seen = new Map<string, number>();
+  for (const record of records) {
+    if (record.fields.every((field) => field.trim() === '')) continue;
+    if (rows.length === MAX_CSV_ROWS) {
+      return { rows: [], errors: [`the file has more than ${MAX_CSV_ROWS} orders; split it into files of at most ${MAX_CSV_ROWS}`] };
+    }
+    const row = toRow(record, mapping.columns, header.value.fields.length);
+    const reference = row.values.reference?.toUpperCase();
+    if (reference) {
+      const earlier = seen.get(reference);
+      if (earlier === undefined) seen.set(reference, row.line);
+      else {
+        row.errors.push(`reference ${row.values.reference} is already on line ${earlier}`);
+        delete row.input;
+      }
+    }
+    if (record.unclosedQuote) errors.push(`line ${record.line}: a quoted field is never closed, so the rest of the file is read as one value`);
+    rows.push(row);
+  }
+  if (rows.length === 0 && errors.length === 0) errors.push('the file has no orders below its header');
+  return { rows, errors };
+}
+
+function toRow(record: RawRecord, columns: Map<number, Column>, headerLength: number): CsvRow {
+  const values: Record<string, string> = {};
+  for (const [index, column] of columns) values[column] = record.fields[index]?.trim() ?? '';
+  const errors: string[] = [];
+  if (record.error) errors.push(record.error);
+  const extra = record.fields.slice(headerLength).filter((field) => field.trim() !== '');
+  if (extra.length > 0) {
+    errors.push(`the row has ${record.fields.length} values but the header names ${headerLength} columns`);
+  }
+
+  const reported = new Set<string>();
+  const input: Record<string, unknown> = {
+    reference: values.reference || undefined,
+    customer_name: values.customer_name || null,
+    account_number: values.account_number || null,
+  };
+  const amount = parseCsvAmount(values.amount ?? '');
+  if ('error' in amount) {
+    errors.push(amount.error);
+    reported.add('amount');
+  } else input.amount = amount.amount;
+  if (values.expires_in_minutes) {
+    if (/^\d+$/.test(values.expires_in_minutes)) input.expires_in_minutes = Number(values.expires_in_minutes);
+    else {
+      errors.push(`expires_in_minutes must be a whole number of minutes, got "${values.expires_in_minutes}"`);
+      reported.add('expires_in_minutes');
+    }
+  }
+
+  const parsed = orderInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.filter((issue) => !reported.has(String(issue.path[0])));
+    if (issues.length > 0) errors.push(describeIssues(new z.ZodError(issues)));
+  }
+  return errors.length === 0 ? { line: record.line, values, input, errors } : { line: record.line, values, errors };
+}
+
+function normalizeHeader(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
+
+function mapHeader(fields: string[]): { columns: Map<number, Column> } | { errors: string[] } {
+  const columns = new Map<number, Column>();
+  const found = new Map<Column, string>();
+  const errors: string[] = [];
+  fields.forEach((field, index) => {
+    const name = normalizeHeader(field);
+    const column = (Object.keys(COLUMNS) as Column[]).find((key) => (COLUMNS[key] as readonly string[]).includes(name));
+    if (!column) return;
+    const earlier = found.get(column);
+    if (earlier !== undefined) {
+      errors.push(`the columns "${earlier}" and "${field.trim()}" both give the ${column}; keep one of them`);
+      return;
+    }
+    found.set(column, field.trim());
+    columns.set(index, column);
+  });
+  if (found.size === 0) {
+    return {
+      errors: [
+        'the first line must name the columns, e.g. reference;amount;customer_name ' +
+          `(found ${fields.map((f) => `"${f.trim()}"`).join(', ')})`,
+      ],
+    };
+  }
+  for (const required of ['reference', 'amount'] as const) {
+    if (!found.has(required)) errors.push(`the header has no ${required} column; name it ${COLUMNS[required].join(', ')}`);
+  }
+  return errors.length > 0 ? { errors } : { columns };
+}
+
+/** ";" when the header line has more of them than "," outside quotes. */
+function detectDelimiter(text: string): ',' | ';' {
+  let commas = 0;
+  let semicolons = 0;
+  let quoted = false;
+  for (const char of text) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && char === ',') commas++;
+    else if (!quoted && char === ';') semicolons++;
+  }
+  return semicolons > commas ? ';' : ',';
+}
+
+function* readRecords(text: string, delimiter: string): Generator<RawRecord> {
+  let i = 0;
+  let line = 1;
+  const endOfField = () => {
+    const start = i;
+    while (i < text.length && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') i++;
+    return text.slice(start, i);
+  };
+  while (i < text.length) {
+    const record: RawRecord = { line, fields: [] };
+    for (;;) {
+      let j = i;
+      while (text[j] === ' ' || text[j] === '\t') j++;
+      if (text[j] === '"') {
+        i = j + 1;
+        let value = '';
+        let closed = false;
+        while (i < text.length) {
+          const char = text[i]!;
+          if (char === '"') {
+            if (text[i + 1] === '"') {
+              value += '"';
+              i += 2;
+              continue;
+            }
+            i++;
+            closed = true;
+            break;
+          }
+          if (char === '\n' || (char === '\r' && text[i + 1] !== '\n')) line++;
+          value += char;
+          i++;
+        }
+        if (!closed) {
+          record.unclosedQuote = true;
+          record.error ??= 'a quoted field is never closed: a " is missing';
+        }
+        const rest = endOfField();
+        if (rest.trim() !== '') {
+          record.error ??= `unexpected text after a closing quote: ${rest.trim()}`;
+          value += rest;
+        }
+        record.fields.push(value);
+      } else {
+        record.fields.push(endOfField());
+      }
+      if (text[i] === delimiter) {
+        i++;
+        continue;
+      }
+      if (text[i] === '\r') i++;
+      if (text[i] === '\n') i++;
+      line++;
+      break;
+    }
+    yield record;
+  }
+}
+
+/**
+ * An amount as people type it in Indonesia: "150000", "150.000", "Rp 150.000", "Rp150.000,-",
+ * "150.000,00"; "." separates thousands and "," starts the decimals, which must be zero.
+ * Returns the whole rupiah as a plain decimal string for orderInputSchema.
+ */
+export function parseCsvAmount(text: string): { amount: string } | { error: string } {
+  const original = text.trim();
+  if (original === '') return { error: 'amount is required' };
+  let rest = original.replace(/[\s\u00a0]/g, '');
+  let sign = '';
+  if (rest.startsWith('-')) {
+    sign = '-';
+    rest = rest.slice(1);
+  }
+  rest = rest.replace(/^(rp\.?|idr)/i, '').replace(/,-+$/, '');
+  if (sign === '' && rest.startsWith('-')) {
+    sign = '-';
+    rest = rest.slice(1);
+  }
+  const whole = (digits: string) => ({ amount: sign + BigInt(digits.replaceAll('.', '')).toString() });
+  const notWhole = { error: `amount "${original}" must be whole rupiah` };
+
+  if (/^\d+$/.test(rest) || /^\d{1,3}(\.\d{3})+$/.test(rest)) return whole(rest);
+  const decimalComma = /^(\d+|\d{1,3}(?:\.\d{3})+),(\d+)$/.exec(rest);
+  if (decimalComma) {
+    const [, integer, fraction] = decimalComma as unknown as [string, string, string];
+    if (/^\d{1,3}$/.test(integer) && fraction.length === 3) {
+      return {
+        error: `amount "${original}" is ambiguous: in Indonesian format "," starts the decimals; write ${integer}${fraction} or ${integer}.${fraction}`,
+      };
+    }
+    return /^0+$/.test(fraction) ? whole(integer) : notWhole;
+  }
+  // One or two digits after a "." cannot be a thousands group, so that "." is a decimal point.
+  const decimalPoint = /^(\d+)\.(\d{1,2})$/.exec(rest);
+  if (decimalPoint) return /^0+$/.test(decimalPoint[2]!) ? whole(decimalPoint[1]!) : notWhole;
+  const englishGrouping = /^(\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/.exec(rest);
+  if (englishGrouping) {
+    const integer = englishGrouping[1]!;
+    return {
+      error: `amount "${original}" uses "," between thousands; in Indonesian format write ${integer.replaceAll(',', '.')} or ${integer.replaceAll(',', '')}`,
+    };
+  }
+  return { error: `amount "${original}" is not a rupiah amount; write e.g. 150000 or 150.000` };
+}

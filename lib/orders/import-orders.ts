@@ -1,0 +1,50 @@
+import { DomainError } from '@/lib/errors';
+import type { CsvRow } from '@/lib/orders/csv-import';
+import { createOrder } from '@/lib/orders/create-order';
+
+export interface ImportResult {
+  line: number;
+  reference: string;
+  status: 'created' | 'existing' | 'failed';
+  message?: string;
+  uniqueCode?: number;
+  payableAmount?: bigint;
+}
+
+/**
+ * Creates the orders of parsed CSV rows one after another; rows with errors are reported as
+ * failed. Importing a file again is safe: rows already imported come back as `existing`.
+ */
+export async function importOrders(
+  rows: readonly CsvRow[],
+  actor: string,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportResult[]> {
+  const results: ImportResult[] = [];
+  for (const row of rows) {
+    results.push(await importRow(row, actor));
+    onProgress?.(results.length, rows.length);
+  }
+  return results;
+}
+
+async function importRow(row: CsvRow, actor: string): Promise<ImportResult> {
+  const base = { line: row.line, reference: row.values.reference ?? '' };
+  if (row.errors.length > 0 || row.input === undefined) {
+    return { ...base, status: 'failed', message: row.errors.join('; ') || 'the row was not checked' };
+  }
+  try {
+    const { order, created } = await createOrder(row.input, 'csv', actor);
+    return {
+      line: row.line,
+      reference: order.reference,
+      status: created ? 'created' : 'existing',
+      uniqueCode: order.uniqueCode,
+      payableAmount: order.payableAmount,
+    };
+  } catch (error) {
+    if (error instanceof DomainError) return { ...base, status: 'failed', message: error.message };
+    console.error('csv import: could not create an order', { line: row.line, reference: base.reference, error });
+    return { ...base, status: 'failed', message: 'could not be saved because of an error on our side; import the file again to retry it' };
+  }
+}

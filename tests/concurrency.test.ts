@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { db } from '@/lib/db';
+import { createOrder } from '@/lib/orders/create-order';
+import { resetDatabase } from '@/tests/support/database';
+import { receiveTransfers } from '@/tests/support/mutations';
+
+const root = path.resolve(import.meta.dirname, '..');
+const workers: ChildProcess[] = [];
+
+function startWorkerProcess(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 60_000);
+    child.once('exit', (code) => reject(new Error(`worker exited with ${code}:\n${output}`)));
+    const check = () => (output.includes('worker is processing jobs') ? (clearTimeout(timer), resolve(child)) : setTimeout(check, 50));
+    check();
+  });
+}
+
+beforeAll(async () => {
+  await resetDatabase();
+  workers.push(...(await Promise.all([startWorkerProcess(), startWorkerProcess()])));
+}, 90_000);
+
+afterAll(() => {
+  for (const worker of workers) worker.kill('SIGTERM');
+});
+
+test('two workers, 200 orders and 200 transfers at once: no order paid twice, no transfer used twice', async () => {
+  const payables: bigint[] = [];
+  const transferIds: string[] = [];
+  let ordersDone = false;
+
+  const createOrders = async () => {
+    for (let batch = 0; batch < 20; batch++) {
+      const created = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => createOrder({ reference: `BURST-${batch * 10 + i}`, amount: 100_000 }, 'api', 'test')),
+      );
+      payables.push(...created.map(({ order }) => order.payableAmount));
+    }
+    ordersDone = true;
+  };
+  // 150 transfers pay distinct orders; 50 repeat an amount already sent (a second customer, same amount).
+  const sendTransfers = async () => {
+    let sent = 0;
+    while (sent < 150) {
+      if (payables.length <= sent) {
+        if (ordersDone) break;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        continue;
+      }
+      const amounts = payables.slice(sent, Math.min(sent + 10, 150));
+      const repeats = sent < 50 ? amounts.map((amount) => ({ amount })) : [];
+      transferIds.push(...(await receiveTransfers(...amounts.map((amount) => ({ amount })), ...repeats)));
+      sent += amounts.length;
+    }
+  };
+  await Promise.all([createOrders(), sendTransfers()]);
+  expect(transferIds).toHaveLength(200);
+
+  for (let waited = 0; waited < 60_000; waited += 200) {
+    if ((await db().mutation.count({ where: { processing: 'processed' } })) === 200) break;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  expect(await db().mutation.count({ where: { processing: 'processed' } })).toBe(200);
+
+  const perOrder = await db().$queryRaw<{ order_id: string; n: bigint }[]>`
+    SELECT order_id, count(*) AS n FROM payments WHERE undone_at IS NULL GROUP BY order_id HAVING count(*) > 1`;
+  const perMutation = await db().$queryRaw<{ mutation_id: string; n: bigint }[]>`
+    SELECT mutation_id, count(*) AS n FROM payments WHERE undone_at IS NULL GROUP BY mutation_id HAVING count(*) > 1`;
+  expect(perOrder).toEqual([]);
+  expect(perMutation).toEqual([]);
+
+  // Every paid order is paid by one transfer of exactly its amount, and every match paid an order.
+  const paidOrders = await db().order.findMany({ where: { status: 'paid' }, include: { payments: { include: { mutation: true } } } });
+  expect(paidOrders.length).toBeGreaterThanOrEqual(150);
+  for (const order of paidOrders) {
+    expect(order.payments).toHaveLength(1);
+    expect(order.payments[0]!.mutation.amount).toBe(order.payableAmount);
+    expect(order.paidAmount).toBe(order.payableAmount);
+  }
+  expect(await db().mutation.count({ where: { matchState: 'matched' } })).toBe(paidOrders.length);
+  expect(await db().mutation.count({ where: { matchState: 'unmatched' } })).toBe(200 - paidOrders.length);
+  expect(await db().order.count({ where: { status: 'pending' } })).toBe(200 - paidOrders.length);
+}, 120_000);
