@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { authenticateStoreRequest } from '@/lib/api-keys';
+import { apiError, domainErrorResponse, readJson, unauthorized } from '@/lib/http/api-response';
+import { cancelOrder } from '@/lib/orders/close-orders';
+import { orderJson } from '@/lib/orders/order-json';
+import { describeIssues } from '@/lib/orders/order-input';
+
+export const dynamic = 'force-dynamic';
+
+const cancelSchema = z.object({
+  reason: z.string({ message: 'reason must be text' }).trim().max(500, 'reason must be at most 500 characters').nullish(),
+});
+
+/** Cancels an open order, freeing its payable amount; cancelling again answers the cancelled order. */
+export async function POST(request: Request, { params }: { params: Promise<{ reference: string }> }): Promise<Response> {
+  const { reference } = await params;
+  try {
+    const caller = await authenticateStoreRequest(request.headers.get('authorization'));
+    if (!caller) return unauthorized();
+    const body = await readJson(request, { optional: true });
+    if (body instanceof Response) return body;
+    const parsed = cancelSchema.safeParse(body);
+    if (!parsed.success) return apiError('invalid', describeIssues(parsed.error), 422);
+    const order = await cancelOrder(reference, caller.label, parsed.data.reason || null);
+    return Response.json(orderJson(order));
+  } catch (error) {
+    return domainErrorResponse(error, { route: 'POST /api/orders/[reference]/cancel', reference });
+  }
+}

@@ -1,0 +1,69 @@
+import { DomainError, type DomainErrorCode } from '@/lib/errors';
+import { BodyTooLargeError, readBodyWithin } from '@/lib/intake/delivery-call';
+
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+const STATUS: Record<DomainErrorCode, number> = {
+  invalid: 422,
+  not_found: 404,
+  conflict: 409,
+  unique_codes_exhausted: 409,
+  forbidden: 403,
+};
+
+/** `{ "error": { "code", "message" } }`: the one error shape of the store API. */
+export function apiError(code: string, message: string, status: number, headers?: HeadersInit): Response {
+  return Response.json({ error: { code, message } }, { status, headers });
+}
+
+export function unauthorized(): Response {
+  return apiError('unauthorized', 'send a valid API key as "Authorization: Bearer <key>"', 401, {
+    'www-authenticate': 'Bearer',
+  });
+}
+
+/** An expected failure answered with its own message; anything else is logged and answered generically. */
+export function domainErrorResponse(error: unknown, context?: Record<string, unknown>): Response {
+  if (error instanceof DomainError) return apiError(error.code, error.message, STATUS[error.code]);
+  console.error('store API: unexpected error', { ...context, error });
+  return apiError('internal', 'something went wrong on our side; try again later', 500);
+}
+
+/**
+ * The request's body as a JSON object, or the response that refuses it. With `optional`, an empty
+ * body reads as `{}`.
+ */
+export async function readJson(
+  request: Request,
+  options: { optional?: boolean; maxBytes?: number } = {},
+): Promise<Record<string, unknown> | Response> {
+  const maxBytes = options.maxBytes ?? MAX_JSON_BODY_BYTES;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBodyWithin(request, maxBytes);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) {
+      return apiError('too_large', `the body is larger than the limit of ${maxBytes} bytes`, 413);
+    }
+    throw error;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return apiError('malformed', 'the body is not valid UTF-8 text', 400);
+  }
+  if (text.trim() === '') {
+    return options.optional ? {} : apiError('malformed', 'the body is empty; send a JSON object', 400);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return apiError('malformed', `the body is not valid JSON: ${(error as Error).message}`, 400);
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return apiError('malformed', 'the body must be a JSON object', 400);
+  }
+  return json as Record<string, unknown>;
+}
