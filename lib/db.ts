@@ -1,20 +1,50 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 import { env } from '@/lib/env';
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
-const globalForDb = globalThis as unknown as { cocokDb?: PrismaClient };
+/** Runs SQL inside whatever transaction the caller holds: a Prisma transaction or a pooled client. */
+export interface SqlExecutor {
+  executeSql(text: string, values: unknown[]): Promise<{ rows: unknown[] }>;
+}
 
-function createClient(): PrismaClient {
+interface Database {
+  pool: pg.Pool;
+  prisma: PrismaClient;
+}
+
+const globalForDb = globalThis as unknown as { cocokDatabase?: Database };
+
+function connect(): Database {
   const url = env().DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: start Cocok with `npm start`, or set it to your PostgreSQL server');
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 20 }) });
+  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  pool.on('error', (error) => console.error('database pool:', error.message));
+  return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
+}
+
+function database(): Database {
+  globalForDb.cocokDatabase ??= connect();
+  return globalForDb.cocokDatabase;
 }
 
 /** The one Prisma client of this process. */
 export function db(): PrismaClient {
-  globalForDb.cocokDb ??= createClient();
-  return globalForDb.cocokDb;
+  return database().prisma;
 }
+
+/** The connection pool under that client, for the webhook's hot path, which runs plain SQL. */
+export function sqlPool(): pg.Pool {
+  return database().pool;
+}
+
+export const txExecutor = (tx: Tx): SqlExecutor => ({
+  executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }),
+});
+
+export const clientExecutor = (client: pg.PoolClient): SqlExecutor => ({
+  executeSql: (text, values) => client.query(text, values),
+});

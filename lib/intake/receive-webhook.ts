@@ -1,5 +1,5 @@
 import { isAddressAllowed, resolveClientAddress, type Allowlist } from '@/lib/moota/client-address';
-import { parseDelivery, redactBody, type MootaMutation } from '@/lib/moota/payload';
+import { parseDelivery, redactBody, redactSecrets, type MootaMutation } from '@/lib/moota/payload';
 import { verifySignature } from '@/lib/moota/signature';
 import type { SignatureResult } from '@/lib/generated/prisma/client';
 import {
@@ -109,7 +109,7 @@ async function check(request: Request, call: DeliveryCall, config: WebhookConfig
   }
   const parsed = parseDelivery(json);
   if (!parsed.ok) return refusal(400, parsed.error, signature, body);
-  return { redactedBody: redactBody(text), mutations: parsed.mutations };
+  return { redactedBody: JSON.stringify(redactSecrets(json)), mutations: parsed.mutations };
 }
 
 async function refuse(call: DeliveryCall, refusal: Refusal): Promise<Response> {

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { db } from '@/lib/db';
+import { clientExecutor, db, sqlPool } from '@/lib/db';
+import { uuidv7 } from '@/lib/ids';
 import { enqueueMutationProcessing } from '@/lib/jobs/queue';
 import type { MootaMutation } from '@/lib/moota/payload';
-import type { Prisma, SignatureResult } from '@/lib/generated/prisma/client';
+import type { SignatureResult } from '@/lib/generated/prisma/client';
 
 export interface DeliveryCall {
   receivedAt: Date;
@@ -20,65 +20,84 @@ export interface StoredDelivery {
 /** A rejected call keeps at most this much of its body: a flood of garbage cannot fill the disk. */
 export const REJECTED_BODY_EXCERPT = 2048;
 
+// One statement stores the delivery and its new mutations; ON CONFLICT makes the unique
+// moota_id, not a read before the write, decide what is new.
+const STORE_DELIVERY_SQL = `
+WITH incoming AS (
+  SELECT * FROM jsonb_to_recordset($7::jsonb) AS m(
+    id uuid, moota_id text, bank_id text, bank_type text, bank_label text, account_number text,
+    account_holder text, type mutation_type, amount bigint, balance bigint, description text, note text,
+    occurred_at timestamptz, payment_order_id text, taggings jsonb, raw jsonb)
+), stored AS (
+  INSERT INTO mutations (id, moota_id, delivery_id, received_at, bank_id, bank_type, bank_label, account_number,
+    account_holder, type, amount, balance, description, note, occurred_at, payment_order_id, taggings, raw)
+  SELECT id, moota_id, $1, $2, bank_id, bank_type, bank_label, account_number, account_holder, type, amount,
+    balance, description, note, occurred_at, payment_order_id, taggings, raw
+  FROM incoming
+  ON CONFLICT (moota_id) DO NOTHING
+  RETURNING id
+), delivery AS (
+  INSERT INTO deliveries (id, received_at, source_address, http_status, outcome, signature, headers, body,
+    body_bytes, accepted, duplicates)
+  VALUES ($1, $2, $3, 200, 'accepted', 'valid', $4, $5, $6,
+    (SELECT count(*) FROM stored), $8::int - (SELECT count(*) FROM stored))
+)
+SELECT id FROM stored`;
+
 /**
- * Stores a verified delivery and its mutations in one transaction, each Moota mutation once
- * (the unique constraint on moota_id decides, not a read before the write), and enqueues
- * processing of the new ones in that same transaction.
+ * Stores a verified delivery and its mutations in one transaction, each Moota mutation once,
+ * and enqueues processing of the new ones in that same transaction. Plain SQL on the pool under
+ * Prisma: this is the path Moota waits on.
  */
 export async function storeAcceptedDelivery(
   call: DeliveryCall,
   redactedBody: string,
   mutations: readonly MootaMutation[],
 ): Promise<StoredDelivery> {
-  const deliveryId = randomUUID();
-  return db().$transaction(async (tx) => {
-    await tx.delivery.create({
-      data: {
-        id: deliveryId,
-        receivedAt: call.receivedAt,
-        sourceAddress: call.sourceAddress,
-        httpStatus: 200,
-        outcome: 'accepted',
-        signature: 'valid',
-        headers: call.headers,
-        body: redactedBody,
-        bodyBytes: call.bodyBytes,
-      },
-    });
-    const created = await tx.mutation.createManyAndReturn({
-      data: mutations.map((mutation) => ({
-        mootaId: mutation.mootaId,
-        deliveryId,
-        receivedAt: call.receivedAt,
-        bankId: mutation.bankId,
-        bankType: mutation.bankType,
-        bankLabel: mutation.bankLabel,
-        accountNumber: mutation.accountNumber,
-        accountHolder: mutation.accountHolder,
-        type: mutation.type,
-        amount: mutation.amount,
-        balance: mutation.balance,
-        description: mutation.description,
-        note: mutation.note,
-        occurredAt: mutation.occurredAt,
-        paymentOrderId: mutation.paymentOrderId,
-        taggings: mutation.taggings as Prisma.InputJsonValue,
-        raw: mutation.raw as Prisma.InputJsonValue,
-      })),
-      skipDuplicates: true,
-      select: { id: true },
-    });
-    const accepted = created.length;
-    const duplicates = mutations.length - accepted;
-    if (duplicates > 0 || accepted > 0) {
-      await tx.delivery.update({ where: { id: deliveryId }, data: { accepted, duplicates } });
-    }
+  const deliveryId = uuidv7(call.receivedAt.getTime());
+  const rows = mutations.map((m) => ({
+    id: uuidv7(call.receivedAt.getTime()),
+    moota_id: m.mootaId,
+    bank_id: m.bankId,
+    bank_type: m.bankType,
+    bank_label: m.bankLabel,
+    account_number: m.accountNumber,
+    account_holder: m.accountHolder,
+    type: m.type,
+    amount: String(m.amount),
+    balance: m.balance === null ? null : String(m.balance),
+    description: m.description,
+    note: m.note,
+    occurred_at: m.occurredAt.toISOString(),
+    payment_order_id: m.paymentOrderId,
+    taggings: m.taggings,
+    raw: m.raw,
+  }));
+  const client = await sqlPool().connect();
+  try {
+    await client.query('BEGIN');
+    const { rows: stored } = await client.query<{ id: string }>(STORE_DELIVERY_SQL, [
+      deliveryId,
+      call.receivedAt,
+      call.sourceAddress,
+      JSON.stringify(call.headers),
+      redactedBody,
+      call.bodyBytes,
+      JSON.stringify(rows),
+      mutations.length,
+    ]);
     await enqueueMutationProcessing(
-      tx,
-      created.map((row) => row.id),
+      clientExecutor(client),
+      stored.map((row) => row.id),
     );
-    return { deliveryId, accepted, duplicates };
-  });
+    await client.query('COMMIT');
+    return { deliveryId, accepted: stored.length, duplicates: mutations.length - stored.length };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 export interface Rejection {

@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import type { Tx } from '@/lib/db';
+import { txExecutor, type SqlExecutor, type Tx } from '@/lib/db';
 
 export const QUEUES = {
   processMutation: 'process-mutation',
@@ -32,22 +32,20 @@ const statements = new PgBoss({
 });
 
 /** Enqueues processing of the given mutations in the same transaction that stored them. */
-export async function enqueueMutationProcessing(tx: Tx, mutationIds: readonly string[]): Promise<void> {
+export async function enqueueMutationProcessing(sql: SqlExecutor, mutationIds: readonly string[]): Promise<void> {
   await insertJobs(
-    tx,
+    sql,
     mutationIds.map((mutationId) => ({ name: QUEUES.processMutation, data: { mutationId } satisfies ProcessMutationJob })),
   );
 }
 
 /** Enqueues delivery of a store callback in the same transaction that created it. */
 export async function enqueueStoreCallback(tx: Tx, callbackId: string): Promise<void> {
-  await insertJobs(tx, [{ name: QUEUES.storeCallback, data: { callbackId } satisfies StoreCallbackJob }]);
+  await insertJobs(txExecutor(tx), [{ name: QUEUES.storeCallback, data: { callbackId } satisfies StoreCallbackJob }]);
 }
 
-async function insertJobs(tx: Tx, jobs: PgBoss.JobInsert[]): Promise<void> {
+async function insertJobs(sql: SqlExecutor, jobs: PgBoss.JobInsert[]): Promise<void> {
   if (jobs.length === 0) return;
-  await statements.insert(jobs, {
-    db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }) },
-  });
-  await tx.$executeRawUnsafe(`SELECT pg_notify('${JOBS_CHANNEL}', '')`);
+  await statements.insert(jobs, { db: sql });
+  await sql.executeSql(`SELECT pg_notify('${JOBS_CHANNEL}', '')`, []);
 }

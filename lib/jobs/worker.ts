@@ -1,6 +1,6 @@
 import pg from 'pg';
 import PgBoss from 'pg-boss';
-import { db } from '@/lib/db';
+import { db, txExecutor } from '@/lib/db';
 import {
   enqueueMutationProcessing,
   JOBS_CHANNEL,
@@ -111,7 +111,7 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
 
   const sweep = async () => {
     const stale = await findStaleMutations(new Date(Date.now() - STALE_AFTER_MS), 1000);
-    if (stale.length > 0) await db().$transaction((tx) => enqueueMutationProcessing(tx, stale));
+    if (stale.length > 0) await db().$transaction((tx) => enqueueMutationProcessing(txExecutor(tx), stale));
   };
   const sweeping = setInterval(() => sweep().catch((error) => console.error('sweep:', error)), SWEEP_EVERY_MS);
   sweeping.unref();
