@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
@@ -45,6 +46,17 @@ export const txExecutor = (tx: Tx): SqlExecutor => ({
   executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }),
 });
 
+/** Statements run through a pooled client are prepared once per connection (named by their hash). */
 export const clientExecutor = (client: pg.PoolClient): SqlExecutor => ({
-  executeSql: (text, values) => client.query(text, values),
+  executeSql: (text, values) => client.query({ name: statementName(text), text, values }),
 });
+
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `cocok_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}

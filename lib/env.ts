@@ -69,7 +69,7 @@ const schema = z.object({
       return keys;
     }),
   PORT: integer('PORT', 1, 65535).default(3000),
-  COCOK_WORKER: z.enum(['inline', 'off'], { message: 'COCOK_WORKER must be "inline" or "off"' }).default('inline'),
+  COCOK_WORKER: z.enum(['on', 'off'], { message: 'COCOK_WORKER must be "on" or "off"' }).default('on'),
   COCOK_DATA_DIR: z.string().trim().default('.data'),
   COCOK_DATABASE_PORT: integer('COCOK_DATABASE_PORT', 1, 65535).default(54329),
 });

@@ -5,9 +5,10 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/database/emb
 import { applyMigrations } from '@/lib/database/migrations';
 import { EnvError, parseEnv } from '@/lib/env';
 import { PEER_ADDRESS_HEADER } from '@/lib/intake/delivery-call';
-import { prepareQueues, startWorker, type Worker } from '@/lib/jobs/worker';
+import { prepareQueues } from '@/lib/jobs/worker';
 import { MOOTA_SENDER_ADDRESSES } from '@/lib/moota/client-address';
 import { buildWebApp, isBuildCurrent } from '@/lib/runtime/web-build';
+import { superviseWorkerProcess, type WorkerProcess } from '@/lib/runtime/worker-process';
 import { DEMO_WEBHOOK_SECRET, LOOPBACK_ADDRESSES } from '@/lib/sandbox/demo';
 import { seedDemoData } from '@/prisma/seed';
 
@@ -64,8 +65,8 @@ async function main() {
     server.listen(config.PORT, resolve);
   });
 
-  let worker: Worker | undefined;
-  if (config.COCOK_WORKER === 'inline') worker = await startWorker(databaseUrl);
+  let worker: WorkerProcess | undefined;
+  if (config.COCOK_WORKER === 'on') worker = superviseWorkerProcess(root, { ...process.env, DATABASE_URL: databaseUrl }, say);
 
   say(`Cocok is ready on http://localhost:${config.PORT}  (Moota webhook: POST /api/webhook)`);
   if (!worker) say('The job worker is off here (COCOK_WORKER=off): run `npm run worker` elsewhere.');

@@ -25,6 +25,8 @@ async function main() {
   };
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+  // Started by `npm start`: leave with it, even when it was killed without a word.
+  process.on('disconnect', () => void stop());
 }
 
 main().catch((error) => {

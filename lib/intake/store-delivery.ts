@@ -76,7 +76,7 @@ export async function storeAcceptedDelivery(
   const client = await sqlPool().connect();
   try {
     await client.query('BEGIN');
-    const { rows: stored } = await client.query<{ id: string }>(STORE_DELIVERY_SQL, [
+    const { rows: stored } = (await clientExecutor(client).executeSql(STORE_DELIVERY_SQL, [
       deliveryId,
       call.receivedAt,
       call.sourceAddress,
@@ -85,7 +85,7 @@ export async function storeAcceptedDelivery(
       call.bodyBytes,
       JSON.stringify(rows),
       mutations.length,
-    ]);
+    ])) as { rows: { id: string }[] };
     await enqueueMutationProcessing(
       clientExecutor(client),
       stored.map((row) => row.id),

@@ -47,5 +47,5 @@ export async function enqueueStoreCallback(tx: Tx, callbackId: string): Promise<
 async function insertJobs(sql: SqlExecutor, jobs: PgBoss.JobInsert[]): Promise<void> {
   if (jobs.length === 0) return;
   await statements.insert(jobs, { db: sql });
-  await sql.executeSql(`SELECT pg_notify('${JOBS_CHANNEL}', '')`, []);
+  await sql.executeSql(`SELECT count(*) AS notified FROM (SELECT pg_notify('${JOBS_CHANNEL}', '')) AS notify`, []);
 }

@@ -27,7 +27,7 @@ const STALE_AFTER_MS = 10 * 60_000;
 /** Creates pg-boss's schema and this app's queues; safe to run from several processes at once. */
 export async function prepareQueues(databaseUrl: string): Promise<void> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: PGBOSS_SCHEMA, supervise: false, schedule: false });
-  boss.on('error', (error) => console.error('job queue:', error));
+  boss.on('error', (error) => console.error('job queue:', describe(error)));
   await boss.start();
   await createQueues(boss);
   await boss.stop({ graceful: false, wait: true });
@@ -71,20 +71,23 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
     schema: PGBOSS_SCHEMA,
     maintenanceIntervalSeconds: 10,
   });
-  boss.on('error', (error) => console.error('job queue:', error));
+  let stopping = false;
+  boss.on('error', (error) => stopping || console.error('job queue:', describe(error)));
   await boss.start();
   await createQueues(boss);
 
   const workerIds: string[] = [];
-  for (let i = 0; i < (options.concurrency ?? 4); i++) {
+  // Batches keep the queue's own round trips small next to the work; a failing job fails alone.
+  for (let i = 0; i < (options.concurrency ?? 2); i++) {
     workerIds.push(
-      await boss.work<ProcessMutationJob>(QUEUES.processMutation, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
-        if (!job) return;
-        try {
-          await processMutation(job.data.mutationId);
-        } catch (error) {
-          await recordProcessingFailure(job.data.mutationId, error).catch(() => {});
-          throw error;
+      await boss.work<ProcessMutationJob>(QUEUES.processMutation, { pollingIntervalSeconds: 2, batchSize: 20 }, async (jobs) => {
+        for (const job of jobs) {
+          try {
+            await processMutation(job.data.mutationId);
+          } catch (error) {
+            await recordProcessingFailure(job.data.mutationId, error).catch(() => {});
+            await boss.fail(QUEUES.processMutation, job.id, { message: describe(error) });
+          }
         }
       }),
     );
@@ -104,7 +107,7 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
   });
 
   const listener = new pg.Client({ connectionString: databaseUrl });
-  listener.on('error', (error) => console.error('job queue listener:', error));
+  listener.on('error', (error) => stopping || console.error('job queue listener:', describe(error)));
   await listener.connect();
   listener.on('notification', () => workerIds.forEach((id) => boss.notifyWorker(id)));
   await listener.query(`LISTEN ${JOBS_CHANNEL}`);
@@ -119,9 +122,12 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
 
   return {
     async stop() {
+      stopping = true;
       clearInterval(sweeping);
       await listener.end().catch(() => {});
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
   };
 }
+
+const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
