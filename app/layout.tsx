@@ -1,16 +1,25 @@
+import '@fontsource-variable/inter';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { Providers } from '@/components/providers';
+import { MESSAGES } from '@/lib/i18n/messages';
+import { getLocale } from '@/lib/i18n/server';
 import './globals.css';
 
 export const metadata: Metadata = {
-  title: 'Cocok',
+  title: { default: 'Cocok', template: '%s · Cocok' },
   description: 'Reconcile Moota bank mutations with your orders',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await getLocale();
   return (
-    <html lang="id">
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">{children}</body>
+    <html lang={locale}>
+      <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        <Providers locale={locale} messages={MESSAGES[locale]}>
+          {children}
+        </Providers>
+      </body>
     </html>
   );
 }

@@ -68,8 +68,10 @@ const schema = z.object({
       }
       return keys;
     }),
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters (e.g. `openssl rand -base64 32`)').optional(),
   PORT: integer('PORT', 1, 65535).default(3000),
   COCOK_WORKER: z.enum(['on', 'off'], { message: 'COCOK_WORKER must be "on" or "off"' }).default('on'),
+  COCOK_DEMO: z.enum(['true', 'false'], { message: 'COCOK_DEMO must be "true" or "false"' }).optional(),
   COCOK_DATA_DIR: z.string().trim().default('.data'),
   COCOK_DATABASE_PORT: integer('COCOK_DATABASE_PORT', 1, 65535).default(54329),
 });

@@ -18,6 +18,7 @@ const say = (line: string) => console.log(`[cocok] ${line}`);
 async function main() {
   // The demo start is the embedded database without a configured secret: say so loudly.
   const demo = !process.env.DATABASE_URL && process.env.COCOK_DEMO !== 'false';
+  process.env.COCOK_DEMO = String(demo);
   if (demo && !process.env.MOOTA_WEBHOOK_SECRET) {
     process.env.MOOTA_WEBHOOK_SECRET = DEMO_WEBHOOK_SECRET;
     process.env.MOOTA_ALLOWED_IPS ??= [...MOOTA_SENDER_ADDRESSES, ...LOOPBACK_ADDRESSES].join(',');

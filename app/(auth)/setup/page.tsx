@@ -1,0 +1,19 @@
+import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
+import { SetupForm } from '@/app/(auth)/setup/setup-form';
+import { AuthCard } from '@/components/shell/auth-card';
+import { countUsers } from '@/lib/auth/users';
+import { getT } from '@/lib/i18n/server';
+
+export const metadata: Metadata = { title: 'Setup' };
+
+export default async function SetupPage() {
+  if ((await countUsers()) > 0) redirect('/login');
+  const t = await getT();
+  return (
+    <AuthCard title={t('auth.setupTitle')}>
+      <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">{t('auth.setupIntro')}</p>
+      <SetupForm />
+    </AuthCard>
+  );
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { hashPassword, passwordProblem } from '@/lib/auth/password';
+import { ROLES, type Role } from '@/lib/auth/roles';
+import { db } from '@/lib/db';
+import { DomainError, violatedConstraint } from '@/lib/errors';
+
+export const newUserSchema = z.object({
+  email: z.email('enter a valid email address').trim().toLowerCase(),
+  name: z.string().trim().max(100).optional().transform((name) => name || null),
+  password: z.string().superRefine((password, ctx) => {
+    const problem = passwordProblem(password);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  }),
+  role: z.enum(ROLES),
+});
+
+export interface SafeUser {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  createdAt: Date;
+  disabledAt: Date | null;
+  lastLoginAt: Date | null;
+}
+
+const SAFE = { id: true, email: true, name: true, role: true, createdAt: true, disabledAt: true, lastLoginAt: true } as const;
+
+export async function createUser(input: unknown): Promise<SafeUser> {
+  const parsed = newUserSchema.safeParse(input);
+  if (!parsed.success) throw new DomainError('invalid', parsed.error.issues.map((issue) => issue.message).join('; '));
+  const { email, name, password, role } = parsed.data;
+  try {
+    return await db().user.create({ data: { email, name, role, passwordHash: await hashPassword(password) }, select: SAFE });
+  } catch (error) {
+    if (violatedConstraint(error)) throw new DomainError('conflict', `there is already a user ${email}`);
+    throw error;
+  }
+}
+
+export async function countUsers(): Promise<number> {
+  return db().user.count();
+}
+
+export async function listUsers(): Promise<SafeUser[]> {
+  return db().user.findMany({ select: SAFE, orderBy: { createdAt: 'asc' } });
+}
+
+export async function findActiveUser(id: string): Promise<SafeUser | null> {
+  return db().user.findFirst({ where: { id, disabledAt: null }, select: SAFE });
+}
+
+/** Changes a role or disables a user; the last active owner stays an active owner. */
+export async function updateUser(id: string, change: { role?: Role; disabled?: boolean }): Promise<SafeUser> {
+  return db().$transaction(async (tx) => {
+    const user = await tx.user.findUnique({ where: { id }, select: SAFE });
+    if (!user) throw new DomainError('not_found', 'this user does not exist');
+    const losesOwner = user.role === 'owner' && !user.disabledAt && ((change.role && change.role !== 'owner') || change.disabled);
+    if (losesOwner) {
+      const owners = await tx.user.count({ where: { role: 'owner', disabledAt: null } });
+      if (owners <= 1) throw new DomainError('conflict', 'Cocok needs at least one active owner');
+    }
+    return tx.user.update({
+      where: { id },
+      data: {
+        role: change.role,
+        disabledAt: change.disabled === undefined ? undefined : change.disabled ? new Date() : null,
+      },
+      select: SAFE,
+    });
+  });
+}
