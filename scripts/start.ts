@@ -1,6 +1,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { ensureAuthSecret } from '@/lib/auth/auth-secret';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/database/embedded';
 import { applyMigrations } from '@/lib/database/migrations';
 import { EnvError, parseEnv } from '@/lib/env';
@@ -42,10 +43,12 @@ async function main() {
   const { applied } = await applyMigrations(databaseUrl);
   if (applied.length > 0) say(`Applied migrations: ${applied.join(', ')}`);
   await prepareQueues(databaseUrl);
+  process.env.AUTH_SECRET = await ensureAuthSecret(config.AUTH_SECRET);
 
   if (demo) {
     const seeded = await seedDemoData();
     if (seeded) say(seeded);
+    say('Demo sign-in: owner@cocok.local / cocok-owner  ·  finance@cocok.local / cocok-finance');
   }
 
   if (!isBuildCurrent(root)) {

@@ -1,20 +1,12 @@
 import path from 'node:path';
-import { startEmbeddedDatabase } from '@/lib/database/embedded';
 import { applyMigrations } from '@/lib/database/migrations';
-import { EnvError, parseEnv } from '@/lib/env';
+import { EnvError } from '@/lib/env';
 import { startWorker } from '@/lib/jobs/worker';
+import { commandDatabase } from '@/lib/runtime/command-database';
 
 /** `npm run worker`: more job processing beside the web server, on its database. */
 async function main() {
-  const config = parseEnv(process.env);
-  const database = config.DATABASE_URL
-    ? { url: config.DATABASE_URL, stop: async () => {} }
-    : await startEmbeddedDatabase({
-        dataDir: path.resolve(import.meta.dirname, '..', config.COCOK_DATA_DIR),
-        port: config.COCOK_DATABASE_PORT,
-        whenRunning: 'attach',
-      });
-  process.env.DATABASE_URL = database.url;
+  const database = await commandDatabase(path.resolve(import.meta.dirname, '..'));
   await applyMigrations(database.url);
   const worker = await startWorker(database.url);
   console.log('[cocok] worker is processing jobs');
