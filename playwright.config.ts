@@ -2,6 +2,10 @@ import { defineConfig, devices } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
+const databasePort = String(port + 52000);
+const dataDir = `test-results/e2e-data-${port}`;
+process.env.E2E_DATABASE_PORT = databasePort;
+process.env.E2E_DATA_DIR = dataDir;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -22,18 +26,21 @@ export default defineConfig({
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'setup', testMatch: /auth\.setup\.ts/, use: { ...devices['Desktop Chrome'] } },
+    { name: 'chromium', dependencies: ['setup'], testIgnore: /auth\.setup\.ts/, use: { ...devices['Desktop Chrome'] } },
+  ],
   webServer: {
     // The newcomer's path: `npm start` on an empty data folder seeds the demo.
-    command: 'rm -rf test-results/e2e-data && node --import tsx scripts/start.ts',
+    command: `rm -rf ${dataDir} && node --import tsx scripts/start.ts`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,
     gracefulShutdown: { signal: 'SIGTERM', timeout: 15_000 },
     env: {
       PORT: String(port),
-      COCOK_DATA_DIR: 'test-results/e2e-data',
-      COCOK_DATABASE_PORT: String(port + 52000),
+      COCOK_DATA_DIR: dataDir,
+      COCOK_DATABASE_PORT: databasePort,
     },
     stdout: 'pipe',
   },

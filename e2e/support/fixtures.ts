@@ -1,0 +1,46 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { signBody } from '@/lib/moota/signature';
+import { DEMO_WEBHOOK_SECRET } from '@/lib/sandbox/demo';
+import { createMootaGenerator, type MutationOverrides } from '@/lib/sandbox/moota-generator';
+
+export type TestRole = 'owner' | 'finance' | 'viewer';
+
+export const storageStateOf = (role: TestRole) => `test-results/.auth/${role}.json`;
+
+export const test = base.extend<{ signedInAs: TestRole | null }>({
+  signedInAs: [null, { option: true }],
+  storageState: async ({ signedInAs }, use) => {
+    await use(signedInAs ? storageStateOf(signedInAs) : { cookies: [], origins: [] });
+  },
+});
+
+export { expect };
+
+/** Fails on serious or critical accessibility problems, listing them. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+/** Keeps a picture of the page as a test artifact. */
+export async function saveScreenshot(page: Page, testInfo: TestInfo, name: string) {
+  const path = `test-results/screenshots/${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+const generator = createMootaGenerator();
+
+/** Posts a signed delivery the way Moota does, with the demo secret the e2e server runs with. */
+export async function sendDelivery(request: APIRequestContext, mutations: MutationOverrides[]) {
+  const list = mutations.map((overrides) => generator.mutation(overrides));
+  const body = JSON.stringify(list);
+  const response = await request.post('/api/webhook', {
+    data: body,
+    headers: { 'content-type': 'application/json', 'user-agent': 'MootaBot/1.5', signature: signBody(body, DEMO_WEBHOOK_SECRET) },
+  });
+  expect(response.status()).toBe(200);
+  return { mutations: list, answer: (await response.json()) as { accepted: number; delivery_id: string } };
+}
