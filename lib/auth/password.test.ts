@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { hashPassword, passwordProblem, verifyPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { passwordProblem } from '@/lib/auth/password-rules';
 
 describe('passwords', () => {
   test('a hash is argon2id, salted, and verifies only the right password', async () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { hashPassword, passwordProblem } from '@/lib/auth/password';
+import { hashPassword } from '@/lib/auth/password';
+import { passwordProblem } from '@/lib/auth/password-rules';
 import { ROLES, type Role } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
 import { DomainError, violatedConstraint } from '@/lib/errors';

@@ -5,7 +5,7 @@ import { createOwnerAction, type SetupState } from '@/app/(auth)/setup/actions';
 import { useI18n } from '@/components/i18n-provider';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
-import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password';
+import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules';
 
 export function SetupForm() {
   const { t } = useI18n();
