@@ -1,0 +1,93 @@
+import { expect, expectAccessible, saveScreenshot, test } from './support/fixtures';
+
+test.describe('signing in', () => {
+  test('an anonymous visitor of any page lands on the sign-in form, and returns there after signing in', async ({ page }, testInfo) => {
+    await page.goto('/mutations');
+    await expect(page).toHaveURL(/\/login\?next=%2Fmutations/);
+    await expect(page.getByRole('heading', { name: 'Masuk ke Cocok' })).toBeVisible();
+    await expectAccessible(page);
+    await saveScreenshot(page, testInfo, 'login');
+
+    await page.getByLabel('Email').fill('finance@cocok.local');
+    await page.getByLabel('Kata sandi').fill('cocok-finance');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await expect(page).toHaveURL(/\/mutations$/);
+  });
+
+  test('a wrong password is refused with a clear message', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('Email').fill('finance@cocok.local');
+    await page.getByLabel('Kata sandi').fill('not-the-password');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await expect(page.getByText('Email atau kata sandi salah.')).toBeVisible();
+  });
+
+  test('repeated wrong passwords are slowed down, even with the right one afterwards', async ({ page }) => {
+    const email = `nobody-${Date.now()}@cocok.local`;
+    await page.goto('/login');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Kata sandi').fill(`wrong-${attempt}`);
+      await page.getByRole('button', { name: 'Masuk' }).click();
+      await expect(page.getByText('Email atau kata sandi salah.')).toBeVisible();
+    }
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Kata sandi').fill('whatever-now');
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    await expect(page.getByText(/Terlalu banyak percobaan gagal/)).toBeVisible();
+  });
+});
+
+test.describe('roles', () => {
+  test.describe('finance', () => {
+    test.use({ signedInAs: 'finance' });
+
+    test('sees the work pages but not settings or revenue, and is refused there', async ({ page }) => {
+      await page.goto('/');
+      const menu = page.getByRole('navigation', { name: 'Menu' });
+      await expect(menu.getByRole('link', { name: 'Transfer belum cocok' })).toBeVisible();
+      await expect(menu.getByRole('link', { name: 'Pengaturan' })).toHaveCount(0);
+      await expect(menu.getByRole('link', { name: 'Pendapatan' })).toHaveCount(0);
+      for (const path of ['/settings', '/revenue']) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { name: 'Tidak diizinkan' })).toBeVisible();
+      }
+    });
+  });
+
+  test.describe('owner', () => {
+    test.use({ signedInAs: 'owner' });
+
+    test('sees every page in the menu', async ({ page }) => {
+      await page.goto('/');
+      const menu = page.getByRole('navigation', { name: 'Menu' });
+      for (const name of ['Ringkasan', 'Transfer belum cocok', 'Pesanan', 'Mutasi', 'Arus kas', 'Pendapatan', 'Log webhook', 'Pengaturan']) {
+        await expect(menu.getByRole('link', { name })).toBeVisible();
+      }
+    });
+  });
+});
+
+test.describe('language', () => {
+  test.use({ signedInAs: 'viewer' });
+
+  test('switches between Bahasa Indonesia and English and remembers the choice', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+    await page.getByLabel('Bahasa').selectOption('en');
+    await expect(page.getByRole('link', { name: 'Unmatched transfers' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.reload();
+    await expect(page.getByRole('link', { name: 'Unmatched transfers' })).toBeVisible();
+    await page.getByLabel('Language').selectOption('id');
+    await expect(page.getByRole('link', { name: 'Transfer belum cocok' })).toBeVisible();
+  });
+
+  test('signing out ends the session', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto('/orders');
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
