@@ -1,6 +1,7 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import net from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { createDatabaseIfMissing, startEmbeddedDatabase } from '@/lib/database/embedded';
 import { applyMigrations } from '@/lib/database/migrations';
@@ -23,7 +24,7 @@ export default async function setup(project: TestProject) {
   if (!serverUrl) {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'cocok-test-db-'));
     chmodSync(dataDir, 0o755);
-    const port = 55100 + Math.floor(Math.random() * 300);
+    const port = await freePort();
     const embedded = await startEmbeddedDatabase({ dataDir, port });
     serverUrl = embedded.url.replace(/\/[^/]+$/, '');
     stopServer = embedded.stop;
@@ -45,4 +46,15 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   return teardown;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
