@@ -199,3 +199,19 @@ describe('rejected calls are answered clearly, stored in the audit log, and stor
     expect(delivery.body).not.toContain('SECRET-SESSION');
   });
 });
+
+describe('retention', () => {
+  test('rejected calls older than the retention period are pruned; accepted deliveries stay', async () => {
+    const { pruneRejectedDeliveries, REJECTED_RETENTION_DAYS } = await import('@/lib/intake/store-delivery');
+    await post({ body: JSON.stringify([mutation('kept')]) });
+    await post({ body: '[]', secret: 'wrong-secret-1' });
+    await post({ body: '[]', secret: 'wrong-secret-2' });
+    const old = new Date(Date.now() - (REJECTED_RETENTION_DAYS + 1) * 86_400_000);
+    const [first] = await db().delivery.findMany({ where: { outcome: 'rejected' }, take: 1 });
+    await db().delivery.update({ where: { id: first!.id }, data: { receivedAt: old } });
+    await db().delivery.updateMany({ where: { outcome: 'accepted' }, data: { receivedAt: old } });
+    expect(await pruneRejectedDeliveries()).toBe(1);
+    expect(await db().delivery.count({ where: { outcome: 'rejected' } })).toBe(1);
+    expect(await db().delivery.count({ where: { outcome: 'accepted' } })).toBe(1);
+  });
+});

@@ -126,3 +126,13 @@ export async function storeRejectedDelivery(call: DeliveryCall, rejection: Rejec
   });
   return id;
 }
+
+/** Rejected calls are kept for this long: enough to investigate, not enough for a flood to fill the disk. */
+export const REJECTED_RETENTION_DAYS = 30;
+
+export async function pruneRejectedDeliveries(now = new Date()): Promise<number> {
+  const { count } = await db().delivery.deleteMany({
+    where: { outcome: 'rejected', receivedAt: { lt: new Date(now.getTime() - REJECTED_RETENTION_DAYS * 86_400_000) } },
+  });
+  return count;
+}

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { db, txExecutor } from '@/lib/db';
+import { pruneRejectedDeliveries } from '@/lib/intake/store-delivery';
+import { expireOrders } from '@/lib/orders/close-orders';
 import {
   enqueueMutationProcessing,
   JOBS_CHANNEL,
@@ -21,7 +23,7 @@ export interface Worker {
   stop(): Promise<void>;
 }
 
-const SWEEP_EVERY_MS = 60_000;
+const SWEEP_EVERY_MS = 30_000;
 const STALE_AFTER_MS = 10 * 60_000;
 
 /** Creates pg-boss's schema and this app's queues; safe to run from several processes at once. */
@@ -115,6 +117,8 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
   const sweep = async () => {
     const stale = await findStaleMutations(new Date(Date.now() - STALE_AFTER_MS), 1000);
     if (stale.length > 0) await db().$transaction((tx) => enqueueMutationProcessing(txExecutor(tx), stale));
+    await expireOrders();
+    await pruneRejectedDeliveries();
   };
   const sweeping = setInterval(() => sweep().catch((error) => console.error('sweep:', error)), SWEEP_EVERY_MS);
   sweeping.unref();
