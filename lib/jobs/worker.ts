@@ -35,31 +35,28 @@ export async function prepareQueues(databaseUrl: string): Promise<void> {
   await boss.stop({ graceful: false, wait: true });
 }
 
-async function createQueues(boss: PgBoss) {
-  for (const name of [QUEUES.processMutationDead, QUEUES.processMutation]) {
-    const options = {
-      name,
-      retryLimit: 5,
-      retryDelay: 2,
-      retryBackoff: true,
-      expireInSeconds: 15,
-      ...(name === QUEUES.processMutation && { deadLetter: QUEUES.processMutationDead }),
-    };
-    if (await boss.getQueue(name)) await boss.updateQueue(name, options);
-    else await boss.createQueue(name, options);
-  }
+interface QueuePolicy {
+  queue: string;
+  deadLetter: string;
+  retryLimit: number;
+  retryDelay: number;
+  expireInSeconds: number;
+}
+
+const POLICIES: QueuePolicy[] = [
+  { queue: QUEUES.processMutation, deadLetter: QUEUES.processMutationDead, retryLimit: 5, retryDelay: 2, expireInSeconds: 15 },
   // Up to 8 retries, the delay doubling from 5–10 s: a store that is down gets 20 to 40 minutes to recover.
-  for (const name of [QUEUES.storeCallbackDead, QUEUES.storeCallback]) {
-    const options = {
-      name,
-      retryLimit: 8,
-      retryDelay: 5,
-      retryBackoff: true,
-      expireInSeconds: 60,
-      ...(name === QUEUES.storeCallback && { deadLetter: QUEUES.storeCallbackDead }),
-    };
-    if (await boss.getQueue(name)) await boss.updateQueue(name, options);
-    else await boss.createQueue(name, options);
+  { queue: QUEUES.storeCallback, deadLetter: QUEUES.storeCallbackDead, retryLimit: 8, retryDelay: 5, expireInSeconds: 60 },
+];
+
+/** Each queue with its dead letter queue, created or brought up to date with the policy above. */
+async function createQueues(boss: PgBoss) {
+  for (const { queue, deadLetter, ...retry } of POLICIES) {
+    for (const [name, extra] of [[deadLetter, {}], [queue, { deadLetter }]] as const) {
+      const options = { name, retryBackoff: true, ...retry, ...extra };
+      if (await boss.getQueue(name)) await boss.updateQueue(name, options);
+      else await boss.createQueue(name, options);
+    }
   }
 }
 

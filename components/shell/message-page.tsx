@@ -1,0 +1,17 @@
+import Link from 'next/link';
+import { buttonClass } from '@/components/ui/button';
+import { getT } from '@/lib/i18n/server';
+
+/** A whole page that only says something (not allowed, not found) and leads back to the overview. */
+export async function MessagePage({ title, body }: { title: string; body: string }) {
+  const t = await getT();
+  return (
+    <main className="mx-auto flex max-w-md flex-col items-start gap-3 p-8">
+      <h1 className="text-2xl font-semibold">{t(title)}</h1>
+      <p className="text-slate-600 dark:text-slate-300">{t(body)}</p>
+      <Link href="/" className={buttonClass('secondary')}>
+        {t('common.back')}
+      </Link>
+    </main>
+  );
+}
