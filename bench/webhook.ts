@@ -4,21 +4,35 @@
  *
  * npm run bench:webhook -- [--seconds 10] [--warmup 2]
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import {
+  assertPortFree,
+  describeFailure,
+  isRunning,
+  launch,
+  loadAverage,
+  machineInfo,
+  makeTempDir,
+  percentile,
+  postWebhook,
+  RESULTS_DIR,
+  root,
+  round,
+  say,
+  stopServer,
+  waitUntilAnswering,
+  type Answer,
+  type ChildServer,
+} from './support';
 import { createDatabaseIfMissing, startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/database/embedded';
 import { applyMigrations } from '@/lib/database/migrations';
 import { createMootaGenerator, signedDelivery, type MootaGenerator } from '@/lib/sandbox/moota-generator';
 
-const root = path.resolve(import.meta.dirname, '..');
-const RESULTS_DIR = path.join(root, 'bench', 'results');
 const DATABASE_PORT = 55600;
 const COCOK_PORT = 3999;
 const REFERENCE_PORT = 3998;
@@ -33,17 +47,9 @@ const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 50;
 const SECRET = `bench-${randomBytes(12).toString('hex')}`;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const say = (line: string) => console.log(`[bench] ${line}`);
-
 interface Target {
   name: string;
   port: number;
-}
-
-interface Answer {
-  status: number;
-  text: string;
 }
 
 interface RunResult {
@@ -63,129 +69,8 @@ interface RunResult {
   firstErrors: string[];
 }
 
-// ---------------------------------------------------------------------------- child processes
-
-interface ChildServer {
-  name: string;
-  child: ChildProcess;
-  lastLines: string[];
-  logPath: string;
-  exited: Promise<void>;
-}
-
-function launch(name: string, script: string, env: NodeJS.ProcessEnv): ChildServer {
-  const logPath = path.join(RESULTS_DIR, `${name.toLowerCase()}-server.log`);
-  const log = createWriteStream(logPath);
-  // Its own process group, so that stopping it also stops whatever it started (next build workers).
-  const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [script], {
-    cwd: root,
-    env,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lastLines: string[] = [];
-  const keep = (chunk: Buffer) => {
-    log.write(chunk);
-    for (const line of chunk.toString('utf8').split('\n')) {
-      if (line.trim() === '') continue;
-      lastLines.push(line);
-      if (lastLines.length > 60) lastLines.shift();
-    }
-  };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  void exited.then(() => log.end());
-  return { name, child, lastLines, logPath, exited };
-}
-
-const isRunning = (server: ChildServer) => server.child.exitCode === null && server.child.signalCode === null;
-
-function signalGroup(pid: number, signal: NodeJS.Signals) {
-  try {
-    process.kill(-pid, signal);
-  } catch {
-    // Already gone.
-  }
-}
-
-async function stopServer(server: ChildServer) {
-  const pid = server.child.pid;
-  if (pid === undefined || !isRunning(server)) return;
-  signalGroup(pid, 'SIGTERM');
-  const stopped = await Promise.race([server.exited.then(() => true), sleep(15_000).then(() => false)]);
-  if (!stopped) {
-    say(`${server.name} (pid ${pid}) did not stop within 15 s: killing it`);
-    signalGroup(pid, 'SIGKILL');
-    await server.exited;
-  }
-}
-
-function describeFailure(server: ChildServer, what: string): Error {
-  return new Error(
-    `${what}\n--- last output of ${server.name} (full log: ${path.relative(root, server.logPath)}) ---\n` +
-      server.lastLines.join('\n'),
-  );
-}
-
-async function assertPortFree(port: number) {
-  const inUse = await new Promise<boolean>((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
-  if (inUse) throw new Error(`port ${port} is already in use: stop whatever listens there, the bench needs it`);
-}
-
-// ---------------------------------------------------------------------------- HTTP
-
-function post(agent: http.Agent, port: number, body: string, headers: Record<string, string>): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        path: '/api/webhook',
-        method: 'POST',
-        agent,
-        headers: { ...headers, 'Content-Length': Buffer.byteLength(body) },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        response.on('error', reject);
-      },
-    );
-    request.setTimeout(REQUEST_TIMEOUT_MS, () => request.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
-    request.on('error', reject);
-    request.end(body);
-  });
-}
-
-/** Waits until the server answers HTTP at all (any status). */
-async function waitUntilAnswering(server: ChildServer, port: number, timeoutMs: number) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (!isRunning(server)) {
-      throw describeFailure(server, `${server.name} exited (code ${server.child.exitCode ?? server.child.signalCode}) before it answered on port ${port}.`);
-    }
-    const answered = await new Promise<boolean>((resolve) => {
-      const request = http.get({ host: '127.0.0.1', port, path: '/api/webhook', agent: false }, (response) => {
-        response.resume();
-        resolve(true);
-      });
-      request.setTimeout(2_000, () => request.destroy());
-      request.on('error', () => resolve(false));
-    });
-    if (answered) return;
-    await sleep(250);
-  }
-  throw describeFailure(server, `${server.name} did not answer on port ${port} within ${timeoutMs / 1000} s.`);
-}
+const post = (agent: http.Agent, port: number, body: string, headers: Record<string, string>) =>
+  postWebhook(agent, port, body, headers, REQUEST_TIMEOUT_MS);
 
 /** One delivery, then the same one again: the first must be accepted, the second a duplicate. */
 async function smokeTest(target: Target, server: ChildServer, generator: MootaGenerator) {
@@ -216,9 +101,6 @@ async function smokeTest(target: Target, server: ChildServer, generator: MootaGe
 
 // ---------------------------------------------------------------------------- load
 
-const percentile = (sorted: number[], p: number) =>
-  sorted.length === 0 ? Number.NaN : sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)]!;
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function handlerDuration(text: string): number | undefined {
   try {
@@ -371,8 +253,7 @@ async function main() {
   let database: EmbeddedDatabase | undefined;
   const servers: ChildServer[] = [];
   // The postgres user (when run as root) must be able to enter the data folder's parent.
-  const tempDir = mkdtempSync(path.join(os.tmpdir(), 'cocok-bench-'));
-  chmodSync(tempDir, 0o755);
+  const tempDir = makeTempDir('cocok-bench-');
 
   let cleaning: Promise<void> | undefined;
   const cleanUp = () =>
@@ -406,20 +287,30 @@ async function main() {
     const cocokTarget = { name: 'Cocok', port: COCOK_PORT };
     const referenceTarget = { name: 'reference', port: REFERENCE_PORT };
     say(`Starting Cocok on port ${COCOK_PORT} (scripts/start.ts builds first if the sources changed)…`);
-    const cocok = launch('Cocok', 'scripts/start.ts', {
-      ...process.env,
-      DATABASE_URL: cocokUrl,
-      PORT: String(COCOK_PORT),
-      MOOTA_WEBHOOK_SECRET: SECRET,
-      MOOTA_ALLOWED_IPS: '127.0.0.1,::1',
-    });
+    const cocok = launch(
+      'Cocok',
+      'scripts/start.ts',
+      {
+        ...process.env,
+        DATABASE_URL: cocokUrl,
+        PORT: String(COCOK_PORT),
+        MOOTA_WEBHOOK_SECRET: SECRET,
+        MOOTA_ALLOWED_IPS: '127.0.0.1,::1',
+      },
+      path.join(RESULTS_DIR, 'cocok-server.log'),
+    );
     servers.push(cocok);
-    const reference = launch('reference', 'bench/reference-receiver.ts', {
-      ...process.env,
-      REFERENCE_DATABASE_URL: referenceUrl,
-      REFERENCE_PORT: String(REFERENCE_PORT),
-      MOOTA_WEBHOOK_SECRET: SECRET,
-    });
+    const reference = launch(
+      'reference',
+      'bench/reference-receiver.ts',
+      {
+        ...process.env,
+        REFERENCE_DATABASE_URL: referenceUrl,
+        REFERENCE_PORT: String(REFERENCE_PORT),
+        MOOTA_WEBHOOK_SECRET: SECRET,
+      },
+      path.join(RESULTS_DIR, 'reference-server.log'),
+    );
     servers.push(reference);
     await waitUntilAnswering(reference, REFERENCE_PORT, REFERENCE_START_TIMEOUT_MS);
     await waitUntilAnswering(cocok, COCOK_PORT, COCOK_START_TIMEOUT_MS);
@@ -485,7 +376,7 @@ async function main() {
       `${JSON.stringify(
         {
           finishedAt: new Date().toISOString(),
-          machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: round(os.totalmem() / 2 ** 30), node: process.version },
+          machine: { ...machineInfo(), loadAverage: loadAverage() },
           setup: {
             warmupSeconds: timing.warmupMs / 1000,
             measuredSeconds: timing.measureMs / 1000,
