@@ -25,15 +25,19 @@ test.describe('signing in', () => {
   test('repeated wrong passwords are slowed down, even with the right one afterwards', async ({ page }) => {
     const email = `nobody-${Date.now()}@cocok.local`;
     await page.goto('/login');
-    for (let attempt = 0; attempt < 5; attempt++) {
+    const attempt = async (password: string) => {
       await page.getByLabel('Email').fill(email);
-      await page.getByLabel('Kata sandi').fill(`wrong-${attempt}`);
-      await page.getByRole('button', { name: 'Masuk' }).click();
+      await page.getByLabel('Kata sandi').fill(password);
+      await Promise.all([
+        page.waitForResponse((response) => response.request().method() === 'POST' && response.url().includes('/login')),
+        page.getByRole('button', { name: 'Masuk' }).click(),
+      ]);
+    };
+    for (let n = 0; n < 5; n++) {
+      await attempt(`wrong-${n}`);
       await expect(page.getByText('Email atau kata sandi salah.')).toBeVisible();
     }
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Kata sandi').fill('whatever-now');
-    await page.getByRole('button', { name: 'Masuk' }).click();
+    await attempt('whatever-now');
     await expect(page.getByText(/Terlalu banyak percobaan gagal/)).toBeVisible();
   });
 });
