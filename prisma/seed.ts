@@ -21,6 +21,8 @@ export async function seedDemoData(now = new Date()): Promise<string | null> {
   for (const user of DEMO_USERS) await createUser(user);
 
   const generator = createMootaGenerator({ seed: 20261128, now });
+  // Today's part of the day has not all happened yet.
+  const past = (time: number) => new Date(Math.min(time, now.getTime() - 60_000));
   let orderNumber = 1000;
   let mutations = 0;
   for (let day = DAYS - 1; day >= 0; day--) {
@@ -47,16 +49,16 @@ export async function seedDemoData(now = new Date()): Promise<string | null> {
         },
       });
       if (stillOpen) continue;
-      const paidAt = new Date(createdAt.getTime() + (10 + i * 7) * 60_000);
+      const paidAt = past(createdAt.getTime() + (10 + i * 7) * 60_000);
       if (i === 2 && day % 4 === 1) {
         batch.push(generator.mutation({ amount: amount - 5_000n, date: paidAt, description: `TRSF E-BANKING CR ${reference} KURANG` }));
       } else {
         batch.push(generator.mutation({ amount: amount + BigInt(uniqueCode), date: paidAt, type: 'CR' }));
       }
     }
-    batch.push(generator.mutation({ type: 'DB', date: new Date(dayStart + 9 * HOUR) }));
-    if (day % 3 === 0) batch.push(generator.mutation({ type: 'CR', amount: 1_000_000n + BigInt(day), date: new Date(dayStart + 10 * HOUR), description: 'SETORAN TUNAI' }));
-    mutations += await storeAsDelivered(batch, new Date(dayStart + 11 * HOUR));
+    batch.push(generator.mutation({ type: 'DB', date: past(dayStart + 9 * HOUR) }));
+    if (day % 3 === 0) batch.push(generator.mutation({ type: 'CR', amount: 1_000_000n + BigInt(day), date: past(dayStart + 10 * HOUR), description: 'SETORAN TUNAI' }));
+    mutations += await storeAsDelivered(batch, past(dayStart + 11 * HOUR));
   }
 
   await expireOrders(now);
