@@ -45,6 +45,9 @@ async function queueItem(page: Page, text: string) {
   return item;
 }
 
+// Each test waits for the worker to process a delivery and for the next poll of the page.
+test.describe.configure({ timeout: 90_000 });
+
 test.describe('as finance', () => {
   test.use({ signedInAs: 'finance' });
 

@@ -63,7 +63,7 @@ export function TextDialog({
           rows={3}
           maxLength={500}
           value={text}
-          required
+          aria-required="true"
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? `${id}-text-error` : undefined}
           onChange={(event) => {

@@ -45,7 +45,7 @@ export function WorkQueue({ initialPage, canReconcile }: { initialPage: QueuePag
   const returnFocus = useRef<HTMLElement | null>(null);
   const [busy, setBusy] = useState(false);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [now, setNow] = useState(() => new Date());
+  const [clock, setClock] = useState(() => new Date());
 
   const query = useInfiniteQuery({
     queryKey: ['unmatched-queue'],
@@ -57,7 +57,7 @@ export function WorkQueue({ initialPage, canReconcile }: { initialPage: QueuePag
   });
 
   useEffect(() => {
-    const timer = setInterval(() => setNow(new Date()), 30_000);
+    const timer = setInterval(() => setClock(new Date()), 30_000);
     return () => clearInterval(timer);
   }, []);
   useEffect(() => {
@@ -66,6 +66,7 @@ export function WorkQueue({ initialPage, canReconcile }: { initialPage: QueuePag
     return () => clearTimeout(timer);
   }, [toastText]);
 
+  const now = new Date(Math.max(clock.getTime(), query.dataUpdatedAt));
   const seen = new Set<string>();
   const items = (query.data?.pages ?? []).flatMap((page) => page.items).filter((item) => !seen.has(item.id) && seen.add(item.id));
   const selectable = new Set(items.filter((item) => item.state === 'suggested').map((item) => item.id));
@@ -315,7 +316,9 @@ function QueueCard({
   onDialog: (kind: 'search' | 'split' | 'ignore' | 'undo') => void;
 }) {
   const { t } = useI18n();
-  const age = formatAge(new Date(item.receivedAt), now, locale);
+  const received = new Date(item.receivedAt);
+  // The server's clock may run a little ahead of this page's: a new transfer is "now", never "in 1 second".
+  const age = formatAge(received > now ? now : received, now, locale);
   const amount = rupiah(item.amount);
   const waiting = IN_QUEUE.has(item.state);
   const headingId = `item-${item.id}`;
