@@ -46,7 +46,7 @@ async function queueItem(page: Page, text: string) {
 }
 
 // Each test waits for the worker to process a delivery and for the next poll of the page.
-test.describe.configure({ timeout: 90_000 });
+test.describe.configure({ timeout: 150_000 });
 
 test.describe('as finance', () => {
   test.use({ signedInAs: 'finance' });
@@ -89,6 +89,18 @@ test.describe('as finance', () => {
     await expect(dialog).toBeHidden();
     await expect(item).toHaveAttribute('data-state', 'unmatched');
     await expect(page.getByRole('status').getByText('Pencocokan dibatalkan')).toBeVisible();
+
+    // Back in the queue, it can be matched to an order found by searching.
+    await item.getByRole('button', { name: 'Cari pesanan lain' }).click();
+    const search = page.getByRole('dialog', { name: 'Cocokkan dengan pesanan lain' });
+    await search.getByRole('button', { name: 'Konfirmasi' }).click();
+    await expect(search.getByText('Pilih satu pesanan dulu.')).toBeVisible();
+    await search.getByLabel('Cari pesanan (referensi, pelanggan, atau nominal)').fill(order!.reference.toLowerCase());
+    await search.getByRole('button', { name: `Pilih ${order!.reference}` }).click();
+    await search.getByRole('button', { name: 'Konfirmasi' }).click();
+    await expect(search).toBeHidden();
+    await expect(item).toHaveAttribute('data-state', 'matched');
+    await expect(item.getByTestId('payments')).toContainText(order!.reference);
   });
 
   test('one transfer split across two orders', async ({ page, request }) => {

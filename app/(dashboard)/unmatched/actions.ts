@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
 import { DomainError } from '@/lib/errors';
@@ -12,7 +11,8 @@ const id = z.uuid();
 const text = (max: number) => z.string().trim().min(1).max(max);
 const rupiah = z.string().trim().min(1).max(20);
 
-const refresh = () => revalidatePath('/unmatched');
+// The queue page polls its list and refetches after each action, so no page is revalidated here:
+// re-rendering the whole queue on the server with every answer would only cost time.
 
 /** Pays an order with the whole transfer: a confirmation when the matcher offered it, else a hand match. */
 export const matchOrderAction = defineAction(
@@ -20,7 +20,6 @@ export const matchOrderAction = defineAction(
   async (input, user) => {
     const confirming = await isStoredCandidate(input.mutationId, input.orderId);
     const result = await matchMutationToOrder({ ...input, reason: input.reason || null, confirming, actor: user.email });
-    refresh();
     return { changed: result.changed, confirming };
   },
 );
@@ -46,7 +45,6 @@ export const splitAction = defineAction(
       }
     });
     const result = await splitPayment({ allocations, actor: user.email, reason: input.reason || null });
-    refresh();
     return { changed: result.changed };
   },
 );
@@ -56,7 +54,6 @@ export const markNotAnOrderAction = defineAction(
   { name: 'unmatched.notAnOrder', permission: 'reconcile', schema: z.object({ mutationId: id, note: text(500) }) },
   async (input, user) => {
     const result = await markNotAnOrder({ mutationId: input.mutationId, note: input.note, actor: user.email });
-    refresh();
     return { changed: result.changed };
   },
 );
@@ -66,7 +63,6 @@ export const undoAction = defineAction(
   { name: 'unmatched.undo', permission: 'reconcile', schema: z.object({ mutationId: id, reason: text(500) }) },
   async (input, user) => {
     const result = await undoMatch({ mutationId: input.mutationId, reason: input.reason, actor: user.email });
-    refresh();
     return { changed: result.changed };
   },
 );
@@ -91,7 +87,6 @@ export const bulkConfirmAction = defineAction(
         failed.push({ mutationId, message: error.message });
       }
     }
-    refresh();
     return { confirmed, failed };
   },
 );
