@@ -225,12 +225,11 @@ export async function listQueue(
     .filter((m) => (QUEUE_STATES as readonly string[]).includes(m.matchState))
     .map((m) => ({ ...m, stored: storedCandidates(m.matchCandidates) }));
   const orders = await preselectOrders(waiting, near);
-  const settled = page.filter((m) => !(QUEUE_STATES as readonly string[]).includes(m.matchState)).map((m) => m.id);
   const payments =
-    settled.length === 0
+    page.length === 0
       ? []
       : await db().payment.findMany({
-          where: { mutationId: { in: settled }, undoneAt: null },
+          where: { mutationId: { in: page.map((m) => m.id) }, undoneAt: null },
           orderBy: { createdAt: 'asc' },
           select: { mutationId: true, orderId: true, amount: true, split: true, order: { select: { reference: true } } },
         });
