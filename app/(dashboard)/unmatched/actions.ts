@@ -1,0 +1,92 @@
+'use server';
+
+import { z } from 'zod';
+import { defineAction } from '@/lib/auth/action';
+import { DomainError } from '@/lib/errors';
+import { MoneyError, parseRupiah } from '@/lib/money';
+import { isStoredCandidate, topSuggestion } from '@/lib/queries/unmatched';
+import { markNotAnOrder, matchMutationToOrder, splitPayment, undoMatch } from '@/lib/reconcile/actions';
+
+const id = z.uuid();
+const text = (max: number) => z.string().trim().min(1).max(max);
+const rupiah = z.string().trim().min(1).max(20);
+
+// The queue page polls its list and refetches after each action, so no page is revalidated here:
+// re-rendering the whole queue on the server with every answer would only cost time.
+
+/** Pays an order with the whole transfer: a confirmation when the matcher offered it, else a hand match. */
+export const matchOrderAction = defineAction(
+  { name: 'unmatched.match', permission: 'reconcile', schema: z.object({ mutationId: id, orderId: id, reason: z.string().trim().max(500).optional() }) },
+  async (input, user) => {
+    const confirming = await isStoredCandidate(input.mutationId, input.orderId);
+    const result = await matchMutationToOrder({ ...input, reason: input.reason || null, confirming, actor: user.email });
+    return { changed: result.changed, confirming };
+  },
+);
+
+/** Records one transfer paying several orders in part. */
+export const splitAction = defineAction(
+  {
+    name: 'unmatched.split',
+    permission: 'reconcile',
+    schema: z.object({
+      mutationId: id,
+      parts: z.array(z.object({ orderId: id, amount: rupiah })).min(1).max(20),
+      reason: z.string().trim().max(500).optional(),
+    }),
+  },
+  async (input, user) => {
+    const allocations = input.parts.map((part) => {
+      try {
+        return { mutationId: input.mutationId, orderId: part.orderId, amount: parseRupiah(part.amount) };
+      } catch (error) {
+        if (error instanceof MoneyError) throw new DomainError('invalid', error.message);
+        throw error;
+      }
+    });
+    const result = await splitPayment({ allocations, actor: user.email, reason: input.reason || null });
+    return { changed: result.changed };
+  },
+);
+
+/** Sets a transfer aside as "not an order", with a note saying what it is. */
+export const markNotAnOrderAction = defineAction(
+  { name: 'unmatched.notAnOrder', permission: 'reconcile', schema: z.object({ mutationId: id, note: text(500) }) },
+  async (input, user) => {
+    const result = await markNotAnOrder({ mutationId: input.mutationId, note: input.note, actor: user.email });
+    return { changed: result.changed };
+  },
+);
+
+/** Takes back a match (or a "not an order"); the transfer waits in the queue again. */
+export const undoAction = defineAction(
+  { name: 'unmatched.undo', permission: 'reconcile', schema: z.object({ mutationId: id, reason: text(500) }) },
+  async (input, user) => {
+    const result = await undoMatch({ mutationId: input.mutationId, reason: input.reason, actor: user.email });
+    return { changed: result.changed };
+  },
+);
+
+/** Confirms the top suggestion of each chosen transfer; says how many went through and why others did not. */
+export const bulkConfirmAction = defineAction(
+  { name: 'unmatched.bulkConfirm', permission: 'reconcile', schema: z.object({ mutationIds: z.array(id).min(1).max(100) }) },
+  async (input, user) => {
+    const confirmed: string[] = [];
+    const failed: { mutationId: string; message: string }[] = [];
+    for (const mutationId of [...new Set(input.mutationIds)]) {
+      const orderId = await topSuggestion(mutationId);
+      if (!orderId) {
+        failed.push({ mutationId, message: 'this transfer has no suggestion to confirm any more' });
+        continue;
+      }
+      try {
+        await matchMutationToOrder({ mutationId, orderId, confirming: true, actor: user.email });
+        confirmed.push(mutationId);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        failed.push({ mutationId, message: error.message });
+      }
+    }
+    return { confirmed, failed };
+  },
+);

@@ -1,0 +1,210 @@
+import { execFileSync } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, expectAccessible, saveScreenshot, sendDelivery, storageStateOf } from './support/fixtures';
+
+const run = `E2E-${Date.now()}`;
+let serial = 0;
+const unique = (label: string) => `${run}-${label}-${++serial}`;
+
+interface MadeOrder {
+  reference: string;
+  payable: string;
+}
+
+/** Orders of this test's own, made the way the store's API makes them (as an operator's script would). */
+function createOrders(orders: { reference: string; amount: number }[]): MadeOrder[] {
+  const modules = (file: string) => pathToFileURL(path.resolve(file)).href;
+  const code = `
+    const { commandDatabase } = await import(${JSON.stringify(modules('lib/runtime/command-database.ts'))});
+    const { createOrder } = await import(${JSON.stringify(modules('lib/orders/create-order.ts'))});
+    await commandDatabase(process.cwd());
+    const made = [];
+    for (const order of JSON.parse(process.argv[1])) {
+      const { order: o } = await createOrder(order, 'dashboard', 'e2e');
+      made.push({ reference: o.reference, payable: String(o.payableAmount) });
+    }
+    console.log(JSON.stringify(made));
+    process.exit(0);`;
+  const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, JSON.stringify(orders)], {
+    env: { ...process.env, COCOK_DATA_DIR: process.env.E2E_DATA_DIR, COCOK_DATABASE_PORT: process.env.E2E_DATABASE_PORT },
+    encoding: 'utf8',
+  });
+  return JSON.parse(output.trim().split('\n').at(-1)!) as MadeOrder[];
+}
+
+/** The queue item whose text contains `text`, loading further pages until it shows (new transfers come last). */
+async function queueItem(page: Page, text: string) {
+  const item = page.getByTestId('unmatched-item').filter({ hasText: text });
+  await expect(async () => {
+    const more = page.getByRole('button', { name: /muat lebih banyak|load more/i });
+    if (await more.isVisible()) await more.click();
+    await expect(item).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 40_000 });
+  return item;
+}
+
+// Each test waits for the worker to process a delivery and for the next poll of the page.
+test.describe.configure({ timeout: 150_000 });
+
+test.describe('as finance', () => {
+  test.use({ signedInAs: 'finance' });
+
+  test('a signed delivery shows up in the queue without a reload', async ({ page, request }, testInfo) => {
+    await page.goto('/unmatched');
+    await expect(page.getByRole('heading', { level: 1, name: 'Perlu dicocokkan' })).toBeVisible();
+    const description = `TRSF E-BANKING CR ${unique('LIVE')}`;
+    await sendDelivery(request, [{ amount: 9_876_543, description }]);
+    const item = await queueItem(page, description);
+    await expect(item).toHaveAttribute('data-state', 'unmatched');
+    await expect(item.getByText('Belum cocok')).toBeVisible();
+    await expect(item.getByText('Rp 9.876.543')).toBeVisible();
+    await expectAccessible(page);
+    await saveScreenshot(page, testInfo, 'unmatched');
+  });
+
+  test('confirming a suggestion matches in place, and undo needs a reason', async ({ page, request }) => {
+    const [order] = createOrders([{ reference: unique('A'), amount: 200_000 }]);
+    const description = `TRSF E-BANKING CR ${order!.reference} KURANG`;
+    await page.goto('/unmatched');
+    await sendDelivery(request, [{ amount: 150_000, description }]);
+    const item = await queueItem(page, description);
+    await expect(item).toHaveAttribute('data-state', 'suggested');
+    const candidate = item.getByTestId('candidate').filter({ hasText: order!.reference });
+    await expect(candidate.getByText('Referensi di keterangan')).toBeVisible();
+    await expect(candidate.getByText('Saran sistem')).toBeVisible();
+
+    await candidate.getByRole('button', { name: `Konfirmasi ${order!.reference}` }).click();
+    await expect(page.getByRole('status').getByText(`dicocokkan dengan ${order!.reference}`)).toBeVisible();
+    await expect(item).toHaveAttribute('data-state', 'matched');
+    await expect(item.getByTestId('payments')).toContainText(order!.reference);
+
+    await item.getByRole('button', { name: 'Batalkan pencocokan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Batalkan pencocokan?' });
+    await dialog.getByRole('button', { name: 'Batalkan pencocokan' }).click();
+    await expect(dialog.getByText('Alasan wajib diisi.')).toBeVisible();
+    await dialog.getByLabel('Alasan pembatalan (wajib)').fill('salah pesanan');
+    await dialog.getByRole('button', { name: 'Batalkan pencocokan' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(item).toHaveAttribute('data-state', 'unmatched');
+    await expect(page.getByRole('status').getByText('Pencocokan dibatalkan')).toBeVisible();
+
+    // Back in the queue, it can be matched to an order found by searching.
+    await item.getByRole('button', { name: 'Cari pesanan lain' }).click();
+    const search = page.getByRole('dialog', { name: 'Cocokkan dengan pesanan lain' });
+    await search.getByRole('button', { name: 'Konfirmasi' }).click();
+    await expect(search.getByText('Pilih satu pesanan dulu.')).toBeVisible();
+    await search.getByLabel('Cari pesanan (referensi, pelanggan, atau nominal)').fill(order!.reference.toLowerCase());
+    await search.getByRole('button', { name: `Pilih ${order!.reference}` }).click();
+    await search.getByRole('button', { name: 'Konfirmasi' }).click();
+    await expect(search).toBeHidden();
+    await expect(item).toHaveAttribute('data-state', 'matched');
+    await expect(item.getByTestId('payments')).toContainText(order!.reference);
+  });
+
+  test('one transfer split across two orders', async ({ page, request }) => {
+    const [first, second] = createOrders([
+      { reference: unique('SPLIT-B'), amount: 100_000 },
+      { reference: unique('SPLIT-C'), amount: 50_000 },
+    ]);
+    const description = `TRSF E-BANKING CR ${unique('SPLIT')}`;
+    await page.goto('/unmatched');
+    await sendDelivery(request, [{ amount: 150_000, description }]);
+    const item = await queueItem(page, description);
+    await item.getByRole('button', { name: 'Bagi ke beberapa pesanan' }).click();
+    const dialog = page.getByRole('dialog', { name: /Bagi transfer/ });
+    for (const order of [first!, second!]) {
+      await dialog.getByLabel('Cari pesanan (referensi, pelanggan, atau nominal)').fill(order.reference);
+      await dialog.getByRole('button', { name: `Pilih ${order.reference}` }).click();
+    }
+    await dialog.getByLabel(`Nominal untuk ${first!.reference}`).fill('100001');
+    await dialog.getByLabel(`Nominal untuk ${second!.reference}`).fill('50000');
+    await expect(dialog.getByText('Jumlahnya melebihi transfer.')).toBeVisible();
+    await dialog.getByLabel(`Nominal untuk ${first!.reference}`).fill('100000');
+    await expect(dialog.getByTestId('split-remaining')).toContainText('Sisa: Rp 0');
+    await dialog.getByRole('button', { name: 'Simpan pembagian' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('status').getByText('Transfer dibagi ke 2 pesanan.')).toBeVisible();
+    await expect(item).toHaveAttribute('data-state', 'matched');
+    await expect(item.getByTestId('payments')).toContainText(first!.reference);
+    await expect(item.getByTestId('payments')).toContainText(second!.reference);
+  });
+
+  test('marking a transfer as not an order needs a note; a viewer calling the action is refused', async ({ page, request, playwright }) => {
+    const description = `SETORAN PEMILIK ${unique('TOPUP')}`;
+    await page.goto('/unmatched');
+    await sendDelivery(request, [{ amount: 2_500_000, description }]);
+    const item = await queueItem(page, description);
+    await item.getByRole('button', { name: 'Bukan pesanan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tandai bukan pesanan?' });
+    await dialog.getByRole('button', { name: 'Bukan pesanan' }).click();
+    await expect(dialog.getByText('Catatan wajib diisi.')).toBeVisible();
+    await dialog.getByLabel('Catatan (wajib)').fill('setoran modal pemilik');
+
+    const actionCall = page.waitForRequest((r) => r.method() === 'POST' && !!r.headers()['next-action']);
+    await dialog.getByRole('button', { name: 'Bukan pesanan' }).click();
+    const call = await actionCall;
+    await expect(dialog).toBeHidden();
+    await expect(item).toHaveAttribute('data-state', 'ignored');
+    await expect(item.getByText('Catatan: setoran modal pemilik')).toBeVisible();
+
+    // The same call, replayed with a viewer's session, is refused by the server.
+    const viewer = await playwright.request.newContext({ baseURL: new URL(page.url()).origin, storageState: storageStateOf('viewer') });
+    const headers = Object.fromEntries(
+      Object.entries(await call.allHeaders()).filter(([name]) => ['next-action', 'next-router-state-tree', 'content-type', 'accept'].includes(name)),
+    );
+    const replay = await viewer.post('/unmatched', { headers, data: call.postData() ?? '' });
+    expect(await replay.text()).toContain('forbidden');
+    await viewer.dispose();
+  });
+
+  test('bulk confirm of suggestions, and Enter confirms the top suggestion of the focused transfer', async ({ page, request }) => {
+    const orders = createOrders([
+      { reference: unique('BULK-D'), amount: 310_000 },
+      { reference: unique('BULK-E'), amount: 320_000 },
+      { reference: unique('KEY-F'), amount: 330_000 },
+    ]);
+    await page.goto('/unmatched');
+    await sendDelivery(
+      request,
+      orders.map((order, index) => ({ amount: 100_000 + index, description: `TRSF E-BANKING CR ${order.reference} KURANG` })),
+    );
+    const [d, e, f] = await Promise.all(orders.map((order) => queueItem(page, order.reference)));
+    for (const item of [d!, e!, f!]) await expect(item).toHaveAttribute('data-state', 'suggested');
+
+    await d!.getByRole('checkbox').check();
+    await e!.getByRole('checkbox').check();
+    await expect(page.getByText('2 dipilih')).toBeVisible();
+    await page.getByRole('button', { name: 'Konfirmasi saran terpilih' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Konfirmasi 2 saran?' });
+    await dialog.getByRole('button', { name: 'Konfirmasi' }).click();
+    await expect(page.getByRole('status').getByText('2 berhasil dikonfirmasi, 0 gagal.')).toBeVisible();
+    await expect(d!).toHaveAttribute('data-state', 'matched');
+    await expect(e!).toHaveAttribute('data-state', 'matched');
+
+    await f!.focus();
+    await page.keyboard.press('Enter');
+    await expect(f!).toHaveAttribute('data-state', 'matched');
+    await expect(f!.getByTestId('payments')).toContainText(orders[2]!.reference);
+  });
+});
+
+test.describe('as viewer', () => {
+  test.use({ signedInAs: 'viewer' });
+
+  test('sees the queue but no action buttons', async ({ page, request }, testInfo) => {
+    const description = `TRSF E-BANKING CR ${unique('VIEW')}`;
+    await sendDelivery(request, [{ amount: 4_444_321, description }]);
+    await page.goto('/unmatched');
+    await expect(page.getByText('Anda hanya dapat melihat antrean ini')).toBeVisible();
+    const item = await queueItem(page, description);
+    await expect(item.getByRole('button')).toHaveCount(0);
+    await expect(page.getByTestId('unmatched-list').getByRole('button')).toHaveCount(0);
+    await expect(page.getByRole('checkbox')).toHaveCount(0);
+    const search = await page.request.get('/api/dashboard/unmatched/orders?q=INV');
+    expect(search.status()).toBe(403);
+    await expectAccessible(page);
+    await saveScreenshot(page, testInfo, 'unmatched-viewer');
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { checkSplit, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, parseOrderSearch } from '@/lib/queries/unmatched-rules';
+
+describe('queue cursor', () => {
+  test('round-trips', () => {
+    const cursor = { receivedAt: new Date('2026-11-28T03:04:05.678Z'), id: '0192f3a4-0000-7000-8000-000000000001' };
+    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+  });
+
+  test.each([
+    ['missing', undefined],
+    ['empty', ''],
+    ['garbage', 'not-a-cursor'],
+    ['bad date', Buffer.from('yesterday|0192f3a4-0000-7000-8000-000000000001').toString('base64url')],
+    ['bad id', Buffer.from('2026-11-28T03:04:05.678Z|1; DROP TABLE').toString('base64url')],
+    ['extra part', Buffer.from('2026-11-28T03:04:05.678Z|0192f3a4-0000-7000-8000-000000000001|x').toString('base64url')],
+  ])('%s is no cursor', (_label, text) => {
+    expect(decodeCursor(text)).toBeNull();
+  });
+});
+
+describe('page size', () => {
+  test.each([
+    ['absent', null, MAX_PAGE_SIZE],
+    ['text', 'many', MAX_PAGE_SIZE],
+    ['zero', '0', MAX_PAGE_SIZE],
+    ['negative', -3, MAX_PAGE_SIZE],
+    ['small', '10', 10],
+    ['too large', 5000, MAX_PAGE_SIZE],
+  ])('%s', (_label, requested, expected) => {
+    expect(pageSize(requested)).toBe(expected);
+  });
+});
+
+describe('order search text', () => {
+  test.each([
+    ['a plain amount', '150123', 150_123n, '150123'],
+    ['an amount written with dots', 'Rp 150.123', 150_123n, 'Rp 150.123'],
+    ['a reference', ' inv-1001 ', null, 'inv-1001'],
+    ['a customer name', 'Budi  Santoso', null, 'Budi Santoso'],
+    ['digits inside words', 'INV 1001', null, 'INV 1001'],
+  ])('%s', (_label, text, amount, words) => {
+    expect(parseOrderSearch(text)).toEqual({ amount, words });
+  });
+});
+
+describe('split check', () => {
+  const a = 'order-a';
+  const b = 'order-b';
+  test.each([
+    ['exactly the transfer', [{ orderId: a, amount: 60_000n }, { orderId: b, amount: 40_000n }], 0n, null],
+    ['less than the transfer', [{ orderId: a, amount: 60_000n }], 40_000n, null],
+    ['more than the transfer', [{ orderId: a, amount: 60_000n }, { orderId: b, amount: 40_001n }], -1n, 'too_much'],
+    ['an empty amount', [{ orderId: a, amount: null }], 100_000n, 'not_positive'],
+    ['a zero amount', [{ orderId: a, amount: 0n }], 100_000n, 'not_positive'],
+    ['one order twice', [{ orderId: a, amount: 1n }, { orderId: a, amount: 1n }], 99_998n, 'duplicate'],
+    ['no orders', [], 100_000n, 'empty'],
+  ] as const)('%s', (_label, parts, remaining, problem) => {
+    const check = checkSplit(100_000n, parts);
+    expect(check.remaining).toBe(remaining);
+    expect(check.problem).toBe(problem);
+  });
+});

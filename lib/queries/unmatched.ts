@@ -1,0 +1,315 @@
+import { db } from '@/lib/db';
+import type { MatchState, Prisma } from '@/lib/generated/prisma/client';
+import { decodeCursor, encodeCursor, pageSize, parseOrderSearch } from '@/lib/queries/unmatched-rules';
+import {
+  DEFAULT_NEAR_AMOUNT_RUPIAH,
+  mutationReferenceTokens,
+  rankCandidates,
+  type Candidate,
+  type CandidateReason,
+  type MatchSettings,
+  type MutationFacts,
+  type OrderFacts,
+  type OrderStatus,
+} from '@/lib/reconcile/rules';
+import { loadSettings } from '@/lib/settings/store';
+
+/** The credits finance has to decide on, oldest first. */
+export const QUEUE_STATES = ['unmatched', 'suggested', 'review'] as const satisfies readonly MatchState[];
+
+/** Expired orders this much older than a transfer are no longer offered for it. */
+const RECENT_ORDER_DAYS = 60;
+/** At most this many orders near the transfer's amount are looked at, nearest first. */
+const NEAR_ORDERS_PER_TRANSFER = 20;
+/** At most this many candidates are shown per transfer. */
+const CANDIDATES_SHOWN = 5;
+const DAY_MS = 86_400_000;
+
+export interface QueueCandidate {
+  orderId: string;
+  reference: string;
+  customerName: string | null;
+  payableAmount: string;
+  status: OrderStatus;
+  createdAt: string;
+  reasons: CandidateReason[];
+  /** Among the candidates the matcher stored: confirming it is a one-click "confirm". */
+  stored: boolean;
+}
+
+export interface QueuePayment {
+  orderId: string;
+  reference: string;
+  amount: string;
+  split: boolean;
+}
+
+/** One transfer in the queue, shaped for JSON (money as strings of integer rupiah). */
+export interface QueueItem {
+  id: string;
+  receivedAt: string;
+  occurredAt: string;
+  amount: string;
+  accountNumber: string;
+  bankLabel: string | null;
+  description: string;
+  note: string | null;
+  paymentOrderId: string | null;
+  state: MatchState;
+  ignoredNote: string | null;
+  candidates: QueueCandidate[];
+  payments: QueuePayment[];
+}
+
+export interface QueuePage {
+  items: QueueItem[];
+  nextCursor: string | null;
+}
+
+interface OrderRow {
+  id: string;
+  reference: string;
+  reference_key: string;
+  customer_name: string | null;
+  amount: bigint;
+  unique_code: number;
+  payable_amount: bigint;
+  account_number: string | null;
+  status: OrderStatus;
+  created_at: Date;
+  expires_at: Date | null;
+}
+
+const toFacts = (row: OrderRow): OrderFacts => ({
+  id: row.id,
+  reference: row.reference,
+  amount: row.amount,
+  uniqueCode: row.unique_code,
+  payableAmount: row.payable_amount,
+  accountNumber: row.account_number,
+  status: row.status,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+});
+
+const storedCandidates = (value: Prisma.JsonValue | null): Candidate[] =>
+  Array.isArray(value) ? (value as unknown as Candidate[]).filter((c) => typeof c?.orderId === 'string') : [];
+
+/**
+ * The orders some transfers of a page could pay, in one statement: per transfer the open or
+ * recently expired orders whose payable amount is near its amount (nearest first, capped), the
+ * orders its text or VA order id names, and the candidates the matcher stored.
+ */
+async function preselectOrders(
+  mutations: readonly (MutationFacts & { stored: Candidate[] })[],
+  near: bigint,
+): Promise<OrderRow[]> {
+  if (mutations.length === 0) return [];
+  const keys = [
+    ...new Set(
+      mutations.flatMap((m) => [...mutationReferenceTokens(m), ...(m.paymentOrderId?.trim() ? [m.paymentOrderId.trim().toUpperCase()] : [])]),
+    ),
+  ];
+  const storedIds = [...new Set(mutations.flatMap((m) => m.stored.map((c) => c.orderId)))];
+  return db().$queryRawUnsafe<OrderRow[]>(
+    `WITH picked AS (
+       SELECT near.id FROM unnest($1::bigint[], $2::timestamptz[]) AS m(amount, received_at)
+       CROSS JOIN LATERAL (
+         SELECT o.id FROM orders o
+         WHERE o.payable_amount BETWEEN m.amount - $3 AND m.amount + $3
+           AND (o.status = 'pending' OR (o.status = 'expired' AND o.created_at >= m.received_at - make_interval(days => $4)))
+         ORDER BY abs(o.payable_amount - m.amount), o.id
+         LIMIT $5
+       ) near
+       UNION
+       SELECT id FROM orders WHERE reference_key = ANY($6::text[]) AND status IN ('pending', 'expired')
+       UNION
+       SELECT id FROM orders WHERE id = ANY($7::uuid[])
+     )
+     SELECT o.id, o.reference, o.reference_key, o.customer_name, o.amount, o.unique_code, o.payable_amount,
+            o.account_number, o.status::text AS status, o.created_at, o.expires_at
+     FROM orders o JOIN picked USING (id)`,
+    mutations.map((m) => m.amount.toString()),
+    mutations.map((m) => m.receivedAt),
+    near,
+    RECENT_ORDER_DAYS,
+    NEAR_ORDERS_PER_TRANSFER,
+    keys,
+    storedIds,
+  );
+}
+
+/** Ranks, for one transfer, the preselected orders that concern it; stored candidates are never left out. */
+export function candidatesFor(
+  mutation: MutationFacts & { stored: Candidate[] },
+  orders: readonly OrderRow[],
+  settings: MatchSettings,
+  near: bigint,
+): QueueCandidate[] {
+  const tokens = new Set(mutationReferenceTokens(mutation));
+  const orderId = mutation.paymentOrderId?.trim().toUpperCase() ?? '';
+  const storedIds = new Set(mutation.stored.map((c) => c.orderId));
+  const recentSince = mutation.receivedAt.getTime() - RECENT_ORDER_DAYS * DAY_MS;
+  const relevant = orders.filter((o) => {
+    const distance = o.payable_amount > mutation.amount ? o.payable_amount - mutation.amount : mutation.amount - o.payable_amount;
+    const recent = o.status === 'pending' || (o.status === 'expired' && o.created_at.getTime() >= recentSince);
+    return storedIds.has(o.id) || tokens.has(o.reference_key) || o.reference_key === orderId || (recent && distance <= near);
+  });
+  const byId = new Map(relevant.map((o) => [o.id, o]));
+  const shape = (row: OrderRow, reasons: CandidateReason[]): QueueCandidate => ({
+    orderId: row.id,
+    reference: row.reference,
+    customerName: row.customer_name,
+    payableAmount: row.payable_amount.toString(),
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+    reasons,
+    stored: storedIds.has(row.id),
+  });
+  const ranked = rankCandidates(mutation, relevant.map(toFacts), settings, { nearAmountRupiah: near }).map((c) =>
+    shape(byId.get(c.order.id)!, c.reasons),
+  );
+  const rankedIds = new Set(ranked.map((c) => c.orderId));
+  const storedLeftOut = mutation.stored
+    .filter((c) => !rankedIds.has(c.orderId) && byId.has(c.orderId))
+    .map((c) => shape(byId.get(c.orderId)!, c.reasons));
+  // Stored candidates first: they are what the matcher asked a person to confirm.
+  const all = [...ranked, ...storedLeftOut];
+  return [...all.filter((c) => c.stored), ...all.filter((c) => !c.stored)].slice(0, Math.max(CANDIDATES_SHOWN, storedIds.size));
+}
+
+/**
+ * A page of the work queue: credits waiting for a person (unmatched, suggested, review), oldest
+ * first, each with its ranked candidate orders. `keep` adds transfers this person just acted on,
+ * whatever their state now, so they stay in their place with the result (and an undo).
+ */
+export async function listQueue(
+  options: { cursor?: string | null; limit?: string | number | null; keep?: readonly string[] } = {},
+): Promise<QueuePage> {
+  const limit = pageSize(options.limit);
+  const cursor = decodeCursor(options.cursor);
+  const keep = (options.keep ?? []).slice(0, 200);
+  const rows = await db().mutation.findMany({
+    where: {
+      type: 'CR',
+      AND: [
+        keep.length > 0 ? { OR: [{ matchState: { in: [...QUEUE_STATES] } }, { id: { in: [...keep] } }] } : { matchState: { in: [...QUEUE_STATES] } },
+        cursor ? { OR: [{ receivedAt: { gt: cursor.receivedAt } }, { receivedAt: cursor.receivedAt, id: { gt: cursor.id } }] } : {},
+      ],
+    },
+    orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
+    take: limit + 1,
+    select: {
+      id: true,
+      type: true,
+      receivedAt: true,
+      occurredAt: true,
+      amount: true,
+      accountNumber: true,
+      bankLabel: true,
+      description: true,
+      note: true,
+      paymentOrderId: true,
+      matchState: true,
+      matchCandidates: true,
+      ignoredNote: true,
+    },
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const nextCursor = rows.length > limit && last ? encodeCursor({ receivedAt: last.receivedAt, id: last.id }) : null;
+
+  const settings = (await loadSettings()).match;
+  const near = DEFAULT_NEAR_AMOUNT_RUPIAH;
+  const waiting = page
+    .filter((m) => (QUEUE_STATES as readonly string[]).includes(m.matchState))
+    .map((m) => ({ ...m, stored: storedCandidates(m.matchCandidates) }));
+  const orders = await preselectOrders(waiting, near);
+  const payments =
+    page.length === 0
+      ? []
+      : await db().payment.findMany({
+          where: { mutationId: { in: page.map((m) => m.id) }, undoneAt: null },
+          orderBy: { createdAt: 'asc' },
+          select: { mutationId: true, orderId: true, amount: true, split: true, order: { select: { reference: true } } },
+        });
+
+  const items = page.map((m): QueueItem => {
+    const inQueue = (QUEUE_STATES as readonly string[]).includes(m.matchState);
+    return {
+      id: m.id,
+      receivedAt: m.receivedAt.toISOString(),
+      occurredAt: m.occurredAt.toISOString(),
+      amount: m.amount.toString(),
+      accountNumber: m.accountNumber,
+      bankLabel: m.bankLabel,
+      description: m.description,
+      note: m.note,
+      paymentOrderId: m.paymentOrderId,
+      state: m.matchState,
+      ignoredNote: m.ignoredNote,
+      candidates: inQueue ? candidatesFor({ ...m, stored: storedCandidates(m.matchCandidates) }, orders, settings, near) : [],
+      payments: payments
+        .filter((p) => p.mutationId === m.id)
+        .map((p) => ({ orderId: p.orderId, reference: p.order.reference, amount: p.amount.toString(), split: p.split })),
+    };
+  });
+  return { items, nextCursor };
+}
+
+/** Whether this order is among the candidates the matcher stored for this transfer (a confirmation, not a hand match). */
+export async function isStoredCandidate(mutationId: string, orderId: string): Promise<boolean> {
+  const mutation = await db().mutation.findUnique({ where: { id: mutationId }, select: { matchCandidates: true } });
+  return storedCandidates(mutation?.matchCandidates ?? null).some((c) => c.orderId === orderId);
+}
+
+/** The order the matcher suggests for a transfer in state 'suggested', if it still is. */
+export async function topSuggestion(mutationId: string): Promise<string | null> {
+  const mutation = await db().mutation.findUnique({ where: { id: mutationId }, select: { matchState: true, matchCandidates: true } });
+  if (mutation?.matchState !== 'suggested') return null;
+  return storedCandidates(mutation.matchCandidates)[0]?.orderId ?? null;
+}
+
+export interface OrderHit {
+  id: string;
+  reference: string;
+  customerName: string | null;
+  payableAmount: string;
+  paidAmount: string;
+  status: OrderStatus;
+  createdAt: string;
+}
+
+const SEARCH_LIMIT = 20;
+
+/**
+ * Orders a person can pay by hand, for the "match to another order" and split pickers: open,
+ * expired or underpaid ones whose reference starts with, or customer contains, the text, or
+ * whose payable or base amount is the number typed. Newest first.
+ */
+export async function searchOrders(text: string): Promise<OrderHit[]> {
+  const { amount, words } = parseOrderSearch(text);
+  if (words.length === 0) return [];
+  const rows = await db().order.findMany({
+    where: {
+      status: { in: ['pending', 'expired', 'underpaid'] },
+      OR: [
+        { referenceKey: { startsWith: words.toUpperCase() } },
+        { customerName: { contains: words, mode: 'insensitive' } },
+        ...(amount !== null ? [{ payableAmount: amount }, { amount }] : []),
+      ],
+    },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: SEARCH_LIMIT,
+    select: { id: true, reference: true, customerName: true, payableAmount: true, paidAmount: true, status: true, createdAt: true },
+  });
+  return rows.map((o) => ({
+    id: o.id,
+    reference: o.reference,
+    customerName: o.customerName,
+    payableAmount: o.payableAmount.toString(),
+    paidAmount: o.paidAmount.toString(),
+    status: o.status,
+    createdAt: o.createdAt.toISOString(),
+  }));
+}

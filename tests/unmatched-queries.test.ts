@@ -1,0 +1,108 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import { db } from '@/lib/db';
+import { processMutation } from '@/lib/mutations/process-mutation';
+import { createOrder } from '@/lib/orders/create-order';
+import { listQueue, searchOrders, topSuggestion, isStoredCandidate } from '@/lib/queries/unmatched';
+import { matchMutationToOrder } from '@/lib/reconcile/actions';
+import { saveSettings } from '@/lib/settings/store';
+import { resetDatabase } from '@/tests/support/database';
+import { receiveTransfers } from '@/tests/support/mutations';
+
+const order = async (reference: string, amount: number, extra: Record<string, unknown> = {}) =>
+  (await createOrder({ reference, amount, ...extra }, 'api', 'test')).order;
+
+const received = async (...transfers: Parameters<typeof receiveTransfers>) => {
+  const ids = await receiveTransfers(...transfers);
+  for (const id of ids) await processMutation(id);
+  return ids;
+};
+
+beforeEach(async () => {
+  await resetDatabase();
+  await db().setting.deleteMany();
+  await saveSettings({ underpaidTolerance: 0, overpaidTolerance: 0 }, 'test');
+});
+
+describe('the work queue', () => {
+  test('lists waiting credits oldest first, leaving out matched ones and debits', async () => {
+    const o = await order('INV-7001', 150_000);
+    const [first] = await received({ amount: 10_001, description: 'SETORAN TUNAI' });
+    await received({ amount: o.payableAmount });
+    await received({ amount: 55_000, type: 'DB' });
+    const [last] = await received({ amount: 20_002, description: 'TRSF CR' });
+    const page = await listQueue();
+    expect(page.items.map((i) => i.id)).toEqual([first, last]);
+    expect(page.items.map((i) => i.state)).toEqual(['unmatched', 'unmatched']);
+    expect(page.nextCursor).toBeNull();
+  });
+
+  test('pages with a cursor without gaps or repeats', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) ids.push(...(await received({ amount: 1_000 + i, description: `SETORAN ${i}` })));
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await listQueue({ cursor, limit: 2 });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(ids);
+  });
+
+  test('a suggestion carries its stored candidate first, with reasons', async () => {
+    const o = await order('INV-7002', 120_000);
+    const [id] = await received({ amount: 100_000, description: 'TRSF CR pembayaran INV-7002 kurang' });
+    const [item] = (await listQueue()).items;
+    expect(item).toMatchObject({ id, state: 'suggested', amount: '100000' });
+    expect(item!.candidates[0]).toMatchObject({ orderId: o.id, reference: 'INV-7002', stored: true });
+    expect(item!.candidates[0]!.reasons).toContain('reference-in-text');
+    expect(await topSuggestion(id!)).toBe(o.id);
+    expect(await isStoredCandidate(id!, o.id)).toBe(true);
+  });
+
+  test('offers open orders near the amount, nearest first, and never far or paid ones', async () => {
+    const near = await order('INV-7003', 100_000);
+    const nearer = await order('INV-7004', 95_000);
+    await order('INV-7005', 300_000);
+    const paid = await order('INV-7006', 96_000);
+    await received({ amount: paid.payableAmount });
+    const transfer = nearer.payableAmount + 1_000n;
+    await received({ amount: transfer, description: 'TRSF CR BUDI' });
+    const [item] = (await listQueue()).items;
+    expect(item!.candidates.map((c) => c.reference)).toEqual(
+      [nearer, near].filter((o) => o.payableAmount - transfer <= 10_000n && transfer - o.payableAmount <= 10_000n).map((o) => o.reference),
+    );
+    expect(item!.candidates[0]!.reasons).toContain('near-amount');
+    expect(item!.candidates.every((c) => c.stored === false)).toBe(true);
+  });
+
+  test('a transfer just acted on stays in its place when kept', async () => {
+    const o = await order('INV-7007', 80_000);
+    const [a] = await received({ amount: 1_234, description: 'A' });
+    const [b] = await received({ amount: 70_000, description: 'B' });
+    const [c] = await received({ amount: 4_321, description: 'C' });
+    await matchMutationToOrder({ mutationId: b!, orderId: o.id, actor: 'test' });
+    expect((await listQueue()).items.map((i) => i.id)).toEqual([a, c]);
+    const kept = await listQueue({ keep: [b!] });
+    expect(kept.items.map((i) => i.id)).toEqual([a, b, c]);
+    expect(kept.items[1]).toMatchObject({ state: 'matched', payments: [{ orderId: o.id, reference: 'INV-7007', amount: '70000', split: false }] });
+  });
+});
+
+describe('order search', () => {
+  test.each([
+    ['by reference prefix', 'inv-710', ['INV-7102', 'INV-7101']],
+    ['by customer', 'siti', ['INV-7102']],
+  ])('%s', async (_label, text, expected) => {
+    await order('INV-7101', 50_000, { customer_name: 'Budi Santoso' });
+    await order('INV-7102', 60_000, { customer_name: 'Siti Aminah' });
+    expect((await searchOrders(text)).map((o) => o.reference)).toEqual(expected);
+  });
+
+  test('by amount, base or payable', async () => {
+    const o = await order('INV-7103', 70_000);
+    expect((await searchOrders('70000')).map((h) => h.reference)).toEqual(['INV-7103']);
+    expect((await searchOrders(`Rp ${o.payableAmount}`)).map((h) => h.reference)).toEqual(['INV-7103']);
+  });
+});
