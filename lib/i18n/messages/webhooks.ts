@@ -60,7 +60,7 @@ export default {
       error: 'Galat',
       match: 'Pencocokan',
       matchState: {
-        pending: 'Belum diproses',
+        pending: 'Tertunda',
         unmatched: 'Tidak cocok',
         suggested: 'Disarankan',
         review: 'Perlu ditinjau',
@@ -139,7 +139,7 @@ export default {
       error: 'Error',
       match: 'Matching',
       matchState: {
-        pending: 'Not processed',
+        pending: 'Pending',
         unmatched: 'Unmatched',
         suggested: 'Suggested',
         review: 'Needs review',
