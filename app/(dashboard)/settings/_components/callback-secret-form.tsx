@@ -55,6 +55,7 @@ export function CallbackSecretForm({ masked, envName }: { masked: string | null;
           autoComplete="new-password"
           value={secret}
           readOnly={Boolean(envName)}
+          className="read-only:bg-slate-100 dark:read-only:bg-slate-800"
           aria-describedby={error ? 'setting-storeCallbackSecret-error' : 'setting-storeCallbackSecret-hint'}
           onChange={(event) => setSecret(event.target.value)}
         />

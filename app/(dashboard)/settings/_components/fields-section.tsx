@@ -76,7 +76,7 @@ export function FieldsSection({
                   readOnly={Boolean(envName)}
                   aria-readonly={Boolean(envName) || undefined}
                   aria-describedby={`${inputId}-hint`}
-                  className={envName ? 'bg-slate-100 text-slate-600 dark:bg-slate-800 dark:text-slate-300' : ''}
+                  className="read-only:bg-slate-100 read-only:text-slate-600 dark:read-only:bg-slate-800 dark:read-only:text-slate-300"
                   onChange={(event) => setDraft((current) => ({ ...current, [field.key]: event.target.value }))}
                 />
               </Field>
