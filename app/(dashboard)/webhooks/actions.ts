@@ -1,0 +1,16 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { defineAction } from '@/lib/auth/action';
+import { reprocessDeadMutations } from '@/lib/jobs/reprocess';
+
+export const reprocessDeliveryAction = defineAction(
+  { name: 'reprocessDelivery', permission: 'reprocess_webhooks', schema: z.object({ deliveryId: z.uuid() }) },
+  async ({ deliveryId }, user) => {
+    const { mutationIds } = await reprocessDeadMutations(deliveryId, user.email);
+    revalidatePath(`/webhooks/${deliveryId}`);
+    revalidatePath('/webhooks');
+    return { count: mutationIds.length };
+  },
+);

@@ -1,0 +1,63 @@
+import { describe, expect, test } from 'vitest';
+import { decodeCursor, encodeCursor, parseDeliveryFilters, prettyBody, receivedRange, summarizeProcessing } from '@/lib/queries/webhooks';
+
+describe('parseDeliveryFilters', () => {
+  test.each([
+    ['nothing', {}, { failedOnly: false, from: null, to: null }],
+    ['failed only as 1', { failed: '1' }, { failedOnly: true, from: null, to: null }],
+    ['failed only as true', { failed: 'true' }, { failedOnly: true, from: null, to: null }],
+    ['a date range', { from: '2026-11-01', to: '2026-11-28' }, { failedOnly: false, from: '2026-11-01', to: '2026-11-28' }],
+    ['malformed dates are dropped', { from: '01/11/2026', to: '2026-13-45' }, { failedOnly: false, from: null, to: null }],
+    ['the first of repeated values', { failed: ['1', '0'] }, { failedOnly: true, from: null, to: null }],
+  ])('%s', (_label, params, expected) => {
+    expect(parseDeliveryFilters(params)).toEqual(expected);
+  });
+});
+
+describe('cursor', () => {
+  test('round-trips a row', () => {
+    const row = { receivedAt: new Date('2026-11-28T03:04:05.678Z'), id: '0190c0de-0000-7000-8000-000000000001' };
+    expect(decodeCursor(encodeCursor(row))).toEqual(row);
+  });
+
+  test.each([
+    ['empty', ''],
+    ['null', null],
+    ['garbage', 'not-a-cursor'],
+    ['a bad id', Buffer.from('2026-11-28T03:04:05.678Z|nope').toString('base64url')],
+  ])('%s decodes to no cursor', (_label, cursor) => {
+    expect(decodeCursor(cursor)).toBeNull();
+  });
+});
+
+describe('summarizeProcessing', () => {
+  test.each([
+    ['no mutations', {}, { state: 'none' }],
+    ['all processed', { processed: 3 }, { state: 'processed', total: 3 }],
+    ['some waiting', { processed: 1, received: 2 }, { state: 'waiting', waiting: 2, total: 3 }],
+    ['dead wins over waiting', { processed: 1, received: 1, dead: 2 }, { state: 'dead', dead: 2, total: 4 }],
+  ] as const)('%s', (_label, counts, expected) => {
+    expect(summarizeProcessing(counts)).toEqual(expected);
+  });
+});
+
+describe('prettyBody', () => {
+  test.each([
+    ['JSON is indented', '[{"a":1}]', { text: '[\n  {\n    "a": 1\n  }\n]', json: true }],
+    ['other text is kept', 'a=1&b=2', { text: 'a=1&b=2', json: false }],
+    ['a cut-off JSON excerpt is kept', '[{"a":', { text: '[{"a":', json: false }],
+    ['empty', '', { text: '', json: false }],
+  ])('%s', (_label, body, expected) => {
+    expect(prettyBody(body)).toEqual(expected);
+  });
+});
+
+describe('receivedRange', () => {
+  test.each([
+    ['open', { from: null, to: null }, {}],
+    ['from a day', { from: '2026-11-02', to: null }, { gte: new Date('2026-11-01T17:00:00Z') }],
+    ['to a day, included', { from: null, to: '2026-11-03' }, { lt: new Date('2026-11-03T17:00:00Z') }],
+  ])('%s', (_label, filters, expected) => {
+    expect(receivedRange(filters)).toEqual(expected);
+  });
+});

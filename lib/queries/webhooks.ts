@@ -1,0 +1,235 @@
+import { db } from '@/lib/db';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { DeliveryOutcome, ProcessingState, SignatureResult } from '@/lib/generated/prisma/enums';
+
+export const DELIVERY_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 100;
+const DAY_MS = 86_400_000;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export interface DeliveryFilters {
+  /** Rejected calls, or accepted ones with a mutation whose processing was given up. */
+  failedOnly: boolean;
+  /** Jakarta calendar days (YYYY-MM-DD), both included. */
+  from: string | null;
+  to: string | null;
+}
+
+/** Where a call's mutations are: none brought, all processed, some still waiting, or some dead. */
+export type ProcessingSummary =
+  | { state: 'none' }
+  | { state: 'processed'; total: number }
+  | { state: 'waiting'; waiting: number; total: number }
+  | { state: 'dead'; dead: number; total: number };
+
+export interface DeliveryRow {
+  id: string;
+  receivedAt: string;
+  sourceAddress: string;
+  signature: SignatureResult;
+  httpStatus: number;
+  outcome: DeliveryOutcome;
+  reason: string | null;
+  accepted: number;
+  duplicates: number;
+  processing: ProcessingSummary;
+}
+
+export interface DeliveryPage {
+  items: DeliveryRow[];
+  nextCursor: string | null;
+}
+
+/** Filters as they come in a URL: anything malformed is dropped rather than refused. */
+export function parseDeliveryFilters(params: Record<string, string | string[] | undefined>): DeliveryFilters {
+  const one = (name: string) => {
+    const value = params[name];
+    return typeof value === 'string' ? value : Array.isArray(value) ? value[0] : undefined;
+  };
+  const day = (name: string) => {
+    const value = one(name)?.trim();
+    return value && DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : null;
+  };
+  const failed = one('failed');
+  return { failedOnly: failed === '1' || failed === 'true', from: day('from'), to: day('to') };
+}
+
+/** The keyset cursor: the last row's time and id, so rows arriving meanwhile never shift a page. */
+export function encodeCursor(row: { receivedAt: Date | string; id: string }): string {
+  const at = typeof row.receivedAt === 'string' ? row.receivedAt : row.receivedAt.toISOString();
+  return Buffer.from(`${at}|${row.id}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined): { receivedAt: Date; id: string } | null {
+  if (!cursor) return null;
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  const match = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([0-9a-f-]{36})$/i.exec(text);
+  if (!match) return null;
+  const receivedAt = new Date(match[1]!);
+  return Number.isNaN(receivedAt.getTime()) ? null : { receivedAt, id: match[2]! };
+}
+
+export function summarizeProcessing(counts: Partial<Record<ProcessingState, number>>): ProcessingSummary {
+  const received = counts.received ?? 0;
+  const processed = counts.processed ?? 0;
+  const dead = counts.dead ?? 0;
+  const total = received + processed + dead;
+  if (total === 0) return { state: 'none' };
+  if (dead > 0) return { state: 'dead', dead, total };
+  if (received > 0) return { state: 'waiting', waiting: received, total };
+  return { state: 'processed', total };
+}
+
+/** A stored body as people read it: indented when it is JSON, as it is otherwise. */
+export function prettyBody(body: string): { text: string; json: boolean } {
+  if (body.trim() === '') return { text: '', json: false };
+  try {
+    return { text: JSON.stringify(JSON.parse(body), null, 2), json: true };
+  } catch {
+    return { text: body, json: false };
+  }
+}
+
+/** The received-at range of the filters, as instants: [from's midnight, the day after `to`) in Jakarta. */
+export function receivedRange(filters: Pick<DeliveryFilters, 'from' | 'to'>): { gte?: Date; lt?: Date } {
+  const range: { gte?: Date; lt?: Date } = {};
+  if (filters.from) range.gte = new Date(`${filters.from}T00:00:00+07:00`);
+  if (filters.to) range.lt = new Date(new Date(`${filters.to}T00:00:00+07:00`).getTime() + DAY_MS);
+  return range;
+}
+
+/** Webhook calls, newest first, one page at a time. */
+export async function listDeliveries(
+  filters: DeliveryFilters,
+  options: { cursor?: string | null; limit?: number } = {},
+): Promise<DeliveryPage> {
+  const limit = Math.min(Math.max(options.limit ?? DELIVERY_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+  const after = decodeCursor(options.cursor);
+  const range = receivedRange(filters);
+  const and: Prisma.DeliveryWhereInput[] = [];
+  if (range.gte || range.lt) and.push({ receivedAt: range });
+  if (filters.failedOnly) and.push({ OR: [{ outcome: 'rejected' }, { mutations: { some: { processing: 'dead' } } }] });
+  if (after) {
+    and.push({ OR: [{ receivedAt: { lt: after.receivedAt } }, { receivedAt: after.receivedAt, id: { lt: after.id } }] });
+  }
+  const rows = await db().delivery.findMany({
+    where: { AND: and },
+    orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
+    take: limit + 1,
+    select: {
+      id: true,
+      receivedAt: true,
+      sourceAddress: true,
+      signature: true,
+      httpStatus: true,
+      outcome: true,
+      reason: true,
+      accepted: true,
+      duplicates: true,
+    },
+  });
+  const page = rows.slice(0, limit);
+  const counts = await processingCounts(page.filter((row) => row.accepted > 0).map((row) => row.id));
+  return {
+    items: page.map((row) => ({
+      ...row,
+      receivedAt: row.receivedAt.toISOString(),
+      processing: summarizeProcessing(counts.get(row.id) ?? {}),
+    })),
+    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
+  };
+}
+
+async function processingCounts(deliveryIds: string[]): Promise<Map<string, Partial<Record<ProcessingState, number>>>> {
+  const counts = new Map<string, Partial<Record<ProcessingState, number>>>();
+  if (deliveryIds.length === 0) return counts;
+  const groups = await db().mutation.groupBy({
+    by: ['deliveryId', 'processing'],
+    where: { deliveryId: { in: deliveryIds } },
+    _count: { _all: true },
+  });
+  for (const group of groups) {
+    const entry = counts.get(group.deliveryId) ?? {};
+    entry[group.processing] = group._count._all;
+    counts.set(group.deliveryId, entry);
+  }
+  return counts;
+}
+
+export interface DeliveryMutation {
+  id: string;
+  mootaId: string;
+  type: 'CR' | 'DB';
+  amount: string;
+  description: string;
+  accountNumber: string;
+  occurredAt: string;
+  processing: ProcessingState;
+  processAttempts: number;
+  processError: string | null;
+  matchState: string;
+}
+
+export interface DeliveryDetail extends Omit<DeliveryRow, 'processing'> {
+  headers: Record<string, string>;
+  body: string;
+  bodyBytes: number;
+  bodyTruncated: boolean;
+  durationMs: number | null;
+  mutations: DeliveryMutation[];
+  processing: ProcessingSummary;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** One call with everything it brought; null when there is no such call. */
+export async function getDelivery(id: string): Promise<DeliveryDetail | null> {
+  if (!UUID.test(id)) return null;
+  const row = await db().delivery.findUnique({
+    where: { id },
+    include: {
+      mutations: {
+        orderBy: { occurredAt: 'asc' },
+        select: {
+          id: true,
+          mootaId: true,
+          type: true,
+          amount: true,
+          description: true,
+          accountNumber: true,
+          occurredAt: true,
+          processing: true,
+          processAttempts: true,
+          processError: true,
+          matchState: true,
+        },
+      },
+    },
+  });
+  if (!row) return null;
+  const counts: Partial<Record<ProcessingState, number>> = {};
+  for (const m of row.mutations) counts[m.processing] = (counts[m.processing] ?? 0) + 1;
+  const headers = (row.headers && typeof row.headers === 'object' && !Array.isArray(row.headers) ? row.headers : {}) as Record<string, string>;
+  return {
+    id: row.id,
+    receivedAt: row.receivedAt.toISOString(),
+    sourceAddress: row.sourceAddress,
+    signature: row.signature,
+    httpStatus: row.httpStatus,
+    outcome: row.outcome,
+    reason: row.reason,
+    accepted: row.accepted,
+    duplicates: row.duplicates,
+    headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)])),
+    body: row.body,
+    bodyBytes: row.bodyBytes,
+    bodyTruncated: row.bodyTruncated,
+    durationMs: row.durationMs,
+    processing: summarizeProcessing(counts),
+    mutations: row.mutations.map((m) => ({
+      ...m,
+      amount: m.amount.toString(),
+      occurredAt: m.occurredAt.toISOString(),
+    })),
+  };
+}
