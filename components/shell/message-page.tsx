@@ -6,12 +6,12 @@ import { getT } from '@/lib/i18n/server';
 export async function MessagePage({ title, body }: { title: string; body: string }) {
   const t = await getT();
   return (
-    <main className="mx-auto flex max-w-md flex-col items-start gap-3 p-8">
+    <div className="mx-auto flex max-w-md flex-col items-start gap-3 p-8">
       <h1 className="text-2xl font-semibold">{t(title)}</h1>
       <p className="text-slate-600 dark:text-slate-300">{t(body)}</p>
       <Link href="/" className={buttonClass('secondary')}>
         {t('common.back')}
       </Link>
-    </main>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import { db, txExecutor } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { enqueueMutationProcessing } from '@/lib/jobs/queue';
+import { recordHistory } from '@/lib/reconcile/history';
 
 export interface ReprocessResult {
   /** The mutations sent back to processing. */
@@ -24,9 +25,10 @@ export async function reprocessDeadMutations(deliveryId: string, actor: string):
     const mutationIds = revived.map((row) => row.id);
     if (mutationIds.length === 0) return { mutationIds };
     await enqueueMutationProcessing(txExecutor(tx), mutationIds);
-    await tx.historyEntry.createMany({
-      data: mutationIds.map((mutationId) => ({ actor, action: 'reprocess_requested', mutationId, details: { deliveryId } })),
-    });
+    await recordHistory(
+      tx,
+      mutationIds.map((mutationId) => ({ actor, action: 'reprocess_requested' as const, mutationId, details: { deliveryId } })),
+    );
     return { mutationIds };
   });
 }

@@ -15,7 +15,8 @@ export type HistoryAction =
   | 'split'
   | 'undone'
   | 'marked_not_an_order'
-  | 'unmarked_not_an_order';
+  | 'unmarked_not_an_order'
+  | 'reprocess_requested';
 
 export interface HistoryInput {
   actor: string;
