@@ -70,3 +70,12 @@ test('choosing an account shows only its money, and a new credit on it appears',
   await expectTotalsAddUp(page);
   await expect(page).toHaveURL(new RegExp(`account=${BRI}`));
 });
+
+test('cash flow fits a 375 px wide phone; the table scrolls inside its card', async ({ page }, testInfo) => {
+  test.slow();
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto('/cash-flow');
+  await expect(page.getByTestId('cash-flow-table').locator('tbody tr')).toHaveCount(30);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await saveScreenshot(page, testInfo, 'cash-flow-mobile');
+});

@@ -38,3 +38,12 @@ test('a signed delivery raises "money in today" without a reload', async ({ page
   await expect.poll(async () => rupiahIn(await moneyIn.textContent()), { timeout: 15_000 }).toBe(before + BigInt(amount));
   expect(await page.evaluate(() => (window as unknown as { __overviewMarker?: boolean }).__overviewMarker)).toBe(true);
 });
+
+test('the overview fits a 375 px wide phone', async ({ page }, testInfo) => {
+  test.slow();
+  await page.setViewportSize({ width: 375, height: 812 });
+  await page.goto('/');
+  await expect(page.getByTestId('money-in-today')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await saveScreenshot(page, testInfo, 'overview-mobile');
+});

@@ -37,6 +37,15 @@ test.describe('as the owner', () => {
     expect(lines[0]).toBe('period_start,period,paid_orders,revenue_idr,average_order_idr,matched_automatically,matched_by_hand,automatic_share,median_minutes_to_match');
     expect(lines.at(-1)).toMatch(/^total,total,\d+,\d+,/);
   });
+
+  test('revenue fits a 375 px wide phone', async ({ page }, testInfo) => {
+    test.slow();
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto('/revenue');
+    await expect(page.getByTestId('revenue-total')).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await saveScreenshot(page, testInfo, 'revenue-mobile');
+  });
 });
 
 test.describe('as finance', () => {

@@ -30,8 +30,8 @@ export function ReportBarChart({
 }) {
   const { locale } = useI18n();
   return (
-    <figure role="img" aria-label={ariaLabel} className="h-72 w-full" data-testid="report-chart" data-points={data.length}>
-      <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 640, height: 288 }}>
+    <figure role="img" aria-label={ariaLabel} className="h-72 w-full min-w-0 overflow-hidden" data-testid="report-chart" data-points={data.length}>
+      <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 8, bottom: 8, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="currentColor" strokeOpacity={0.15} />
           <XAxis dataKey="label" tick={{ fontSize: 12, fill: 'currentColor' }} minTickGap={16} />
