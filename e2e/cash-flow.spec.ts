@@ -77,5 +77,6 @@ test('cash flow fits a 375 px wide phone; the table scrolls inside its card', as
   await page.goto('/cash-flow');
   await expect(page.getByTestId('cash-flow-table').locator('tbody tr')).toHaveCount(30);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await expectAccessible(page);
   await saveScreenshot(page, testInfo, 'cash-flow-mobile');
 });

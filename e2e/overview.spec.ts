@@ -45,5 +45,6 @@ test('the overview fits a 375 px wide phone', async ({ page }, testInfo) => {
   await page.goto('/');
   await expect(page.getByTestId('money-in-today')).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  await expectAccessible(page);
   await saveScreenshot(page, testInfo, 'overview-mobile');
 });

@@ -44,6 +44,7 @@ test.describe('as the owner', () => {
     await page.goto('/revenue');
     await expect(page.getByTestId('revenue-total')).toBeVisible();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await expectAccessible(page);
     await saveScreenshot(page, testInfo, 'revenue-mobile');
   });
 });

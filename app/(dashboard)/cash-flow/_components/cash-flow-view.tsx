@@ -53,7 +53,7 @@ export function CashFlowView({ initial, accounts }: { initial: CashFlowReport; a
       </Card>
 
       <Card title={t('cashFlow.tableTitle')}>
-        <div className="overflow-x-auto">
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('cashFlow.tableCaption', words)}>
           <table className="w-full min-w-[36rem] text-sm" data-testid="cash-flow-table">
             <caption className="sr-only">{t('cashFlow.tableCaption', words)}</caption>
             <thead>

@@ -63,7 +63,7 @@ export function RevenueView({ initial }: { initial: RevenueReport }) {
             formatTick={(value) => compactNumber(value, locale)}
           />
         )}
-        <div className="mt-4 overflow-x-auto">
+        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label={t('revenue.revenueCaption', words)}>
           <table className="w-full min-w-[28rem] text-sm" data-testid="revenue-table">
             <caption className="sr-only">{t('revenue.revenueCaption', words)}</caption>
             <thead>
@@ -100,7 +100,7 @@ export function RevenueView({ initial }: { initial: RevenueReport }) {
         {byAccount.length === 0 ? (
           <EmptyState title={t('revenue.noRevenue')} />
         ) : (
-          <div className="overflow-x-auto">
+          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('revenue.byAccountCaption')}>
             <table className="w-full min-w-[24rem] text-sm" data-testid="revenue-by-account">
               <caption className="sr-only">{t('revenue.byAccountCaption')}</caption>
               <thead>
@@ -140,7 +140,7 @@ export function RevenueView({ initial }: { initial: RevenueReport }) {
             formatTick={(value) => compactNumber(value, locale)}
           />
         )}
-        <div className="mt-4 overflow-x-auto">
+        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label={t('revenue.matchingCaption', words)}>
           <table className="w-full min-w-[32rem] text-sm" data-testid="matching-table">
             <caption className="sr-only">{t('revenue.matchingCaption', words)}</caption>
             <thead>
