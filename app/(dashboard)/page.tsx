@@ -1,9 +1,20 @@
+import type { Metadata } from 'next';
+import { OverviewLive } from '@/app/(dashboard)/_components/overview-live';
 import { PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
+import { overview } from '@/lib/queries/overview';
+
+export const metadata: Metadata = { title: 'Overview' };
 
 export default async function OverviewPage() {
   await requireUser('view', '/');
   const t = await getT();
-  return <PageHeader title={t('nav.overview')} />;
+  const initial = await overview();
+  return (
+    <>
+      <PageHeader title={t('overview.title')} description={t('overview.description')} />
+      <OverviewLive initial={initial} />
+    </>
+  );
 }

@@ -1,0 +1,18 @@
+import { apiUser } from '@/lib/auth/session';
+import { jakartaDay } from '@/lib/format';
+import { apiError } from '@/lib/http/api-response';
+import { cashFlow } from '@/lib/queries/cash-flow';
+import { parseRange } from '@/lib/reports/range';
+
+export const dynamic = 'force-dynamic';
+
+/** Money in and out per period: `?from=YYYY-MM-DD&to=YYYY-MM-DD&granularity=day|week|month&account=…`. */
+export async function GET(request: Request): Promise<Response> {
+  const user = await apiUser('view');
+  if (user instanceof Response) return user;
+  const params = new URL(request.url).searchParams;
+  const parsed = parseRange(params, jakartaDay(new Date()));
+  if (!parsed.ok) return apiError('invalid', parsed.message, 422);
+  const account = params.get('account')?.trim() || null;
+  return Response.json(await cashFlow(parsed.range, account), { headers: { 'cache-control': 'no-store' } });
+}

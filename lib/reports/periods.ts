@@ -1,0 +1,95 @@
+/**
+ * Calendar periods of reports. Days are Jakarta calendar days written YYYY-MM-DD; a period is
+ * keyed by the day it starts (weeks start on Monday, as ISO weeks and PostgreSQL's
+ * `date_trunc('week', …)` do), so keys from SQL and keys made here line up.
+ */
+
+export const GRANULARITIES = ['day', 'week', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+const DAY_MS = 86_400_000;
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A YYYY-MM-DD day as midnight UTC: plain calendar arithmetic, no time zone involved. */
+function toUtc(day: string): Date {
+  if (!DAY_PATTERN.test(day)) throw new RangeError(`expected a day as YYYY-MM-DD, got ${JSON.stringify(day)}`);
+  const date = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) {
+    throw new RangeError(`no such day: ${day}`);
+  }
+  return date;
+}
+
+const fromUtc = (date: Date) => date.toISOString().slice(0, 10);
+
+export function isDay(value: string): boolean {
+  try {
+    toUtc(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function addDays(day: string, days: number): string {
+  return fromUtc(new Date(toUtc(day).getTime() + days * DAY_MS));
+}
+
+/** Whole days from `from` to `to` (0 when they are the same day). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / DAY_MS);
+}
+
+/** The key of the period a day falls in. */
+export function periodOf(day: string, granularity: Granularity): string {
+  const date = toUtc(day);
+  if (granularity === 'day') return day;
+  if (granularity === 'month') return `${day.slice(0, 7)}-01`;
+  const sinceMonday = (date.getUTCDay() + 6) % 7;
+  return addDays(day, -sinceMonday);
+}
+
+function nextPeriod(key: string, granularity: Granularity): string {
+  if (granularity === 'day') return addDays(key, 1);
+  if (granularity === 'week') return addDays(key, 7);
+  const date = toUtc(key);
+  return fromUtc(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)));
+}
+
+/** Every period touching the days `from`..`to` (both included), in order. */
+export function periodKeys(from: string, to: string, granularity: Granularity): string[] {
+  const last = periodOf(to, granularity);
+  const keys: string[] = [];
+  for (let key = periodOf(from, granularity); key <= last; key = nextPeriod(key, granularity)) keys.push(key);
+  return keys;
+}
+
+/** The ISO 8601 week of a day: the year it belongs to may differ from the calendar year. */
+export function isoWeek(day: string): { year: number; week: number } {
+  const date = toUtc(day);
+  const thursday = new Date(date.getTime() + (3 - ((date.getUTCDay() + 6) % 7)) * DAY_MS);
+  const year = thursday.getUTCFullYear();
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS));
+  return { year, week };
+}
+
+/** A short, language-neutral name of a period: `2026-11-28`, `2026-W48`, `2026-11`. */
+export function periodLabel(key: string, granularity: Granularity): string {
+  if (granularity === 'day') return key;
+  if (granularity === 'month') return key.slice(0, 7);
+  const { year, week } = isoWeek(key);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/**
+ * One row per period key, in order: the row SQL returned for it, or `empty(key)` where nothing
+ * happened. Rows for keys outside the list are a bug in the caller and throw.
+ */
+export function fillPeriods<T extends { period: string }>(rows: readonly T[], keys: readonly string[], empty: (period: string) => T): T[] {
+  const byKey = new Map(rows.map((row) => [row.period, row]));
+  const known = new Set(keys);
+  for (const row of rows) {
+    if (!known.has(row.period)) throw new RangeError(`a row for period ${row.period} lies outside the requested periods`);
+  }
+  return keys.map((key) => byKey.get(key) ?? empty(key));
+}

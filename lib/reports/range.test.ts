@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { parseRange, rangeInstants, rangeOrDefault } from '@/lib/reports/range';
+
+const TODAY = '2026-11-28';
+const query = (text: string) => new URLSearchParams(text);
+
+describe('parseRange', () => {
+  test.each([
+    { label: 'nothing given: the last 30 days per day', text: '', range: { from: '2026-10-30', to: '2026-11-28', granularity: 'day' } },
+    { label: 'all given', text: 'from=2026-01-01&to=2026-03-31&granularity=month', range: { from: '2026-01-01', to: '2026-03-31', granularity: 'month' } },
+    { label: 'one day', text: 'from=2026-11-28&to=2026-11-28&granularity=week', range: { from: '2026-11-28', to: '2026-11-28', granularity: 'week' } },
+    { label: 'empty values take defaults', text: 'from=&to=&granularity=', range: { from: '2026-10-30', to: '2026-11-28', granularity: 'day' } },
+  ])('$label', ({ text, range }) => {
+    expect(parseRange(query(text), TODAY)).toEqual({ ok: true, range });
+  });
+
+  test.each([
+    { label: 'a malformed day', text: 'from=28-11-2026', message: /from must be a day/ },
+    { label: 'a day that does not exist', text: 'to=2026-02-30', message: /to must be a day/ },
+    { label: 'an unknown granularity', text: 'granularity=year', message: /granularity must be one of/ },
+    { label: 'from after to', text: 'from=2026-11-29&to=2026-11-28', message: /not be after/ },
+    { label: 'more than two years', text: 'from=2020-01-01&to=2026-11-28', message: /at most/ },
+  ])('refuses $label', ({ text, message }) => {
+    const result = parseRange(query(text), TODAY);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(message);
+  });
+
+  test('a page falls back to the default range instead of failing', () => {
+    expect(rangeOrDefault(query('granularity=year'), TODAY)).toEqual({ from: '2026-10-30', to: '2026-11-28', granularity: 'day' });
+  });
+});
+
+describe('rangeInstants', () => {
+  test('a range runs from Jakarta midnight of the first day to Jakarta midnight after the last', () => {
+    const { start, end } = rangeInstants({ from: '2026-11-01', to: '2026-11-30' });
+    expect(start.toISOString()).toBe('2026-10-31T17:00:00.000Z');
+    expect(end.toISOString()).toBe('2026-11-30T17:00:00.000Z');
+  });
+});
