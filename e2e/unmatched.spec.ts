@@ -170,7 +170,10 @@ test.describe('as finance', () => {
       request,
       orders.map((order, index) => ({ amount: 100_000 + index, description: `TRSF E-BANKING CR ${order.reference} KURANG` })),
     );
-    const [d, e, f] = await Promise.all(orders.map((order) => queueItem(page, order.reference)));
+    // One at a time: each may page through the queue with "load more".
+    const d = await queueItem(page, orders[0]!.reference);
+    const e = await queueItem(page, orders[1]!.reference);
+    const f = await queueItem(page, orders[2]!.reference);
     for (const item of [d!, e!, f!]) await expect(item).toHaveAttribute('data-state', 'suggested');
 
     await d!.getByRole('checkbox').check();

@@ -62,6 +62,7 @@ export async function seedDemoData(now = new Date()): Promise<string | null> {
   }
 
   await expireOrders(now);
+  await backdateMatches();
 
   const refused = JSON.stringify([generator.mutation({ type: 'CR' })]);
   for (const [reason, address] of [
@@ -88,4 +89,20 @@ async function storeAsDelivered(batch: MootaMutationJson[], receivedAt: Date): P
   const stored = await db().mutation.findMany({ where: { mootaId: { in: parsed.mutations.map((m) => m.mootaId) } }, select: { id: true } });
   for (const { id } of stored) await processMutation(id);
   return stored.length;
+}
+
+/**
+ * The seed matches a month of transfers in one go at start-up; move each match, and each order's
+ * payment time, to just after its transfer so the reports look like a month of real use.
+ */
+async function backdateMatches() {
+  await db().$executeRaw`UPDATE mutations SET received_at = occurred_at + interval '1 minute'`;
+  await db().$executeRaw`
+    UPDATE orders o SET paid_at = m.received_at + interval '1 minute'
+    FROM payments p JOIN mutations m ON m.id = p.mutation_id
+    WHERE p.order_id = o.id AND p.undone_at IS NULL`;
+  await db().$executeRaw`UPDATE payments p SET created_at = m.received_at + interval '1 minute' FROM mutations m WHERE m.id = p.mutation_id`;
+  await db().$executeRaw`
+    UPDATE history h SET created_at = m.received_at + interval '1 minute'
+    FROM mutations m WHERE m.id = h.mutation_id`;
 }
