@@ -74,7 +74,10 @@ export function mutationWhere(filters: MutationFilters): Prisma.MutationWhereInp
 }
 
 const afterCursor = (cursor: Cursor | null): Prisma.MutationWhereInput =>
-  cursor ? { OR: [{ occurredAt: { lt: cursor.at } }, { occurredAt: cursor.at, id: { lt: cursor.id } }] } : {};
+  cursor
+    ? // The plain bound lets the time index start at the cursor; the OR breaks ties by id.
+      { occurredAt: { lte: cursor.at }, OR: [{ occurredAt: { lt: cursor.at } }, { occurredAt: cursor.at, id: { lt: cursor.id } }] }
+    : {};
 
 export const mutationListSelect = {
   id: true,

@@ -60,7 +60,10 @@ export function orderWhere(filters: OrderFilters): Prisma.OrderWhereInput {
 }
 
 const afterCursor = (cursor: Cursor | null): Prisma.OrderWhereInput =>
-  cursor ? { OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] } : {};
+  cursor
+    ? // The plain bound lets the time index start at the cursor; the OR breaks ties by id.
+      { createdAt: { lte: cursor.at }, OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] }
+    : {};
 
 export const orderListSelect = {
   id: true,
