@@ -1,0 +1,162 @@
+import Form from 'next/form';
+import Link from 'next/link';
+import { Pager, Table, cellClass, moneyCellClass } from '@/app/(dashboard)/orders/_components/ledger-ui';
+import { MatchStateBadge } from '@/app/(dashboard)/mutations/_components/match-state-badge';
+import { buttonClass } from '@/components/ui/button';
+import { EmptyState, PageHeader } from '@/components/ui/card';
+import { Field, Input, Select } from '@/components/ui/field';
+import { requireUser } from '@/lib/auth/session';
+import { formatDateTime, formatRupiah } from '@/lib/format';
+import { getLocale, getT } from '@/lib/i18n/server';
+import { param, type SearchParams } from '@/lib/queries/ledger-filters';
+import { listAccounts, listMutations, mutationFilterQuery, parseMutationFilters } from '@/lib/queries/mutations';
+
+export async function generateMetadata() {
+  return { title: (await getT())('mutations.title') };
+}
+
+export default async function MutationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireUser('view', '/mutations');
+  const params: SearchParams = await searchParams;
+  const t = await getT();
+  const locale = await getLocale();
+  const filters = parseMutationFilters(params);
+  const cursor = param(params, 'cursor');
+  const [page, accounts] = await Promise.all([listMutations(filters, cursor), listAccounts()]);
+  const query = mutationFilterQuery(filters);
+  const withCursor = (next: string) => {
+    const copy = new URLSearchParams(query);
+    copy.set('cursor', next);
+    return `/mutations?${copy}`;
+  };
+  const raw = (name: string) => param(params, name) ?? '';
+  const exportHref = `/api/dashboard/mutations/export${query.size > 0 ? `?${query}` : ''}`;
+
+  return (
+    <>
+      <PageHeader
+        title={t('mutations.title')}
+        description={t('mutations.description')}
+        actions={
+          <a href={exportHref} download className={buttonClass('secondary')} title={t('mutations.exportHint')}>
+            {t('mutations.exportCsv')}
+          </a>
+        }
+      />
+      <Form
+        action="/mutations"
+        aria-label={t('mutations.filters.label')}
+        className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-7 dark:border-slate-700 dark:bg-slate-900"
+      >
+        <Field label={t('mutations.filters.account')} htmlFor="filter-account">
+          <Select id="filter-account" name="account" defaultValue={filters.account ?? ''}>
+            <option value="">{t('mutations.filters.allAccounts')}</option>
+            {filters.account && !accounts.some((a) => a.accountNumber === filters.account) && <option value={filters.account}>{filters.account}</option>}
+            {accounts.map((account) => (
+              <option key={account.accountNumber} value={account.accountNumber}>
+                {[account.bankLabel, account.accountNumber].filter(Boolean).join(' · ')}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('mutations.filters.type')} htmlFor="filter-type">
+          <Select id="filter-type" name="type" defaultValue={filters.type ?? ''}>
+            <option value="">{t('mutations.filters.allTypes')}</option>
+            <option value="CR">{t('mutations.type.CR')}</option>
+            <option value="DB">{t('mutations.type.DB')}</option>
+          </Select>
+        </Field>
+        <Field label={t('mutations.filters.from')} htmlFor="filter-from">
+          <Input id="filter-from" name="from" type="date" defaultValue={filters.from ?? ''} />
+        </Field>
+        <Field label={t('mutations.filters.to')} htmlFor="filter-to">
+          <Input id="filter-to" name="to" type="date" defaultValue={filters.to ?? ''} />
+        </Field>
+        <Field label={t('mutations.filters.min')} htmlFor="filter-min">
+          <Input id="filter-min" name="min" inputMode="numeric" defaultValue={raw('min')} />
+        </Field>
+        <Field label={t('mutations.filters.max')} htmlFor="filter-max">
+          <Input id="filter-max" name="max" inputMode="numeric" defaultValue={raw('max')} />
+        </Field>
+        <Field label={t('mutations.filters.q')} htmlFor="filter-q">
+          <Input id="filter-q" name="q" type="search" placeholder={t('mutations.filters.qPlaceholder')} defaultValue={filters.q ?? ''} />
+        </Field>
+        <div className="flex gap-2 sm:col-span-2 lg:col-span-4 xl:col-span-7">
+          <button type="submit" className={buttonClass('primary')}>
+            {t('mutations.filters.apply')}
+          </button>
+          <Link href="/mutations" className={buttonClass('ghost')}>
+            {t('mutations.filters.reset')}
+          </Link>
+        </div>
+      </Form>
+
+      {page.rows.length === 0 ? (
+        <EmptyState title={t('mutations.empty')}>{t('mutations.emptyHint')}</EmptyState>
+      ) : (
+        <Table
+          caption={t('mutations.listCaption')}
+          head={[
+            t('mutations.columns.date'),
+            t('mutations.columns.account'),
+            t('mutations.columns.type'),
+            t('mutations.columns.amount'),
+            t('mutations.columns.description'),
+            t('mutations.columns.state'),
+            t('mutations.columns.order'),
+          ]}
+        >
+          {page.rows.map((mutation) => (
+            <tr key={mutation.id} data-testid="mutation-row">
+              <td className={`${cellClass} whitespace-nowrap`}>
+                <Link href={`/mutations/${mutation.id}`} className="text-emerald-800 underline hover:text-emerald-900 dark:text-emerald-300">
+                  {formatDateTime(mutation.occurredAt, locale)}
+                </Link>
+              </td>
+              <td className={`${cellClass} whitespace-nowrap`}>
+                {mutation.bankLabel && <span className="block text-xs text-slate-600 dark:text-slate-400">{mutation.bankLabel}</span>}
+                {mutation.accountNumber}
+              </td>
+              <td className={cellClass}>
+                <abbr title={t(`mutations.type.${mutation.type}`)} className="no-underline">
+                  {mutation.type}
+                </abbr>
+              </td>
+              <td className={`${moneyCellClass} ${mutation.type === 'DB' ? 'text-red-800 dark:text-red-300' : ''}`}>
+                {mutation.type === 'DB' ? '−' : ''}
+                {formatRupiah(mutation.amount)}
+              </td>
+              <td className={`${cellClass} min-w-48`}>
+                {mutation.description}
+                {mutation.note && <span className="block text-xs text-slate-600 dark:text-slate-400">{mutation.note}</span>}
+              </td>
+              <td className={cellClass}>
+                <MatchStateBadge state={mutation.matchState} />
+              </td>
+              <td className={`${cellClass} whitespace-nowrap`}>
+                {mutation.payments.length === 0
+                  ? '—'
+                  : mutation.payments.map((payment) => (
+                      <Link
+                        key={payment.order.reference}
+                        href={`/orders/${encodeURIComponent(payment.order.reference)}`}
+                        className="block text-emerald-800 underline dark:text-emerald-300"
+                      >
+                        {payment.order.reference}
+                      </Link>
+                    ))}
+              </td>
+            </tr>
+          ))}
+        </Table>
+      )}
+      <Pager
+        nextHref={page.nextCursor ? withCursor(page.nextCursor) : null}
+        firstHref={cursor ? `/mutations?${query}` : null}
+        label={t('mutations.pagination')}
+        nextLabel={t('mutations.nextPage')}
+        firstLabel={t('mutations.firstPage')}
+      />
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+'use client';
+
+import Link from 'next/link';
+import { useRef, useState, useTransition, type FormEvent } from 'react';
+import { createOrderAction, type CreateOrderResult } from '@/app/(dashboard)/orders/actions';
+import { useI18n } from '@/components/i18n-provider';
+import { Button, buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
+import { Field, Input } from '@/components/ui/field';
+import { useToast } from '@/components/ui/toast';
+import { formatDateTime, formatRupiah } from '@/lib/format';
+import { validateOrderForm, type OrderFormErrors, type OrderFormField, type OrderFormValues } from '@/lib/orders/order-form';
+
+const EMPTY: OrderFormValues = { reference: '', amount: '', customerName: '', accountNumber: '', expiresInMinutes: '' };
+
+type Created = Extract<CreateOrderResult, { kind: 'created' | 'existing' }>;
+
+export function OrderForm() {
+  const { t, locale } = useI18n();
+  const toast = useToast();
+  const [values, setValues] = useState<OrderFormValues>(EMPTY);
+  const [errors, setErrors] = useState<OrderFormErrors>({});
+  const [created, setCreated] = useState<Created | null>(null);
+  const [pending, startTransition] = useTransition();
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const focusFirstError = (found: OrderFormErrors) => {
+    const first = (Object.keys(EMPTY) as OrderFormField[]).find((field) => found[field]);
+    if (first) formRef.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const checked = validateOrderForm(values);
+    setErrors(checked.errors);
+    if (!checked.input) {
+      focusFirstError(checked.errors);
+      return;
+    }
+    startTransition(async () => {
+      const result = await createOrderAction(values);
+      if (!result.ok) {
+        toast(`${t(`common.errors.${result.code}`)}: ${result.message}`, 'error');
+        return;
+      }
+      if (result.data.kind === 'invalid') {
+        setErrors(result.data.errors);
+        focusFirstError(result.data.errors);
+        return;
+      }
+      setCreated(result.data);
+    });
+  };
+
+  if (created) {
+    const payable = formatRupiah(BigInt(created.payableAmount));
+    return (
+      <Card className="max-w-2xl">
+        <div role="status" aria-live="polite" data-testid="order-created">
+          <h2 className="text-lg font-semibold text-slate-900 dark:text-slate-50">
+            {t(created.kind === 'created' ? 'orders.created.title' : 'orders.created.existingTitle', { reference: created.reference })}
+          </h2>
+          {created.kind === 'existing' && <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{t('orders.created.existingBody')}</p>}
+          <dl className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2">
+            <div className="rounded-md bg-emerald-50 p-4 dark:bg-emerald-900/30">
+              <dt className="text-xs font-medium uppercase tracking-wide text-emerald-900 dark:text-emerald-200">{t('orders.created.payable')}</dt>
+              <dd className="mt-1 text-3xl font-bold tabular-nums text-emerald-950 dark:text-emerald-50" data-testid="payable-amount">
+                {payable}
+              </dd>
+            </div>
+            <div className="rounded-md bg-slate-100 p-4 dark:bg-slate-800">
+              <dt className="text-xs font-medium uppercase tracking-wide text-slate-700 dark:text-slate-300">{t('orders.created.uniqueCode')}</dt>
+              <dd className="mt-1 text-3xl font-bold tabular-nums" data-testid="unique-code">
+                {created.uniqueCode}
+              </dd>
+            </div>
+          </dl>
+          <p className="mt-4 text-sm text-slate-700 dark:text-slate-300">{t('orders.created.tellCustomer', { payable })}</p>
+          {created.expiresAt && (
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+              {t('orders.created.expiresAt')}: {formatDateTime(new Date(created.expiresAt), locale)}
+            </p>
+          )}
+        </div>
+        <div className="mt-4 flex flex-wrap gap-2">
+          <Link href={`/orders/${encodeURIComponent(created.reference)}`} className={buttonClass('primary')}>
+            {t('orders.created.viewOrder')}
+          </Link>
+          <Button
+            variant="secondary"
+            onClick={() => {
+              setCreated(null);
+              setValues(EMPTY);
+              setErrors({});
+            }}
+          >
+            {t('orders.created.createAnother')}
+          </Button>
+        </div>
+      </Card>
+    );
+  }
+
+  const field = (name: OrderFormField, label: string, hint?: string, props: Record<string, string> = {}) => {
+    const error = errors[name] ? t(`orders.form.errors.${errors[name]}`) : null;
+    const id = `order-${name}`;
+    return (
+      <Field label={label} htmlFor={id} error={error} hint={hint}>
+        <Input
+          id={id}
+          name={name}
+          value={values[name]}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+          onChange={(event) => setValues((current) => ({ ...current, [name]: event.target.value }))}
+          {...props}
+        />
+      </Field>
+    );
+  };
+
+  return (
+    <Card className="max-w-2xl">
+      <form ref={formRef} noValidate onSubmit={submit} className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        {field('reference', t('orders.form.reference'), t('orders.form.referenceHint'), { autoComplete: 'off' })}
+        {field('amount', t('orders.form.amount'), t('orders.form.amountHint'), { inputMode: 'numeric', autoComplete: 'off' })}
+        {field('customerName', t('orders.form.customerName'), undefined, { autoComplete: 'off' })}
+        {field('accountNumber', t('orders.form.accountNumber'), t('orders.form.accountHint'), { inputMode: 'numeric', autoComplete: 'off' })}
+        {field('expiresInMinutes', t('orders.form.expiry'), t('orders.form.expiryHint'), { inputMode: 'numeric', autoComplete: 'off' })}
+        <div className="flex items-end sm:col-span-2">
+          <Button type="submit" disabled={pending}>
+            {pending ? t('orders.form.submitting') : t('orders.form.submit')}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}

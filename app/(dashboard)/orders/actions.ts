@@ -1,0 +1,97 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
+import { defineAction } from '@/lib/auth/action';
+import { cancelOrder } from '@/lib/orders/close-orders';
+import { createOrder } from '@/lib/orders/create-order';
+import { importOrders } from '@/lib/orders/import-orders';
+import { validateOrderForm, type OrderFormErrors } from '@/lib/orders/order-form';
+import { IMPORT_CHUNK } from '@/app/(dashboard)/orders/import/chunk';
+
+export type CreateOrderResult =
+  | { kind: 'invalid'; errors: OrderFormErrors }
+  | {
+      kind: 'created' | 'existing';
+      reference: string;
+      amount: string;
+      uniqueCode: number;
+      payableAmount: string;
+      expiresAt: string | null;
+    };
+
+const text = z.string().max(1000);
+
+export const createOrderAction = defineAction(
+  {
+    name: 'createOrder',
+    permission: 'manage_orders',
+    schema: z.object({ reference: text, amount: text, customerName: text, accountNumber: text, expiresInMinutes: text }),
+  },
+  async (values, user): Promise<CreateOrderResult> => {
+    const { errors, input } = validateOrderForm(values);
+    if (!input) return { kind: 'invalid', errors };
+    const { order, created } = await createOrder(input, 'dashboard', user.email);
+    revalidatePath('/orders');
+    return {
+      kind: created ? 'created' : 'existing',
+      reference: order.reference,
+      amount: String(order.amount),
+      uniqueCode: order.uniqueCode,
+      payableAmount: String(order.payableAmount),
+      expiresAt: order.expiresAt?.toISOString() ?? null,
+    };
+  },
+);
+
+export const cancelOrderAction = defineAction(
+  {
+    name: 'cancelOrder',
+    permission: 'manage_orders',
+    schema: z.object({ reference: z.string().trim().min(1).max(64), reason: z.string().trim().max(500).optional() }),
+  },
+  async ({ reference, reason }, user) => {
+    const order = await cancelOrder(reference, user.email, reason || null);
+    revalidatePath('/orders');
+    revalidatePath(`/orders/${encodeURIComponent(order.reference)}`);
+    return { reference: order.reference, status: order.status };
+  },
+);
+
+export interface ImportRowResult {
+  line: number;
+  reference: string;
+  status: 'created' | 'existing' | 'failed';
+  message?: string;
+  uniqueCode?: number;
+  payableAmount?: string;
+}
+
+export const importOrdersAction = defineAction(
+  {
+    name: 'importOrders',
+    permission: 'manage_orders',
+    schema: z.object({
+      rows: z
+        .array(z.object({ line: z.number().int().min(1), reference: z.string().max(200), input: z.record(z.string(), z.unknown()) }))
+        .min(1)
+        .max(IMPORT_CHUNK),
+    }),
+  },
+  async ({ rows }, user): Promise<ImportRowResult[]> => {
+    // createOrder checks each input again; the browser's parse only decides what is sent.
+    const results = await importOrders(
+      rows.map((row) => ({ line: row.line, values: { reference: row.reference }, input: row.input, errors: [] })),
+      user.email,
+    );
+    revalidatePath('/orders');
+    return results.map((result) => ({
+      line: result.line,
+      reference: result.reference,
+      status: result.status,
+      message: result.message,
+      uniqueCode: result.uniqueCode,
+      payableAmount: result.payableAmount === undefined ? undefined : String(result.payableAmount),
+    }));
+  },
+);

@@ -1,0 +1,25 @@
+import Link from 'next/link';
+import { ImportOrders } from '@/app/(dashboard)/orders/_components/import-orders';
+import { PageHeader } from '@/components/ui/card';
+import { requireUser } from '@/lib/auth/session';
+import { getT } from '@/lib/i18n/server';
+
+export async function generateMetadata() {
+  return { title: (await getT())('orders.import.title') };
+}
+
+export default async function ImportOrdersPage() {
+  await requireUser('manage_orders', '/orders/import');
+  const t = await getT();
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/orders" className="text-emerald-800 underline dark:text-emerald-300">
+          {t('orders.import.back')}
+        </Link>
+      </p>
+      <PageHeader title={t('orders.import.title')} description={t('orders.import.description')} />
+      <ImportOrders />
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import Link from 'next/link';
+import { OrderForm } from '@/app/(dashboard)/orders/_components/order-form';
+import { PageHeader } from '@/components/ui/card';
+import { requireUser } from '@/lib/auth/session';
+import { getT } from '@/lib/i18n/server';
+
+export async function generateMetadata() {
+  return { title: (await getT())('orders.form.title') };
+}
+
+export default async function NewOrderPage() {
+  await requireUser('manage_orders', '/orders/new');
+  const t = await getT();
+  return (
+    <>
+      <p className="mb-2 text-sm">
+        <Link href="/orders" className="text-emerald-800 underline dark:text-emerald-300">
+          {t('orders.detail.back')}
+        </Link>
+      </p>
+      <PageHeader title={t('orders.form.title')} description={t('orders.form.description')} />
+      <OrderForm />
+    </>
+  );
+}

@@ -1,0 +1,170 @@
+import { db } from '@/lib/db';
+import type { MutationType, Prisma } from '@/lib/generated/prisma/client';
+import {
+  decodeCursor,
+  encodeCursor,
+  isUuid,
+  jakartaDayRange,
+  PAGE_SIZE,
+  param,
+  parseAmountBound,
+  parseDay,
+  toQuery,
+  type Cursor,
+  type SearchParams,
+} from '@/lib/queries/ledger-filters';
+import type { Page } from '@/lib/queries/orders';
+
+/** What the mutations list is narrowed to; days are Jakarta calendar days of the bank's date. */
+export interface MutationFilters {
+  account?: string;
+  type?: MutationType;
+  from?: string;
+  to?: string;
+  min?: bigint;
+  max?: bigint;
+  q?: string;
+}
+
+export function parseMutationFilters(params: SearchParams): MutationFilters {
+  const type = param(params, 'type');
+  const account = param(params, 'account')?.replace(/[\s-]/g, '');
+  const q = param(params, 'q');
+  return {
+    account: account && account.length <= 40 ? account : undefined,
+    type: type === 'CR' || type === 'DB' ? type : undefined,
+    from: parseDay(param(params, 'from')),
+    to: parseDay(param(params, 'to')),
+    min: parseAmountBound(param(params, 'min')),
+    max: parseAmountBound(param(params, 'max')),
+    q: q ? q.slice(0, 100) : undefined,
+  };
+}
+
+export function mutationFilterQuery(filters: MutationFilters): URLSearchParams {
+  return toQuery({
+    account: filters.account,
+    type: filters.type,
+    from: filters.from,
+    to: filters.to,
+    min: filters.min,
+    max: filters.max,
+    q: filters.q,
+  });
+}
+
+/**
+ * The Prisma condition for the filters. Every list is ordered by occurred_at, which has an index
+ * of its own and one with the account and one with the type in front.
+ */
+export function mutationWhere(filters: MutationFilters): Prisma.MutationWhereInput {
+  const and: Prisma.MutationWhereInput[] = [];
+  if (filters.account) and.push({ accountNumber: filters.account });
+  if (filters.type) and.push({ type: filters.type });
+  const occurred = jakartaDayRange(filters.from, filters.to);
+  if (occurred.gte || occurred.lt) and.push({ occurredAt: occurred });
+  if (filters.min !== undefined) and.push({ amount: { gte: filters.min } });
+  if (filters.max !== undefined) and.push({ amount: { lte: filters.max } });
+  if (filters.q) {
+    and.push({
+      OR: [{ description: { contains: filters.q, mode: 'insensitive' } }, { note: { contains: filters.q, mode: 'insensitive' } }],
+    });
+  }
+  return { AND: and };
+}
+
+const afterCursor = (cursor: Cursor | null): Prisma.MutationWhereInput =>
+  cursor
+    ? // The plain bound lets the time index start at the cursor; the OR breaks ties by id.
+      { occurredAt: { lte: cursor.at }, OR: [{ occurredAt: { lt: cursor.at } }, { occurredAt: cursor.at, id: { lt: cursor.id } }] }
+    : {};
+
+export const mutationListSelect = {
+  id: true,
+  mootaId: true,
+  occurredAt: true,
+  accountNumber: true,
+  bankLabel: true,
+  bankType: true,
+  type: true,
+  amount: true,
+  balance: true,
+  description: true,
+  note: true,
+  matchState: true,
+  payments: { where: { undoneAt: null }, select: { amount: true, order: { select: { reference: true } } } },
+} satisfies Prisma.MutationSelect;
+
+export type MutationListRow = Prisma.MutationGetPayload<{ select: typeof mutationListSelect }>;
+
+/** Newest mutations first (by the bank's date), one page after `cursor`, keyset on (occurred_at, id). */
+export async function listMutations(filters: MutationFilters, cursor?: string | null, limit = PAGE_SIZE): Promise<Page<MutationListRow>> {
+  const rows = await db().mutation.findMany({
+    where: { AND: [mutationWhere(filters), afterCursor(decodeCursor(cursor))] },
+    orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
+    take: limit + 1,
+    select: mutationListSelect,
+  });
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page.at(-1);
+  return { rows: page, nextCursor: more && last ? encodeCursor({ at: last.occurredAt, id: last.id }) : null };
+}
+
+/** Every mutation the filters select, newest first, read in keyset batches so memory stays flat. */
+export async function* eachMutation(filters: MutationFilters, batchSize = 1000): AsyncGenerator<MutationListRow> {
+  let cursor: string | null = null;
+  do {
+    const page: Page<MutationListRow> = await listMutations(filters, cursor, batchSize);
+    yield* page.rows;
+    cursor = page.nextCursor;
+  } while (cursor);
+}
+
+export interface AccountOption {
+  accountNumber: string;
+  bankLabel: string | null;
+}
+
+/**
+ * The accounts mutations came from, found by skipping through the (account_number, occurred_at)
+ * index one account at a time: a handful of index probes however many mutations there are.
+ */
+export async function listAccounts(): Promise<AccountOption[]> {
+  const rows = await db().$queryRaw<{ account_number: string }[]>`
+    WITH RECURSIVE accounts AS (
+      (SELECT account_number FROM mutations ORDER BY account_number LIMIT 1)
+      UNION ALL
+      SELECT (SELECT m.account_number FROM mutations m WHERE m.account_number > a.account_number ORDER BY m.account_number LIMIT 1)
+      FROM accounts a WHERE a.account_number IS NOT NULL
+    )
+    SELECT account_number FROM accounts WHERE account_number IS NOT NULL LIMIT 100`;
+  return Promise.all(
+    rows.map(async ({ account_number }) => {
+      const latest = await db().mutation.findFirst({
+        where: { accountNumber: account_number },
+        orderBy: { occurredAt: 'desc' },
+        select: { bankLabel: true },
+      });
+      return { accountNumber: account_number, bankLabel: latest?.bankLabel ?? null };
+    }),
+  );
+}
+
+/** One mutation with everything known about it; null for an unknown or malformed id. */
+export async function getMutationDetail(id: string) {
+  if (!isUuid(id)) return null;
+  return db().mutation.findUnique({
+    where: { id },
+    include: {
+      delivery: { select: { id: true, receivedAt: true } },
+      payments: {
+        orderBy: { createdAt: 'asc' },
+        include: { order: { select: { reference: true, status: true, payableAmount: true, customerName: true } } },
+      },
+      history: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+    },
+  });
+}
+
+export type MutationDetail = NonNullable<Awaited<ReturnType<typeof getMutationDetail>>>;

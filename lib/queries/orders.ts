@@ -1,0 +1,127 @@
+import { db } from '@/lib/db';
+import type { OrderStatus, Prisma } from '@/lib/generated/prisma/client';
+import {
+  decodeCursor,
+  encodeCursor,
+  jakartaDayRange,
+  PAGE_SIZE,
+  param,
+  parseAmountBound,
+  parseDay,
+  toQuery,
+  type Cursor,
+  type SearchParams,
+} from '@/lib/queries/ledger-filters';
+
+export const ORDER_STATUSES: readonly OrderStatus[] = ['pending', 'paid', 'underpaid', 'overpaid', 'expired', 'cancelled'];
+
+/** What the orders list is narrowed to; days are Jakarta calendar days (YYYY-MM-DD), amounts are payable amounts. */
+export interface OrderFilters {
+  status?: OrderStatus;
+  from?: string;
+  to?: string;
+  min?: bigint;
+  max?: bigint;
+  q?: string;
+}
+
+/** Filters from query parameters; a value that makes no sense is left out rather than failing the page. */
+export function parseOrderFilters(params: SearchParams): OrderFilters {
+  const status = param(params, 'status');
+  const q = param(params, 'q');
+  return {
+    status: ORDER_STATUSES.includes(status as OrderStatus) ? (status as OrderStatus) : undefined,
+    from: parseDay(param(params, 'from')),
+    to: parseDay(param(params, 'to')),
+    min: parseAmountBound(param(params, 'min')),
+    max: parseAmountBound(param(params, 'max')),
+    q: q ? q.slice(0, 100) : undefined,
+  };
+}
+
+export function orderFilterQuery(filters: OrderFilters): URLSearchParams {
+  return toQuery({ status: filters.status, from: filters.from, to: filters.to, min: filters.min, max: filters.max, q: filters.q });
+}
+
+/** The Prisma condition for the filters; status and creation time are indexed together. */
+export function orderWhere(filters: OrderFilters): Prisma.OrderWhereInput {
+  const and: Prisma.OrderWhereInput[] = [];
+  if (filters.status) and.push({ status: filters.status });
+  const created = jakartaDayRange(filters.from, filters.to);
+  if (created.gte || created.lt) and.push({ createdAt: created });
+  if (filters.min !== undefined) and.push({ payableAmount: { gte: filters.min } });
+  if (filters.max !== undefined) and.push({ payableAmount: { lte: filters.max } });
+  if (filters.q) {
+    and.push({
+      OR: [{ referenceKey: { contains: filters.q.toUpperCase() } }, { customerName: { contains: filters.q, mode: 'insensitive' } }],
+    });
+  }
+  return { AND: and };
+}
+
+const afterCursor = (cursor: Cursor | null): Prisma.OrderWhereInput =>
+  cursor
+    ? // The plain bound lets the time index start at the cursor; the OR breaks ties by id.
+      { createdAt: { lte: cursor.at }, OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] }
+    : {};
+
+export const orderListSelect = {
+  id: true,
+  reference: true,
+  customerName: true,
+  amount: true,
+  uniqueCode: true,
+  payableAmount: true,
+  paidAmount: true,
+  status: true,
+  source: true,
+  createdAt: true,
+  expiresAt: true,
+  paidAt: true,
+} satisfies Prisma.OrderSelect;
+
+export type OrderListRow = Prisma.OrderGetPayload<{ select: typeof orderListSelect }>;
+
+export interface Page<T> {
+  rows: T[];
+  /** Where the next page starts, or null on the last page. */
+  nextCursor: string | null;
+}
+
+/** Newest orders first, one page after `cursor`, keyset on (created_at, id). */
+export async function listOrders(filters: OrderFilters, cursor?: string | null, limit = PAGE_SIZE): Promise<Page<OrderListRow>> {
+  const rows = await db().order.findMany({
+    where: { AND: [orderWhere(filters), afterCursor(decodeCursor(cursor))] },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    take: limit + 1,
+    select: orderListSelect,
+  });
+  const more = rows.length > limit;
+  const page = more ? rows.slice(0, limit) : rows;
+  const last = page.at(-1);
+  return { rows: page, nextCursor: more && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+}
+
+/** One order with what paid it (undone payments included), who did what, and what the store was told. */
+export async function getOrderDetail(reference: string) {
+  return db().order.findUnique({
+    where: { referenceKey: reference.trim().toUpperCase() },
+    include: {
+      payments: {
+        orderBy: { createdAt: 'asc' },
+        include: {
+          mutation: {
+            select: { id: true, occurredAt: true, amount: true, type: true, description: true, accountNumber: true, bankLabel: true },
+          },
+        },
+      },
+      history: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+      callbacks: {
+        orderBy: { createdAt: 'asc' },
+        include: { attempts: { orderBy: { attemptedAt: 'asc' } } },
+      },
+    },
+  });
+}
+
+export type OrderDetail = NonNullable<Awaited<ReturnType<typeof getOrderDetail>>>;

@@ -1,0 +1,136 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { db } from '@/lib/db';
+import { processMutation } from '@/lib/mutations/process-mutation';
+import { createOrder } from '@/lib/orders/create-order';
+import { getMutationDetail, listAccounts, listMutations, parseMutationFilters } from '@/lib/queries/mutations';
+import { markNotAnOrder } from '@/lib/reconcile/actions';
+import { saveSettings } from '@/lib/settings/store';
+import { resetDatabase } from '@/tests/support/database';
+import { receiveTransfers } from '@/tests/support/mutations';
+
+const signedIn = vi.hoisted(() => ({ user: null as null | { email: string; role: string } }));
+// The route's only tie to Auth.js; the real apiUser is covered by the auth tests.
+vi.mock('@/lib/auth/session', () => ({
+  apiUser: async () => signedIn.user ?? Response.json({ error: { code: 'unauthorized' } }, { status: 401 }),
+}));
+
+const occurredAt = (id: string, iso: string) => db().mutation.update({ where: { id }, data: { occurredAt: new Date(iso) } });
+
+let ids: Record<string, string> = {};
+
+beforeEach(async () => {
+  await resetDatabase();
+  await db().setting.deleteMany();
+  await saveSettings({ underpaidTolerance: 0, overpaidTolerance: 0 }, 'test');
+  const [budi, siti, fee, other] = await receiveTransfers(
+    { amount: 150_123, description: 'TRSF E-BANKING CR BUDI SANTOSO', accountNumber: '8730112233' },
+    { amount: 75_456, description: 'TRSF E-BANKING CR', note: 'Siti, titipan', accountNumber: '8730112233' },
+    { amount: 6_500, type: 'DB', description: 'BIAYA ADM', accountNumber: '8730112233' },
+    { amount: 2_000_000, description: 'SETORAN TUNAI', accountNumber: '1400098765' },
+  );
+  ids = { budi: budi!, siti: siti!, fee: fee!, other: other! };
+  await occurredAt(ids.budi!, '2026-11-27T16:59:59.999Z'); // 27 Nov 23:59 Jakarta
+  await occurredAt(ids.siti!, '2026-11-27T17:00:00.000Z'); // 28 Nov 00:00 Jakarta
+  await occurredAt(ids.fee!, '2026-11-28T05:00:00.000Z');
+  await occurredAt(ids.other!, '2026-11-29T05:00:00.000Z');
+});
+
+describe('listMutations filters', () => {
+  test.each<[string, Record<string, string>, string[]]>([
+    ['no filters, newest first', {}, ['other', 'fee', 'siti', 'budi']],
+    ['by account', { account: '1400098765' }, ['other']],
+    ['by account typed with dashes', { account: '1400-098-765' }, ['other']],
+    ['credits', { type: 'CR' }, ['other', 'siti', 'budi']],
+    ['debits', { type: 'DB' }, ['fee']],
+    ['a Jakarta day', { from: '2026-11-28', to: '2026-11-28' }, ['fee', 'siti']],
+    ['until a Jakarta day', { to: '2026-11-27' }, ['budi']],
+    ['amount at least', { min: '100.000' }, ['other', 'budi']],
+    ['amount at most', { max: '75456' }, ['fee', 'siti']],
+    ['description text, any case', { q: 'budi santoso' }, ['budi']],
+    ['note text', { q: 'titipan' }, ['siti']],
+    ['account and type together', { account: '8730112233', type: 'CR' }, ['siti', 'budi']],
+  ])('%s', async (_label, params, expected) => {
+    const byId = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
+    const page = await listMutations(parseMutationFilters(params));
+    expect(page.rows.map((row) => byId[row.id])).toEqual(expected);
+  });
+});
+
+describe('listMutations pages', () => {
+  test('keyset pages cover every mutation once when many share a time', async () => {
+    const more = await receiveTransfers(...Array.from({ length: 9 }, (_, i) => ({ amount: 1000 + i })));
+    await db().mutation.updateMany({ where: { id: { in: more.slice(0, 6) } }, data: { occurredAt: new Date('2026-11-28T05:00:00.000Z') } });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listMutations>> = await listMutations({}, cursor, 4);
+      seen.push(...page.rows.map((row) => row.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(13);
+    expect(new Set(seen).size).toBe(13);
+    expect(seen).toEqual((await listMutations({}, null, 100)).rows.map((row) => row.id));
+  });
+});
+
+describe('listAccounts', () => {
+  test('every account once, found through the index', async () => {
+    expect((await listAccounts()).map((a) => a.accountNumber)).toEqual(['1400098765', '8730112233']);
+  });
+});
+
+describe('getMutationDetail', () => {
+  test('shows the raw payload, payments, history and the ignored note', async () => {
+    const o = (await createOrder({ reference: 'INV-9001', amount: 50_000 }, 'api', 'test')).order;
+    const [paid] = await receiveTransfers({ amount: o.payableAmount, description: 'PEMBAYARAN INV-9001' });
+    await processMutation(paid!);
+    const detail = await getMutationDetail(paid!);
+    expect(detail).toMatchObject({ matchState: 'matched', payments: [{ order: { reference: 'INV-9001' }, undoneAt: null }] });
+    expect(detail!.raw).toMatchObject({ description: 'PEMBAYARAN INV-9001' });
+    expect(detail!.history.map((entry) => entry.action)).toContain('matched_automatically');
+
+    await processMutation(ids.other!);
+    await markNotAnOrder({ mutationId: ids.other!, actor: 'finance@test', note: 'cash deposit by the owner' });
+    expect(await getMutationDetail(ids.other!)).toMatchObject({ matchState: 'ignored', ignoredNote: 'cash deposit by the owner' });
+  });
+
+  test.each([['an unknown id', '019ac0de-0000-7000-8000-000000000001'], ['a malformed id', "1' OR '1'='1"]])('%s is null', async (_label, id) => {
+    expect(await getMutationDetail(id)).toBeNull();
+  });
+});
+
+describe('GET /api/dashboard/mutations/export', () => {
+  const exportCsv = async (query: string) => {
+    const { GET } = await import('@/app/api/dashboard/mutations/export/route');
+    return GET(new Request(`http://localhost/api/dashboard/mutations/export${query}`));
+  };
+
+  test('refuses someone not signed in', async () => {
+    signedIn.user = null;
+    expect((await exportCsv('')).status).toBe(401);
+  });
+
+  test('streams the filtered mutations as CSV for Excel', async () => {
+    signedIn.user = { email: 'viewer@test', role: 'viewer' };
+    const response = await exportCsv('?account=8730112233&type=CR');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="mutasi-\d{4}-\d{2}-\d{2}\.csv"$/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    const lines = text.split('\r\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines[0]).toBe('occurred_at_jakarta,account_number,bank,type,amount,balance,description,note,match_state,orders,moota_id,id');
+    expect(lines).toHaveLength(4);
+    expect(lines[1]).toMatch(/^2026-11-28 00:00:00,8730112233,[^,]*,CR,75456,0,TRSF E-BANKING CR,"Siti, titipan",/);
+    expect(lines[2]).toMatch(/^2026-11-27 23:59:59,8730112233,[^,]*,CR,150123,/);
+  });
+
+  test('a large export arrives whole', async () => {
+    signedIn.user = { email: 'viewer@test', role: 'viewer' };
+    await receiveTransfers(...Array.from({ length: 1200 }, (_, i) => ({ amount: 5000 + i, accountNumber: '5550001111' })));
+    const text = await (await exportCsv('?account=5550001111')).text();
+    expect(text.split('\r\n').filter(Boolean)).toHaveLength(1201);
+  });
+});
