@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import { signBody } from '@/lib/moota/signature';
@@ -43,4 +44,11 @@ export async function sendDelivery(request: APIRequestContext, mutations: Mutati
   });
   expect(response.status()).toBe(200);
   return { mutations: list, answer: (await response.json()) as { accepted: number; delivery_id: string } };
+}
+
+/** Runs `npm run simulate` (the sandbox anyone can use without a Moota account) against the e2e server. */
+export function simulate(baseURL: string, args: string[]): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/simulate.ts', '--url', `${baseURL}/api/webhook`, ...args], {
+    encoding: 'utf8',
+  });
 }
