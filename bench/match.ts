@@ -814,6 +814,8 @@ interface Latency {
   answer: { p50Ms: number; p90Ms: number };
   /** Inside the database: the mutation's received_at (set as the server starts handling the call) to its processed_at. */
   receivedToProcessed: { p50Ms: number; p90Ms: number };
+  /** received_at → job created_on, → job started_on (fetched by the worker), → processed_at. */
+  inDatabase: Record<'intake' | 'queue' | 'processing', { p50Ms: number; p90Ms: number }>;
   failures: number;
 }
 
@@ -902,20 +904,31 @@ async function measureLatency(sql: pg.Client, generator: MootaGenerator, count: 
   const measured = samples.slice(LATENCY_WARMUP);
   const toPaid = measured.filter((s) => s.answerToPaidMs !== null && !s.error).map((s) => s.answerToPaidMs!).sort((a, b) => a - b);
   const answers = measured.map((s) => s.answerMs).sort((a, b) => a - b);
-  const { rows } = await sql.query<{ ms: number }>(
-    `SELECT extract(epoch FROM m.processed_at - m.received_at) * 1000 AS ms
+  // Where the time between the call and the payment went, from the timestamps the rows carry:
+  // received_at (the server starts handling the call), the job's created_on (the intake
+  // transaction's start) and started_on (the worker fetched it), processed_at (end of processing).
+  const { rows } = await sql.query<{ total: number; intake: number; queue: number; processing: number }>(
+    `SELECT extract(epoch FROM m.processed_at - m.received_at) * 1000 AS total,
+            extract(epoch FROM j.created_on - m.received_at) * 1000 AS intake,
+            extract(epoch FROM j.started_on - j.created_on) * 1000 AS queue,
+            extract(epoch FROM m.processed_at - j.started_on) * 1000 AS processing
      FROM payments p JOIN mutations m ON m.id = p.mutation_id JOIN orders o ON o.id = p.order_id
+     LEFT JOIN pgboss.job j ON j.name = 'process-mutation' AND j.data->>'mutationId' = m.id::text AND j.state = 'completed'
      WHERE o.reference = ANY($1::text[]) AND p.undone_at IS NULL`,
     [measured.map((s) => s.reference)],
   );
-  const inside = rows.map((row) => Number(row.ms)).sort((a, b) => a - b);
+  const stat = (pick: (row: (typeof rows)[number]) => number) => {
+    const values = rows.map((row) => Number(pick(row))).filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
+    return { p50Ms: round(percentile(values, 50), 1), p90Ms: round(percentile(values, 90), 1) };
+  };
   return {
     orders: count,
     warmup: samples.slice(0, LATENCY_WARMUP),
     samples: measured,
     answerToPaid: { p50Ms: percentile(toPaid, 50), p90Ms: percentile(toPaid, 90), maxMs: toPaid.at(-1) ?? Number.NaN },
     answer: { p50Ms: percentile(answers, 50), p90Ms: percentile(answers, 90) },
-    receivedToProcessed: { p50Ms: round(percentile(inside, 50), 1), p90Ms: round(percentile(inside, 90), 1) },
+    receivedToProcessed: stat((row) => row.total),
+    inDatabase: { intake: stat((row) => row.intake), queue: stat((row) => row.queue), processing: stat((row) => row.processing) },
     failures: measured.filter((s) => s.error !== undefined).length,
   };
 }
@@ -1106,6 +1119,10 @@ async function main() {
       ],
       ['webhook POST → 200 answer', `median ${latency.answer.p50Ms} ms, p90 ${latency.answer.p90Ms} ms`],
       ['in the database: received_at → processed_at', `median ${latency.receivedToProcessed.p50Ms} ms, p90 ${latency.receivedToProcessed.p90Ms} ms`],
+      [
+        '  of which (medians)',
+        `call → job enqueued ${latency.inDatabase.intake.p50Ms} ms, → fetched by the worker ${latency.inDatabase.queue.p50Ms} ms, → processed ${latency.inDatabase.processing.p50Ms} ms`,
+      ],
       ['load average (1 min)', Object.entries(loads).map(([when, load]) => `${when} ${load[0]}`).join(', ')],
     ];
     printTable(rows);
