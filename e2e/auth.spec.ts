@@ -78,13 +78,14 @@ test.describe('language', () => {
   test('switches between Bahasa Indonesia and English and remembers the choice', async ({ page }) => {
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'id');
+    const menuLink = (name: string) => page.getByRole('navigation', { name: 'Menu' }).getByRole('link', { name, exact: true });
     await page.getByLabel('Bahasa').selectOption('en');
-    await expect(page.getByRole('link', { name: 'Unmatched transfers' })).toBeVisible();
+    await expect(menuLink('Unmatched transfers')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.reload();
-    await expect(page.getByRole('link', { name: 'Unmatched transfers' })).toBeVisible();
+    await expect(menuLink('Unmatched transfers')).toBeVisible();
     await page.getByLabel('Language').selectOption('id');
-    await expect(page.getByRole('link', { name: 'Transfer belum cocok' })).toBeVisible();
+    await expect(menuLink('Transfer belum cocok')).toBeVisible();
   });
 
   test('signing out ends the session', async ({ page }) => {

@@ -36,14 +36,22 @@ function createOrders(orders: { reference: string; amount: number }[]): MadeOrde
 }
 
 /** The queue item whose text contains `text`, loading further pages until it shows (new transfers come last). */
-async function queueItem(page: Page, text: string) {
-  const item = page.getByTestId('unmatched-item').filter({ hasText: text });
+/**
+ * The transfer whose text is `text`, paging with "load more" to the end of the queue. Tests of
+ * actions may reload while they wait for the worker; the live-update test must not.
+ */
+async function queueItem(page: Page, text: string, { reload = true } = {}) {
+  const item = page.getByTestId('unmatched-item').filter({ has: page.getByText(text, { exact: false }) });
+  const more = page.getByRole('button', { name: /muat lebih banyak|load more/i });
   await expect(async () => {
-    const more = page.getByRole('button', { name: /muat lebih banyak|load more/i });
-    if (await more.isVisible()) await more.click();
-    await expect(item).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 40_000 });
-  return item;
+    if (reload) await page.reload();
+    for (let pages = 0; pages < 20 && (await more.isVisible()); pages++) {
+      await more.click();
+      await expect(more).toBeEnabled();
+    }
+    await expect(item.first()).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
+  return item.first();
 }
 
 // Each test waits for the worker to process a delivery and for the next poll of the page.
@@ -58,7 +66,7 @@ test.describe('as finance', () => {
     const amount = 9_000_000 + (Date.now() % 99_991);
     expect(simulate(baseURL!, ['--count', '1', '--amount', String(amount), '--type', 'CR'])).toMatch(/accepted 1/);
     const shown = formatRupiah(BigInt(amount)).replace(/\u00a0/g, ' ');
-    const item = await queueItem(page, shown);
+    const item = await queueItem(page, shown, { reload: false });
     await expect(item).toHaveAttribute('data-state', 'unmatched');
     await expect(item.getByText('Belum cocok')).toBeVisible();
     await expectAccessible(page);
@@ -172,9 +180,10 @@ test.describe('as finance', () => {
       orders.map((order, index) => ({ amount: 100_000 + index, description: `TRSF E-BANKING CR ${order.reference} KURANG` })),
     );
     // One at a time: each may page through the queue with "load more".
-    const d = await queueItem(page, orders[0]!.reference);
-    const e = await queueItem(page, orders[1]!.reference);
-    const f = await queueItem(page, orders[2]!.reference);
+    const describe = (index: number) => `TRSF E-BANKING CR ${orders[index]!.reference} KURANG`;
+    const d = await queueItem(page, describe(0));
+    const e = await queueItem(page, describe(1));
+    const f = await queueItem(page, describe(2));
     for (const item of [d!, e!, f!]) await expect(item).toHaveAttribute('data-state', 'suggested');
 
     await d!.getByRole('checkbox').check();
