@@ -78,3 +78,15 @@ export function toQuery(values: Record<string, string | bigint | undefined>): UR
   for (const [name, value] of Object.entries(values)) if (value !== undefined && value !== '') query.set(name, String(value));
   return query;
 }
+
+/**
+ * The rows after a cursor in a list sorted newest first by a time column, then by id. The plain
+ * bound lets the time index start at the cursor; the OR breaks ties by id.
+ */
+export function afterCursor<Field extends string>(field: Field, cursor: Cursor | null) {
+  if (!cursor) return {};
+  return {
+    [field]: { lte: cursor.at },
+    OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }],
+  } as { [K in Field]: { lte: Date } } & { OR: object[] };
+}

@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import type { MutationType, Prisma } from '@/lib/generated/prisma/client';
 import {
+  afterCursor,
   decodeCursor,
   encodeCursor,
   isUuid,
@@ -10,7 +11,6 @@ import {
   parseAmountBound,
   parseDay,
   toQuery,
-  type Cursor,
   type SearchParams,
 } from '@/lib/queries/ledger-filters';
 import type { Page } from '@/lib/queries/orders';
@@ -73,12 +73,6 @@ export function mutationWhere(filters: MutationFilters): Prisma.MutationWhereInp
   return { AND: and };
 }
 
-const afterCursor = (cursor: Cursor | null): Prisma.MutationWhereInput =>
-  cursor
-    ? // The plain bound lets the time index start at the cursor; the OR breaks ties by id.
-      { occurredAt: { lte: cursor.at }, OR: [{ occurredAt: { lt: cursor.at } }, { occurredAt: cursor.at, id: { lt: cursor.id } }] }
-    : {};
-
 export const mutationListSelect = {
   id: true,
   mootaId: true,
@@ -100,7 +94,7 @@ export type MutationListRow = Prisma.MutationGetPayload<{ select: typeof mutatio
 /** Newest mutations first (by the bank's date), one page after `cursor`, keyset on (occurred_at, id). */
 export async function listMutations(filters: MutationFilters, cursor?: string | null, limit = PAGE_SIZE): Promise<Page<MutationListRow>> {
   const rows = await db().mutation.findMany({
-    where: { AND: [mutationWhere(filters), afterCursor(decodeCursor(cursor))] },
+    where: { AND: [mutationWhere(filters), afterCursor('occurredAt', decodeCursor(cursor)) as Prisma.MutationWhereInput] },
     orderBy: [{ occurredAt: 'desc' }, { id: 'desc' }],
     take: limit + 1,
     select: mutationListSelect,

@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import type { OrderStatus, Prisma } from '@/lib/generated/prisma/client';
 import {
+  afterCursor,
   decodeCursor,
   encodeCursor,
   jakartaDayRange,
@@ -9,7 +10,6 @@ import {
   parseAmountBound,
   parseDay,
   toQuery,
-  type Cursor,
   type SearchParams,
 } from '@/lib/queries/ledger-filters';
 
@@ -59,12 +59,6 @@ export function orderWhere(filters: OrderFilters): Prisma.OrderWhereInput {
   return { AND: and };
 }
 
-const afterCursor = (cursor: Cursor | null): Prisma.OrderWhereInput =>
-  cursor
-    ? // The plain bound lets the time index start at the cursor; the OR breaks ties by id.
-      { createdAt: { lte: cursor.at }, OR: [{ createdAt: { lt: cursor.at } }, { createdAt: cursor.at, id: { lt: cursor.id } }] }
-    : {};
-
 export const orderListSelect = {
   id: true,
   reference: true,
@@ -91,7 +85,7 @@ export interface Page<T> {
 /** Newest orders first, one page after `cursor`, keyset on (created_at, id). */
 export async function listOrders(filters: OrderFilters, cursor?: string | null, limit = PAGE_SIZE): Promise<Page<OrderListRow>> {
   const rows = await db().order.findMany({
-    where: { AND: [orderWhere(filters), afterCursor(decodeCursor(cursor))] },
+    where: { AND: [orderWhere(filters), afterCursor('createdAt', decodeCursor(cursor)) as Prisma.OrderWhereInput] },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: limit + 1,
     select: orderListSelect,
