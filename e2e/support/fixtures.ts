@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import { signBody } from '@/lib/moota/signature';
 import { DEMO_WEBHOOK_SECRET } from '@/lib/sandbox/demo';
-import { createMootaGenerator, type MutationOverrides } from '@/lib/sandbox/moota-generator';
+import { createMootaGenerator, type MootaMutationJson, type MutationOverrides } from '@/lib/sandbox/moota-generator';
 
 export type TestRole = 'owner' | 'finance' | 'viewer';
 
@@ -35,8 +35,12 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
 const generator = createMootaGenerator();
 
 /** Posts a signed delivery the way Moota does, with the demo secret the e2e server runs with. */
-export async function sendDelivery(request: APIRequestContext, mutations: MutationOverrides[]) {
-  const list = mutations.map((overrides) => generator.mutation(overrides));
+export async function sendDelivery(
+  request: APIRequestContext,
+  mutations: MutationOverrides[],
+  reshape: (mutation: MootaMutationJson) => MootaMutationJson = (mutation) => mutation,
+) {
+  const list = mutations.map((overrides) => reshape(generator.mutation(overrides)));
   const body = JSON.stringify(list);
   const response = await request.post('/api/webhook', {
     data: body,
