@@ -553,6 +553,8 @@ interface EndToEnd {
   perSecondWhileProcessing: number;
   cpu: { workerMs: number; postgresMs: number; benchMs: number; windowMs: number; credits: number };
   cpuProfile?: CpuProfileSummary;
+  /** pg_stat_activity sampled at every poll: the share of samples in which each kind of statement ran. */
+  databaseActivity: { samples: number; busyShare: number; byStatement: { kind: string; share: number }[] };
 }
 
 async function runEndToEnd(
@@ -604,6 +606,8 @@ async function runEndToEnd(
   let aborted = false;
   const paymentsAtStart = await countPayments(sql);
   let polls = 0;
+  const activity = new Map<string, number>();
+  let samples = 0;
   // CPU is counted from the first processed credit, so that the workers' start-up is left out.
   let window: { at: number; done: number; worker: number; postgres: number; bench: number } | undefined;
   for (;;) {
@@ -611,6 +615,8 @@ async function runEndToEnd(
     // Every credit here pays an order, so payments show the progress; the waiting credits are
     // counted (the real test) once they all seem paid, and every 10 s in case some never match.
     polls += 1;
+    samples += 1;
+    for (const kind of await sampleActivity(sql)) activity.set(kind, (activity.get(kind) ?? 0) + 1);
     const paid = (await countPayments(sql)) - paymentsAtStart;
     if (paid >= options.credits || polls % 40 === 0) waiting = await countWaiting(sql);
     const done = paid >= options.credits || polls % 40 === 0 ? options.credits - waiting : paid;
@@ -673,7 +679,31 @@ async function runEndToEnd(
       credits: end.done - from.done,
     },
     cpuProfile,
+    databaseActivity: {
+      samples,
+      busyShare: round((100 * (samples - (activity.get(IDLE) ?? 0))) / Math.max(1, samples), 1),
+      byStatement: [...activity.entries()]
+        .filter(([kind]) => kind !== IDLE)
+        .sort((a, b) => b[1] - a[1])
+        .map(([kind, count]) => ({ kind, share: round((100 * count) / Math.max(1, samples), 1) })),
+    },
   };
+}
+
+const IDLE = '(nothing running)';
+
+/** What the database is running right now, one entry per busy backend (the bench's own queries left out). */
+async function sampleActivity(sql: pg.Client): Promise<string[]> {
+  const { rows } = await sql.query<{ backend_type: string; query: string }>({
+    name: 'bench_activity',
+    text: `SELECT backend_type, query FROM pg_stat_activity
+           WHERE state = 'active' AND pid <> pg_backend_pid() AND query NOT LIKE '%bench_%'
+             AND backend_type IN ('client backend', 'autovacuum worker')`,
+  });
+  const kinds = rows
+    .filter((row) => !/^SELECT count\(\*\) AS (payments|waiting)|pg_stat_activity/.test(row.query))
+    .map((row) => (row.backend_type === 'autovacuum worker' ? `autovacuum: ${row.query.replace(/\s+/g, ' ').slice(0, 60)}` : kindOf(row.query)));
+  return kinds.length > 0 ? kinds : [IDLE];
 }
 
 // ---------------------------------------------------------------------------- CPU profile
@@ -758,7 +788,10 @@ interface StatementKind {
 }
 
 const KINDS: [RegExp, string][] = [
-  [/pgboss\./i, 'pg-boss (fetch, complete, maintenance)'],
+  [/pgboss\.job[\s\S]*WITH next as|WITH next as[\s\S]*pgboss\.job/i, 'pg-boss: fetch a batch'],
+  [/WITH results AS[\s\S]*pgboss\./i, 'pg-boss: complete a batch'],
+  [/pgboss\.job[\s\S]*(INSERT|json_to_recordset)|INSERT INTO pgboss\.job/i, 'pg-boss: insert jobs'],
+  [/pgboss\./i, 'pg-boss: maintenance and other'],
   [/^\s*(BEGIN|COMMIT|ROLLBACK)\b/i, 'BEGIN / COMMIT'],
   [/FROM\s+mutations\s+WHERE\s+id\s*=.*FOR UPDATE/is, 'lock the mutation (SELECT … FOR UPDATE)'],
   [/FROM\s+orders\b.*FOR UPDATE/is, 'lock candidate orders (SELECT … FOR UPDATE)'],
@@ -1244,6 +1277,13 @@ async function main() {
       }
     }
 
+    {
+      const activity = endToEnd.databaseActivity;
+      console.log(
+        `\nwhat PostgreSQL was running during the end-to-end run (${fmt(activity.samples)} samples every ${POLL_MS} ms; something ran in ${activity.busyShare}% of them):`,
+      );
+      for (const entry of activity.byStatement.slice(0, 12)) console.log(`  ${entry.share.toFixed(1).padStart(5)}%  ${entry.kind}`);
+    }
     if (endToEnd.cpuProfile) {
       const summary = endToEnd.cpuProfile;
       console.log(`\nthe end-to-end worker's CPU by package (${fmt(summary.busyMs)} ms busy, ${fmt(summary.idleMs)} ms idle):`);
