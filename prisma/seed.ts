@@ -2,7 +2,7 @@ import { createUser, countUsers } from '@/lib/auth/users';
 import { db } from '@/lib/db';
 import { storeAcceptedDelivery, storeRejectedDelivery } from '@/lib/intake/store-delivery';
 import { parseDelivery, redactBody } from '@/lib/moota/payload';
-import { processMutation } from '@/lib/mutations/process-mutation';
+import { processMutations } from '@/lib/mutations/process-mutations';
 import { expireOrders } from '@/lib/orders/close-orders';
 import { DEMO_USERS } from '@/lib/sandbox/demo';
 import { createMootaGenerator, type MootaMutationJson } from '@/lib/sandbox/moota-generator';
@@ -87,7 +87,9 @@ async function storeAsDelivered(batch: MootaMutationJson[], receivedAt: Date): P
     parsed.mutations,
   );
   const stored = await db().mutation.findMany({ where: { mootaId: { in: parsed.mutations.map((m) => m.mootaId) } }, select: { id: true } });
-  for (const { id } of stored) await processMutation(id);
+  for (const [id, result] of await processMutations(stored.map(({ id }) => id))) {
+    if (typeof result === 'object') throw new Error(`the demo could not process mutation ${id}`, { cause: result.failed });
+  }
   return stored.length;
 }
 

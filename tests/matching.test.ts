@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { db } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
-import { processMutation } from '@/lib/mutations/process-mutation';
+import { processMutations } from '@/lib/mutations/process-mutations';
 import { cancelOrder } from '@/lib/orders/close-orders';
 import { createOrder } from '@/lib/orders/create-order';
 import { markNotAnOrder, matchMutationToOrder, splitPayment, undoMatch } from '@/lib/reconcile/actions';
@@ -13,7 +13,7 @@ const order = async (reference: string, amount: number, extra: Record<string, un
   (await createOrder({ reference, amount, ...extra }, 'api', 'test')).order;
 
 const processAll = async (ids: string[]) => {
-  for (const id of ids) await processMutation(id);
+  await processMutations(ids);
 };
 
 const mutation = (id: string) => db().mutation.findUniqueOrThrow({ where: { id } });
@@ -109,6 +109,60 @@ describe('automatic matching of incoming credits', () => {
     const [id] = await receiveTransfers({ amount: o.payableAmount, accountNumber: '8730112233' });
     await processAll([id!]);
     expect((await mutation(id!)).matchState).toBe('unmatched');
+  });
+});
+
+describe('processing a batch of mutations', () => {
+  test('a batch is decided in id order, as if one after the other, and a second run changes nothing', async () => {
+    const o = await order('INV-1201', 45_000);
+    const va = await order('INV-1202', 60_000);
+    const ids = await receiveTransfers(
+      { amount: o.payableAmount },
+      { amount: o.payableAmount },
+      { amount: 60_000, paymentOrderId: 'INV-1202' },
+      { amount: 10_000, type: 'DB' },
+      { amount: 77_777 },
+    );
+    const results = await processMutations(ids);
+    expect([...results.values()]).toEqual(['processed', 'processed', 'processed', 'processed', 'processed']);
+    const states = await Promise.all(ids.map(mutation));
+    const byId = [...states].sort((a, b) => (a.id < b.id ? -1 : 1));
+    expect(byId.filter((m) => m.amount === o.payableAmount).map((m) => m.matchState)).toEqual(['matched', 'unmatched']);
+    expect(states.slice(2).map((m) => m.matchState)).toEqual(['matched', 'debit', 'unmatched']);
+    expect(await orderById(va.id)).toMatchObject({ status: 'paid', paidAmount: 60_000n });
+    expect(await db().payment.count()).toBe(2);
+    // One transaction for the whole batch: every entry has that transaction's time.
+    const entries = await db().historyEntry.findMany({ where: { mutationId: { in: ids } }, select: { createdAt: true } });
+    expect(entries).toHaveLength(4);
+    expect(new Set(entries.map((e) => e.createdAt.getTime())).size).toBe(1);
+
+    const again = await processMutations(ids);
+    expect([...again.values()]).toEqual(Array(5).fill('already-processed'));
+    expect(await db().payment.count()).toBe(2);
+    expect(await db().historyEntry.count({ where: { action: 'matched_automatically' } })).toBe(2);
+  });
+
+  test('a mutation that cannot be processed fails alone; the rest of its batch is processed', async () => {
+    const o = await order('INV-1301', 80_000);
+    const ids = await receiveTransfers({ amount: o.payableAmount }, { amount: 12_345 }, { amount: 23_456 });
+    const poisoned = ids[1]!;
+    await db().$executeRawUnsafe(
+      `CREATE FUNCTION refuse_poisoned() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN IF NEW.mutation_id = '${poisoned}' THEN RAISE EXCEPTION 'poisoned mutation'; END IF; RETURN NEW; END $$`,
+    );
+    await db().$executeRawUnsafe(`CREATE TRIGGER refuse_poisoned BEFORE INSERT ON history FOR EACH ROW EXECUTE FUNCTION refuse_poisoned()`);
+    try {
+      const results = await processMutations(ids);
+      expect(results.get(ids[0]!)).toBe('processed');
+      expect(results.get(ids[2]!)).toBe('processed');
+      expect(String((results.get(poisoned) as { failed: unknown }).failed)).toMatch(/poisoned mutation/);
+    } finally {
+      await db().$executeRawUnsafe('DROP TRIGGER refuse_poisoned ON history');
+      await db().$executeRawUnsafe('DROP FUNCTION refuse_poisoned');
+    }
+    expect(await orderById(o.id)).toMatchObject({ status: 'paid' });
+    expect(await mutation(poisoned)).toMatchObject({ processing: 'received', matchState: 'pending' });
+    expect(await mutation(ids[2]!)).toMatchObject({ processing: 'processed', matchState: 'unmatched' });
   });
 });
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { db } from '@/lib/db';
-import { processMutation } from '@/lib/mutations/process-mutation';
+import { processMutations } from '@/lib/mutations/process-mutations';
 import { createOrder } from '@/lib/orders/create-order';
 import { getMutationDetail, listAccounts, listMutations, parseMutationFilters } from '@/lib/queries/mutations';
 import { markNotAnOrder } from '@/lib/reconcile/actions';
@@ -83,13 +83,13 @@ describe('getMutationDetail', () => {
   test('shows the raw payload, payments, history and the ignored note', async () => {
     const o = (await createOrder({ reference: 'INV-9001', amount: 50_000 }, 'api', 'test')).order;
     const [paid] = await receiveTransfers({ amount: o.payableAmount, description: 'PEMBAYARAN INV-9001' });
-    await processMutation(paid!);
+    await processMutations([paid!]);
     const detail = await getMutationDetail(paid!);
     expect(detail).toMatchObject({ matchState: 'matched', payments: [{ order: { reference: 'INV-9001' }, undoneAt: null }] });
     expect(detail!.raw).toMatchObject({ description: 'PEMBAYARAN INV-9001' });
     expect(detail!.history.map((entry) => entry.action)).toContain('matched_automatically');
 
-    await processMutation(ids.other!);
+    await processMutations([ids.other!]);
     await markNotAnOrder({ mutationId: ids.other!, actor: 'finance@test', note: 'cash deposit by the owner' });
     expect(await getMutationDetail(ids.other!)).toMatchObject({ matchState: 'ignored', ignoredNote: 'cash deposit by the owner' });
   });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { db } from '@/lib/db';
-import { processMutation } from '@/lib/mutations/process-mutation';
+import { processMutations } from '@/lib/mutations/process-mutations';
 import { createOrder } from '@/lib/orders/create-order';
 import { getOrderDetail, listOrders, parseOrderFilters, type OrderFilters } from '@/lib/queries/orders';
 import { undoMatch } from '@/lib/reconcile/actions';
@@ -82,7 +82,7 @@ describe('getOrderDetail', () => {
   test('shows payments including undone ones, the history, and store callbacks with their attempts', async () => {
     const o = await order('INV-5001', 120_000);
     const [mutationId] = await receiveTransfers({ amount: o.payableAmount });
-    await processMutation(mutationId!);
+    await processMutations([mutationId!]);
     await undoMatch({ mutationId: mutationId!, actor: 'finance@test', reason: 'wrong customer' });
     const callback = await db().storeCallback.create({ data: { orderId: o.id, event: 'order.paid', payload: { reference: 'INV-5001' } } });
     await db().callbackAttempt.create({ data: { callbackId: callback.id, url: 'https://store.test/hook', httpStatus: 500, durationMs: 42 } });

@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { PGBOSS_SCHEMA, QUEUES } from '@/lib/jobs/queue';
 import { reprocessDeadMutations } from '@/lib/jobs/reprocess';
-import { processMutation } from '@/lib/mutations/process-mutation';
+import { processMutations } from '@/lib/mutations/process-mutations';
 import { resetDatabase } from '@/tests/support/database';
 import { receiveTransfers } from '@/tests/support/mutations';
 
@@ -24,7 +24,7 @@ beforeEach(resetDatabase);
 describe('reprocessing the dead mutations of a webhook call', () => {
   test('dead mutations go back to received without their error, get a new job each, and are then processed', async () => {
     const [dead, alive] = await receiveTransfers({ amount: 10_000, type: 'DB' }, { amount: 20_000, type: 'DB' });
-    await processMutation(alive!);
+    await processMutations([alive!]);
     await killed(dead!);
     const { deliveryId } = await db().mutation.findUniqueOrThrow({ where: { id: dead! } });
     const jobsBefore = await jobsFor(dead!);
@@ -40,7 +40,7 @@ describe('reprocessing the dead mutations of a webhook call', () => {
       { actor: 'owner@cocok.local', action: 'reprocess_requested' },
     ]);
 
-    expect(await processMutation(dead!)).toBe('processed');
+    expect((await processMutations([dead!])).get(dead!)).toBe('processed');
     expect(await db().mutation.findUniqueOrThrow({ where: { id: dead! } })).toMatchObject({ processing: 'processed', matchState: 'debit' });
   });
 

@@ -6,7 +6,7 @@ import { QUEUES } from '@/lib/jobs/queue';
 import { startWorker } from '@/lib/jobs/worker';
 import { saveSettings } from '@/lib/settings/store';
 import { deliverStoreCallback, markStoreCallbackFailed } from '@/lib/store-callback/deliver';
-import { enqueueOrderPaidCallback } from '@/lib/store-callback/enqueue';
+import { enqueueOrderPaidCallbacks } from '@/lib/store-callback/enqueue';
 import { verifyCallback } from '@/lib/store-callback/signature';
 import { resetDatabase } from '@/tests/support/database';
 
@@ -105,7 +105,7 @@ async function paidOrder(): Promise<string> {
 }
 
 async function orderPaid(orderId: string): Promise<string> {
-  await db().$transaction((tx) => enqueueOrderPaidCallback(tx, orderId));
+  await db().$transaction((tx) => enqueueOrderPaidCallbacks(tx, [orderId]));
   const callbacks = await db().storeCallback.findMany({ where: { orderId } });
   expect(callbacks).toHaveLength(1);
   return callbacks[0]!.id;
@@ -119,7 +119,7 @@ const attempts = (callbackId: string) =>
 
 const now = () => Math.floor(Date.now() / 1000);
 
-describe('enqueueOrderPaidCallback', () => {
+describe('enqueueOrderPaidCallbacks', () => {
   test('stores the exact payload with the active payments and enqueues one job in the same transaction', async () => {
     const callbackId = await orderPaid(await paidOrder());
     const callback = await db().storeCallback.findUniqueOrThrow({ where: { id: callbackId } });
@@ -149,7 +149,7 @@ describe('enqueueOrderPaidCallback', () => {
     const orderId = await paidOrder();
     await expect(
       db().$transaction(async (tx) => {
-        await enqueueOrderPaidCallback(tx, orderId);
+        await enqueueOrderPaidCallbacks(tx, [orderId]);
         throw new Error('the payment failed after all');
       }),
     ).rejects.toThrow('the payment failed after all');
@@ -160,7 +160,7 @@ describe('enqueueOrderPaidCallback', () => {
   test('with no store callback configured, records nothing and enqueues nothing', async () => {
     await saveSettings({ storeCallbackUrl: '', storeCallbackSecret: '' }, 'test');
     const orderId = await paidOrder();
-    await db().$transaction((tx) => enqueueOrderPaidCallback(tx, orderId));
+    await db().$transaction((tx) => enqueueOrderPaidCallbacks(tx, [orderId]));
     expect(await db().storeCallback.count()).toBe(0);
     expect(await jobs()).toEqual([]);
   });
@@ -168,7 +168,7 @@ describe('enqueueOrderPaidCallback', () => {
   test('refuses an order that is not paid', async () => {
     const orderId = await paidOrder();
     await db().order.update({ where: { id: orderId }, data: { status: 'pending', paidAt: null } });
-    await expect(db().$transaction((tx) => enqueueOrderPaidCallback(tx, orderId))).rejects.toThrow(/INV-1001 is pending/);
+    await expect(db().$transaction((tx) => enqueueOrderPaidCallbacks(tx, [orderId]))).rejects.toThrow(/INV-1001 is pending/);
     expect(await db().storeCallback.count()).toBe(0);
   });
 });

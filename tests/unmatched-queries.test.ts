@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { db } from '@/lib/db';
-import { processMutation } from '@/lib/mutations/process-mutation';
+import { processMutations } from '@/lib/mutations/process-mutations';
 import { createOrder } from '@/lib/orders/create-order';
 import { listQueue, searchOrders, topSuggestion, isStoredCandidate } from '@/lib/queries/unmatched';
 import { matchMutationToOrder } from '@/lib/reconcile/actions';
@@ -13,7 +13,7 @@ const order = async (reference: string, amount: number, extra: Record<string, un
 
 const received = async (...transfers: Parameters<typeof receiveTransfers>) => {
   const ids = await receiveTransfers(...transfers);
-  for (const id of ids) await processMutation(id);
+  await processMutations(ids);
   return ids;
 };
 

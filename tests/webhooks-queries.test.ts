@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { db } from '@/lib/db';
 import { storeRejectedDelivery } from '@/lib/intake/store-delivery';
-import { processMutation } from '@/lib/mutations/process-mutation';
+import { processMutations } from '@/lib/mutations/process-mutations';
 import { getDelivery, listDeliveries } from '@/lib/queries/webhooks';
 import { resetDatabase } from '@/tests/support/database';
 import { receiveTransfers } from '@/tests/support/mutations';
@@ -22,9 +22,9 @@ describe('the webhook audit log', () => {
   test('lists calls newest first with the processing state of their mutations', async () => {
     const [waiting] = await receiveTransfers({ amount: 1_000, type: 'DB' });
     const [done] = await receiveTransfers({ amount: 2_000, type: 'DB' });
-    await processMutation(done!);
+    await processMutations([done!]);
     const [deadOne, deadOk] = await receiveTransfers({ amount: 3_000, type: 'DB' }, { amount: 4_000, type: 'DB' });
-    await processMutation(deadOk!);
+    await processMutations([deadOk!]);
     await db().mutation.update({ where: { id: deadOne! }, data: { processing: 'dead', processError: 'boom' } });
     const rejected = await reject(new Date(Date.now() + 1000));
 

@@ -39,9 +39,12 @@ export async function enqueueMutationProcessing(sql: SqlExecutor, mutationIds: r
   );
 }
 
-/** Enqueues delivery of a store callback in the same transaction that created it. */
-export async function enqueueStoreCallback(tx: Tx, callbackId: string): Promise<void> {
-  await insertJobs(txExecutor(tx), [{ name: QUEUES.storeCallback, data: { callbackId } satisfies StoreCallbackJob }]);
+/** Enqueues delivery of store callbacks in the same transaction that created them. */
+export async function enqueueStoreCallbacks(tx: Tx, callbackIds: readonly string[]): Promise<void> {
+  await insertJobs(
+    txExecutor(tx),
+    callbackIds.map((callbackId) => ({ name: QUEUES.storeCallback, data: { callbackId } satisfies StoreCallbackJob })),
+  );
 }
 
 async function insertJobs(sql: SqlExecutor, jobs: PgBoss.JobInsert[]): Promise<void> {

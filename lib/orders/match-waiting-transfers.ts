@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import type { Order } from '@/lib/generated/prisma/client';
 import { lockMutation } from '@/lib/reconcile/locks';
-import { reconcileLockedMutation } from '@/lib/reconcile/reconcile-mutation';
+import { reconcileLockedMutations } from '@/lib/reconcile/reconcile-mutations';
 import type { MatchSettings } from '@/lib/reconcile/rules';
 
 const MAX_WAITING = 50;
@@ -23,7 +23,7 @@ export async function matchWaitingTransfers(order: Order, settings: MatchSetting
     const matched = await db().$transaction(async (tx) => {
       const mutation = await lockMutation(tx, id);
       if (!mutation) return false;
-      const decision = await reconcileLockedMutation(tx, mutation, settings);
+      const decision = (await reconcileLockedMutations(tx, [mutation], settings)).get(id);
       return decision?.kind === 'matched' && decision.orderId === order.id;
     });
     if (matched) return;

@@ -2,7 +2,7 @@ import { db, type Tx } from '@/lib/db';
 import { DomainError, violatedConstraint } from '@/lib/errors';
 import { Prisma, type MatchState } from '@/lib/generated/prisma/client';
 import { recordHistory } from '@/lib/reconcile/history';
-import { isPaid, settleOrder, statusForPaidAmount } from '@/lib/reconcile/ledger';
+import { isPaid, settleOrders, statusForPaidAmount } from '@/lib/reconcile/ledger';
 import { lockMutation, lockOrders, type LockedMutation, type LockedOrder } from '@/lib/reconcile/locks';
 import type { Candidate } from '@/lib/reconcile/rules';
 
@@ -81,7 +81,7 @@ export async function matchMutationToOrder(
     if (isPaid(order.status)) throw new DomainError('conflict', `order ${order.reference} is already ${order.status}; undo its payment first`);
 
     await tx.payment.create({ data: { mutationId: mutation.id, orderId: order.id, amount: mutation.amount, createdBy: input.actor } });
-    await settleOrder(tx, order, mutation.amount, statusForPaidAmount(mutation.amount, order.payableAmount), new Date());
+    await settleOrders(tx, [{ order, paidAmount: mutation.amount, status: statusForPaidAmount(mutation.amount, order.payableAmount) }], new Date());
     await setState(tx, mutation.id, 'matched');
     await recordHistory(tx, {
       actor: input.actor,
@@ -136,12 +136,14 @@ export async function splitPayment(input: { allocations: Allocation[]; actor: st
     await tx.payment.createMany({
       data: allocations.map((a) => ({ mutationId: a.mutationId, orderId: a.orderId, amount: a.amount, split: true, createdBy: input.actor })),
     });
-    const now = new Date();
-    for (const order of orders.values()) {
-      const added = allocations.filter((a) => a.orderId === order.id).reduce((sum, a) => sum + a.amount, 0n);
-      const paid = order.paidAmount + added;
-      await settleOrder(tx, order, paid, statusForPaidAmount(paid, order.payableAmount), now);
-    }
+    await settleOrders(
+      tx,
+      [...orders.values()].map((order) => {
+        const paid = order.paidAmount + allocations.filter((a) => a.orderId === order.id).reduce((sum, a) => sum + a.amount, 0n);
+        return { order, paidAmount: paid, status: statusForPaidAmount(paid, order.payableAmount) };
+      }),
+      new Date(),
+    );
     for (const mutation of mutations.values()) {
       const allocated = allocatedBefore.get(mutation.id)! + allocations.filter((a) => a.mutationId === mutation.id).reduce((s, a) => s + a.amount, 0n);
       await setState(tx, mutation.id, allocated === mutation.amount ? 'matched' : 'review');
@@ -180,10 +182,14 @@ export async function undoMatch(input: { mutationId: string; actor: string; reas
       where: { id: { in: payments.map((p) => p.id) } },
       data: { undoneAt: now, undoneBy: input.actor, undoReason: reason },
     });
-    for (const payment of payments) {
-      const order = orders.get(payment.orderId)!;
-      await settleOrder(tx, order, order.paidAmount - payment.amount, null, now);
-    }
+    await settleOrders(
+      tx,
+      payments.map((payment) => {
+        const order = orders.get(payment.orderId)!;
+        return { order, paidAmount: order.paidAmount - payment.amount, status: null };
+      }),
+      now,
+    );
     await setState(tx, mutation.id, 'unmatched');
     await recordHistory(
       tx,

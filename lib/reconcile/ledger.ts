@@ -1,7 +1,7 @@
 import type { Tx } from '@/lib/db';
 import type { LockedOrder } from '@/lib/reconcile/locks';
 import type { PaymentStatus } from '@/lib/reconcile/rules';
-import { enqueueOrderPaidCallback } from '@/lib/store-callback/enqueue';
+import { enqueueOrderPaidCallbacks } from '@/lib/store-callback/enqueue';
 
 const PAID: ReadonlySet<string> = new Set(['paid', 'underpaid', 'overpaid']);
 
@@ -11,31 +11,43 @@ export function statusForPaidAmount(paid: bigint, payable: bigint): PaymentStatu
   return paid < payable ? 'underpaid' : 'overpaid';
 }
 
+export interface Settlement {
+  /** Locked by this transaction. */
+  order: LockedOrder;
+  paidAmount: bigint;
+  /** null: worked out from the paid amount. */
+  status: PaymentStatus | null;
+}
+
 /**
- * Writes an order's new paid amount and status (on a locked row). Becoming paid tells the store;
- * losing every payment reopens it, or expires it if its time has passed.
+ * Writes orders' new paid amounts and statuses (on locked rows), in one statement. Becoming paid
+ * tells the store; losing every payment reopens an order, or expires it if its time has passed.
  */
-export async function settleOrder(
-  tx: Tx,
-  order: LockedOrder,
-  paidAmount: bigint,
-  status: PaymentStatus | null,
-  now: Date,
-): Promise<void> {
-  if (paidAmount === 0n) {
-    const expired = order.expiresAt !== null && order.expiresAt < now;
-    await tx.order.update({
-      where: { id: order.id },
-      data: { paidAmount: 0n, paidAt: null, status: expired ? 'expired' : 'pending', closedAt: expired ? now : null },
-    });
-    return;
-  }
-  const next = status ?? statusForPaidAmount(paidAmount, order.payableAmount);
-  await tx.order.update({
-    where: { id: order.id },
-    data: { paidAmount, status: next, paidAt: PAID.has(order.status) ? undefined : now, closedAt: null },
+export async function settleOrders(tx: Tx, settlements: readonly Settlement[], now: Date): Promise<void> {
+  if (settlements.length === 0) return;
+  const rows = settlements.map(({ order, paidAmount, status }) => {
+    if (paidAmount === 0n) {
+      const expired = order.expiresAt !== null && order.expiresAt < now;
+      return { id: order.id, paid: 0n, status: expired ? 'expired' : 'pending', paidAt: null, keepPaidAt: false, closedAt: expired ? now : null };
+    }
+    const next = status ?? statusForPaidAmount(paidAmount, order.payableAmount);
+    return { id: order.id, paid: paidAmount, status: next, paidAt: now, keepPaidAt: PAID.has(order.status), closedAt: null };
   });
-  if (!PAID.has(order.status)) await enqueueOrderPaidCallback(tx, order.id);
+  await tx.$executeRawUnsafe(
+    `UPDATE orders SET paid_amount = s.paid, status = s.status::order_status,
+       paid_at = CASE WHEN s.keep_paid_at THEN orders.paid_at ELSE s.paid_at END, closed_at = s.closed_at
+     FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[], $5::boolean[], $6::timestamptz[])
+       AS s(id, paid, status, paid_at, keep_paid_at, closed_at)
+     WHERE orders.id = s.id`,
+    rows.map((row) => row.id),
+    rows.map((row) => row.paid),
+    rows.map((row) => row.status),
+    rows.map((row) => row.paidAt),
+    rows.map((row) => row.keepPaidAt),
+    rows.map((row) => row.closedAt),
+  );
+  const newlyPaid = settlements.filter(({ order }, index) => !PAID.has(order.status) && PAID.has(rows[index]!.status));
+  await enqueueOrderPaidCallbacks(tx, newlyPaid.map(({ order }) => order.id));
 }
 
 export const isPaid = (status: string) => PAID.has(status);

@@ -22,14 +22,19 @@ interface MutationRow {
   processing: LockedMutation['processing'];
 }
 
-/** Locks a mutation row for the rest of the transaction; every change to its match goes through here. */
-export async function lockMutation(tx: Tx, mutationId: string): Promise<LockedMutation | null> {
-  const [row] = await tx.$queryRaw<MutationRow[]>`
-    SELECT id, type::text AS type, amount, account_number, description, note, payment_order_id, received_at,
-           match_state::text AS match_state, match_candidates, processing::text AS processing
-    FROM mutations WHERE id = ${mutationId}::uuid FOR UPDATE`;
-  if (!row) return null;
-  return {
+/**
+ * Locks mutation rows, in id order, for the rest of the transaction; every change to a match goes
+ * through here. Missing ids are left out.
+ */
+export async function lockMutations(tx: Tx, mutationIds: readonly string[]): Promise<LockedMutation[]> {
+  if (mutationIds.length === 0) return [];
+  const rows = await tx.$queryRawUnsafe<MutationRow[]>(
+    `SELECT id, type::text AS type, amount, account_number, description, note, payment_order_id, received_at,
+            match_state::text AS match_state, match_candidates, processing::text AS processing
+     FROM mutations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+    [...new Set(mutationIds)],
+  );
+  return rows.map((row) => ({
     id: row.id,
     type: row.type,
     amount: row.amount,
@@ -41,7 +46,11 @@ export async function lockMutation(tx: Tx, mutationId: string): Promise<LockedMu
     matchState: row.match_state,
     matchCandidates: row.match_candidates,
     processing: row.processing,
-  };
+  }));
+}
+
+export async function lockMutation(tx: Tx, mutationId: string): Promise<LockedMutation | null> {
+  return (await lockMutations(tx, [mutationId]))[0] ?? null;
 }
 
 interface OrderRow {
@@ -77,26 +86,30 @@ const toOrder = (row: OrderRow): LockedOrder => ({
 const ORDER_COLUMNS = `id, reference, amount, unique_code, payable_amount, account_number, status::text AS status,
   created_at, expires_at, paid_amount`;
 
+/** What one transfer could pay: payable amounts in a range, or an order named by its reference key. */
+export interface CandidateQuery {
+  minAmount: bigint;
+  maxAmount: bigint;
+  referenceKeys: string[];
+}
+
 /**
- * Locks, in id order (so two workers cannot deadlock), the open orders this transfer could pay:
- * by VA order id, by payable amount within tolerance, or by a reference named in its text.
- * Rows another transaction paid meanwhile drop out when the lock is granted.
+ * Locks, in id order (so two workers cannot deadlock), the open orders any of these transfers
+ * could pay. Rows another transaction paid meanwhile drop out when the lock is granted.
  */
-export async function lockCandidateOrders(
-  tx: Tx,
-  mutation: MutationFacts,
-  amountRange: { min: bigint; max: bigint },
-  referenceKeys: string[],
-): Promise<LockedOrder[]> {
+export async function lockCandidateOrders(tx: Tx, queries: readonly CandidateQuery[]): Promise<LockedOrder[]> {
+  if (queries.length === 0) return [];
   const rows = await tx.$queryRawUnsafe<OrderRow[]>(
     `SELECT ${ORDER_COLUMNS} FROM orders
-     WHERE status = 'pending'
-       AND (payable_amount BETWEEN $1 AND $2 OR reference_key = $3 OR reference_key = ANY($4::text[]))
+     WHERE status = 'pending' AND id IN (
+       SELECT o.id FROM unnest($1::bigint[], $2::bigint[]) AS wanted(min_amount, max_amount)
+         JOIN orders o ON o.status = 'pending' AND o.payable_amount BETWEEN wanted.min_amount AND wanted.max_amount
+       UNION
+       SELECT id FROM orders WHERE status = 'pending' AND reference_key = ANY($3::text[]))
      ORDER BY id FOR UPDATE`,
-    amountRange.min,
-    amountRange.max,
-    mutation.paymentOrderId?.trim().toUpperCase() ?? '',
-    referenceKeys,
+    queries.map((query) => query.minAmount),
+    queries.map((query) => query.maxAmount),
+    [...new Set(queries.flatMap((query) => query.referenceKeys))],
   );
   return rows.map(toOrder);
 }

@@ -1,5 +1,6 @@
 import type { Tx } from '@/lib/db';
-import { enqueueStoreCallback } from '@/lib/jobs/queue';
+import { uuidv7 } from '@/lib/ids';
+import { enqueueStoreCallbacks } from '@/lib/jobs/queue';
 import { rupiahToJson } from '@/lib/money';
 import { loadSettings } from '@/lib/settings/store';
 
@@ -32,50 +33,51 @@ export type OrderPaidPayload = {
 };
 
 /**
- * Records an `order.paid` callback for the store and enqueues its delivery, in the transaction
- * that marks the order paid: the callback exists if and only if that change commits. Does nothing
+ * Records an `order.paid` callback for each order and enqueues its delivery, in the transaction
+ * that marks the orders paid: a callback exists if and only if that change commits. Does nothing
  * while no store callback is configured.
  */
-export async function enqueueOrderPaidCallback(tx: Tx, orderId: string): Promise<void> {
-  if (!(await loadSettings()).storeCallback) return;
+export async function enqueueOrderPaidCallbacks(tx: Tx, orderIds: readonly string[]): Promise<void> {
+  if (orderIds.length === 0 || !(await loadSettings()).storeCallback) return;
 
-  const order = await tx.order.findUniqueOrThrow({
-    where: { id: orderId },
+  const orders = await tx.order.findMany({
+    where: { id: { in: [...orderIds] } },
     include: {
       payments: { where: { undoneAt: null }, include: { mutation: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
     },
   });
-  if (!PAID_STATUSES.has(order.status)) {
-    throw new Error(`order ${order.reference} is ${order.status}: only a paid, underpaid or overpaid order has an order.paid callback`);
-  }
-
-  // The payload carries the callback's own id, which the database assigns.
-  const callback = await tx.storeCallback.create({
-    data: { orderId, event: ORDER_PAID, payload: {} },
-    select: { id: true, createdAt: true },
+  const createdAt = new Date();
+  const callbacks = orders.map((order) => {
+    if (!PAID_STATUSES.has(order.status)) {
+      throw new Error(`order ${order.reference} is ${order.status}: only a paid, underpaid or overpaid order has an order.paid callback`);
+    }
+    // The payload carries the callback's own id, so the id is made here rather than by the database.
+    const id = uuidv7(createdAt.getTime());
+    const payload: OrderPaidPayload = {
+      id,
+      event: ORDER_PAID,
+      created_at: createdAt.toISOString(),
+      order: {
+        reference: order.reference,
+        amount: rupiahToJson(order.amount),
+        unique_code: order.uniqueCode,
+        payable_amount: rupiahToJson(order.payableAmount),
+        paid_amount: rupiahToJson(order.paidAmount),
+        status: order.status as OrderPaidPayload['order']['status'],
+        paid_at: order.paidAt?.toISOString() ?? null,
+        customer_name: order.customerName,
+      },
+      payments: order.payments.map((payment) => ({
+        mutation_id: payment.mutation.mootaId,
+        amount: rupiahToJson(payment.amount),
+        account_number: payment.mutation.accountNumber,
+        bank_type: payment.mutation.bankType,
+        occurred_at: payment.mutation.occurredAt.toISOString(),
+      })),
+    };
+    return { id, orderId: order.id, event: ORDER_PAID, payload, createdAt };
   });
-  const payload: OrderPaidPayload = {
-    id: callback.id,
-    event: ORDER_PAID,
-    created_at: callback.createdAt.toISOString(),
-    order: {
-      reference: order.reference,
-      amount: rupiahToJson(order.amount),
-      unique_code: order.uniqueCode,
-      payable_amount: rupiahToJson(order.payableAmount),
-      paid_amount: rupiahToJson(order.paidAmount),
-      status: order.status as OrderPaidPayload['order']['status'],
-      paid_at: order.paidAt?.toISOString() ?? null,
-      customer_name: order.customerName,
-    },
-    payments: order.payments.map((payment) => ({
-      mutation_id: payment.mutation.mootaId,
-      amount: rupiahToJson(payment.amount),
-      account_number: payment.mutation.accountNumber,
-      bank_type: payment.mutation.bankType,
-      occurred_at: payment.mutation.occurredAt.toISOString(),
-    })),
-  };
-  await tx.storeCallback.update({ where: { id: callback.id }, data: { payload } });
-  await enqueueStoreCallback(tx, callback.id);
+  if (callbacks.length < new Set(orderIds).size) throw new Error('an order paid in this transaction no longer exists');
+  await tx.storeCallback.createMany({ data: callbacks });
+  await enqueueStoreCallbacks(tx, callbacks.map((callback) => callback.id));
 }

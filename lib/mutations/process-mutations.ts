@@ -1,0 +1,78 @@
+import { db } from '@/lib/db';
+import { lockMutations } from '@/lib/reconcile/locks';
+import { reconcileLockedMutations } from '@/lib/reconcile/reconcile-mutations';
+import { loadSettings } from '@/lib/settings/store';
+
+export type ProcessResult = 'processed' | 'already-processed' | 'not-found' | { failed: unknown };
+
+/**
+ * Processes stored mutations exactly once: matches each credit to the order it pays. The row
+ * locks and the state check make a second run (a retried job, a second worker, a sweep) a no-op.
+ * All of them go in one transaction; if that fails, each is tried in its own, so that one bad
+ * mutation fails alone and the rest are processed.
+ */
+export async function processMutations(mutationIds: readonly string[]): Promise<Map<string, ProcessResult>> {
+  const ids = [...new Set(mutationIds)];
+  if (ids.length === 0) return new Map();
+  try {
+    return await processTogether(ids);
+  } catch (error) {
+    if (ids.length === 1) return new Map([[ids[0]!, { failed: error }]]);
+    const results = new Map<string, ProcessResult>();
+    for (const id of ids) {
+      const result = await processTogether([id]).catch((failure: unknown) => new Map([[id, { failed: failure }]]));
+      results.set(id, result.get(id)!);
+    }
+    return results;
+  }
+}
+
+async function processTogether(ids: string[]): Promise<Map<string, ProcessResult>> {
+  const { match } = await loadSettings();
+  return db().$transaction(async (tx) => {
+    const results = new Map<string, ProcessResult>(ids.map((id) => [id, 'not-found']));
+    const waiting = (await lockMutations(tx, ids)).filter((mutation) => {
+      results.set(mutation.id, mutation.processing === 'received' ? 'processed' : 'already-processed');
+      return mutation.processing === 'received';
+    });
+    if (waiting.length === 0) return results;
+    await reconcileLockedMutations(tx, waiting, match);
+    await tx.mutation.updateMany({
+      where: { id: { in: waiting.map((mutation) => mutation.id) } },
+      data: { processing: 'processed', processedAt: new Date(), processAttempts: { increment: 1 }, processError: null },
+    });
+    return results;
+  });
+}
+
+/** Records a failed attempt where people can see it; the queue decides whether to retry. */
+export async function recordProcessingFailure(mutationId: string, error: unknown): Promise<void> {
+  await db().mutation.updateMany({
+    where: { id: mutationId, processing: 'received' },
+    data: { processAttempts: { increment: 1 }, processError: describe(error) },
+  });
+}
+
+/** Retries are exhausted: the mutation waits for a person in the dead-letter state. */
+export async function markProcessingDead(mutationId: string, error: unknown): Promise<void> {
+  await db().mutation.updateMany({
+    where: { id: mutationId, processing: 'received' },
+    data: { processing: 'dead', processError: describe(error) },
+  });
+}
+
+/** Mutations still waiting long after they arrived, e.g. their job was lost with its queue row. */
+export async function findStaleMutations(olderThan: Date, limit: number): Promise<string[]> {
+  const rows = await db().mutation.findMany({
+    where: { processing: 'received', receivedAt: { lt: olderThan } },
+    select: { id: true },
+    orderBy: { receivedAt: 'asc' },
+    take: limit,
+  });
+  return rows.map((row) => row.id);
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
+  return (message ?? 'unknown error').slice(0, 2000);
+}

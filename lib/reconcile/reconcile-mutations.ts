@@ -1,0 +1,119 @@
+import type { Tx } from '@/lib/db';
+import { Prisma, type MatchState } from '@/lib/generated/prisma/client';
+import { recordHistory, type HistoryInput } from '@/lib/reconcile/history';
+import { settleOrders, type Settlement } from '@/lib/reconcile/ledger';
+import { lockCandidateOrders, type CandidateQuery, type LockedMutation, type LockedOrder } from '@/lib/reconcile/locks';
+import { decideMatch, mutationReferenceTokens, type Decision, type MatchSettings } from '@/lib/reconcile/rules';
+
+const SETTLED: ReadonlySet<MatchState> = new Set(['matched', 'ignored', 'debit']);
+
+interface StateChange {
+  mutation: LockedMutation;
+  state: MatchState;
+  candidates: Prisma.InputJsonValue | null;
+  history: Omit<HistoryInput, 'actor' | 'mutationId'> | null;
+}
+
+/**
+ * Decides and applies the automatic match of locked mutations, in id order, as if one after the
+ * other: an order the first of them pays is no longer open for the next. Pays the orders they
+ * match, or records what a person has to decide. Mutations a person or an earlier run settled are
+ * left alone (their decision is null). A fixed number of statements, however many mutations.
+ */
+export async function reconcileLockedMutations(
+  tx: Tx,
+  mutations: readonly LockedMutation[],
+  settings: MatchSettings,
+  now = new Date(),
+): Promise<Map<string, Decision | null>> {
+  const decisions = new Map<string, Decision | null>();
+  const open = [...mutations].sort((a, b) => (a.id < b.id ? -1 : 1)).filter((mutation) => {
+    if (SETTLED.has(mutation.matchState)) decisions.set(mutation.id, null);
+    return !SETTLED.has(mutation.matchState);
+  });
+  const credits = open.filter((mutation) => mutation.type === 'CR');
+  const queries = new Map(credits.map((mutation) => [mutation.id, candidateQuery(mutation, settings)]));
+  const orders = await lockCandidateOrders(tx, [...queries.values()]);
+
+  const changes: StateChange[] = [];
+  const payments: Prisma.PaymentCreateManyInput[] = [];
+  const settlements: Settlement[] = [];
+  for (const mutation of open) {
+    if (mutation.type === 'DB') {
+      decisions.set(mutation.id, { kind: 'debit' });
+      changes.push({ mutation, state: 'debit', candidates: null, history: null });
+      continue;
+    }
+    const decision = decideMatch(mutation, candidatesFor(queries.get(mutation.id)!, orders), settings);
+    decisions.set(mutation.id, decision);
+    if (decision.kind === 'matched') {
+      const order = orders.find((o) => o.id === decision.orderId)!;
+      payments.push({ mutationId: mutation.id, orderId: order.id, amount: mutation.amount, createdBy: 'system' });
+      settlements.push({ order: { ...order }, paidAmount: mutation.amount, status: decision.orderStatus });
+      // The next transfer in this batch sees the order as the database will: paid.
+      order.status = decision.orderStatus;
+      order.paidAmount = mutation.amount;
+      changes.push({
+        mutation,
+        state: 'matched',
+        candidates: null,
+        history: { action: 'matched_automatically', orderId: order.id, details: { rule: decision.rule, orderStatus: decision.orderStatus } },
+      });
+    } else if (decision.kind === 'suggested') {
+      const candidates = [{ orderId: decision.orderId, reasons: decision.reasons }];
+      changes.push({ mutation, state: 'suggested', candidates, history: { action: 'suggested', details: { candidates } } });
+    } else if (decision.kind === 'review') {
+      const candidates = decision.candidates as unknown as Prisma.InputJsonValue;
+      changes.push({ mutation, state: 'review', candidates, history: { action: 'needs_review', details: { candidates } } });
+    } else {
+      changes.push({ mutation, state: 'unmatched', candidates: null, history: { action: 'left_unmatched' } });
+    }
+  }
+
+  if (payments.length > 0) await tx.payment.createMany({ data: payments });
+  await settleOrders(tx, settlements, now);
+  await setMatchStates(tx, changes);
+  return decisions;
+}
+
+function candidateQuery(mutation: LockedMutation, settings: MatchSettings): CandidateQuery {
+  const referenceKeys = mutationReferenceTokens(mutation);
+  const orderKey = mutation.paymentOrderId?.trim().toUpperCase();
+  if (orderKey) referenceKeys.push(orderKey);
+  return {
+    minAmount: mutation.amount - settings.overpaidTolerance,
+    maxAmount: mutation.amount + settings.underpaidTolerance,
+    referenceKeys,
+  };
+}
+
+/** The locked orders the database preselected for this transfer; `decideMatch` re-checks every fact. */
+function candidatesFor(query: CandidateQuery, orders: readonly LockedOrder[]): LockedOrder[] {
+  const keys = new Set(query.referenceKeys);
+  return orders.filter(
+    (order) =>
+      (order.payableAmount >= query.minAmount && order.payableAmount <= query.maxAmount) ||
+      keys.has(order.reference.toUpperCase()),
+  );
+}
+
+/** Writes the changed match states in one statement and their history in another. */
+async function setMatchStates(tx: Tx, changes: readonly StateChange[]) {
+  const changed = changes.filter(
+    ({ mutation, state, candidates }) =>
+      mutation.matchState !== state || JSON.stringify(mutation.matchCandidates ?? null) !== JSON.stringify(candidates),
+  );
+  if (changed.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `UPDATE mutations SET match_state = c.state::match_state, match_candidates = c.candidates::jsonb
+     FROM unnest($1::uuid[], $2::text[], $3::text[]) AS c(id, state, candidates)
+     WHERE mutations.id = c.id`,
+    changed.map(({ mutation }) => mutation.id),
+    changed.map(({ state }) => state),
+    changed.map(({ candidates }) => (candidates === null ? null : JSON.stringify(candidates))),
+  );
+  await recordHistory(
+    tx,
+    changed.flatMap(({ mutation, history }) => (history ? [{ actor: 'system', mutationId: mutation.id, ...history }] : [])),
+  );
+}
