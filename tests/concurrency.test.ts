@@ -31,9 +31,19 @@ beforeAll(async () => {
   workers.push(...(await Promise.all([startWorkerProcess(), startWorkerProcess()])));
 }, 90_000);
 
-afterAll(() => {
-  for (const worker of workers) worker.kill('SIGTERM');
-});
+// Waits for the workers to exit, so that they cannot take the next test file's jobs.
+afterAll(async () => {
+  await Promise.all(
+    workers.map((worker) =>
+      worker.exitCode !== null || worker.signalCode !== null
+        ? undefined
+        : new Promise((resolve) => {
+            worker.once('exit', resolve);
+            worker.kill('SIGTERM');
+          }),
+    ),
+  );
+}, 30_000);
 
 test('two workers, 200 orders and 200 transfers at once: no order paid twice, no transfer used twice', async () => {
   const payables: bigint[] = [];

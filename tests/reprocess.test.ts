@@ -9,7 +9,7 @@ import { receiveTransfers } from '@/tests/support/mutations';
 
 const jobsFor = async (mutationId: string) => {
   const rows = await db().$queryRawUnsafe<{ count: bigint }[]>(
-    `SELECT count(*) AS count FROM ${PGBOSS_SCHEMA}.job WHERE name = $1 AND data->>'mutationId' = $2`,
+    `SELECT count(*) AS count FROM ${PGBOSS_SCHEMA}.job WHERE name = $1 AND data->'mutationIds' ? $2`,
     QUEUES.processMutation,
     mutationId,
   );
@@ -22,7 +22,7 @@ const killed = async (id: string) =>
 beforeEach(resetDatabase);
 
 describe('reprocessing the dead mutations of a webhook call', () => {
-  test('dead mutations go back to received without their error, get a new job each, and are then processed', async () => {
+  test('dead mutations go back to received without their error, get a new job, and are then processed', async () => {
     const [dead, alive] = await receiveTransfers({ amount: 10_000, type: 'DB' }, { amount: 20_000, type: 'DB' });
     await processMutations([alive!]);
     await killed(dead!);

@@ -13,9 +13,12 @@ export const JOBS_CHANNEL = 'cocok_jobs';
 
 export const PGBOSS_SCHEMA = 'pgboss';
 
-export interface ProcessMutationJob {
-  mutationId: string;
+export interface ProcessMutationsJob {
+  mutationIds: string[];
 }
+
+/** One job per delivery (up to this many mutations): the queue's cost does not grow with a delivery's size. */
+const MUTATIONS_PER_JOB = 100;
 
 export interface StoreCallbackJob {
   callbackId: string;
@@ -33,10 +36,12 @@ const statements = new PgBoss({
 
 /** Enqueues processing of the given mutations in the same transaction that stored them. */
 export async function enqueueMutationProcessing(sql: SqlExecutor, mutationIds: readonly string[]): Promise<void> {
-  await insertJobs(
-    sql,
-    mutationIds.map((mutationId) => ({ name: QUEUES.processMutation, data: { mutationId } satisfies ProcessMutationJob })),
-  );
+  const jobs: PgBoss.JobInsert[] = [];
+  for (let from = 0; from < mutationIds.length; from += MUTATIONS_PER_JOB) {
+    const data: ProcessMutationsJob = { mutationIds: mutationIds.slice(from, from + MUTATIONS_PER_JOB) };
+    jobs.push({ name: QUEUES.processMutation, data });
+  }
+  await insertJobs(sql, jobs);
 }
 
 /** Enqueues delivery of store callbacks in the same transaction that created them. */

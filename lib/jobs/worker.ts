@@ -8,7 +8,7 @@ import {
   JOBS_CHANNEL,
   PGBOSS_SCHEMA,
   QUEUES,
-  type ProcessMutationJob,
+  type ProcessMutationsJob,
   type StoreCallbackJob,
 } from '@/lib/jobs/queue';
 import {
@@ -25,7 +25,7 @@ export interface Worker {
 
 const SWEEP_EVERY_MS = 30_000;
 const STALE_AFTER_MS = 10 * 60_000;
-const PROCESS_BATCH = 100;
+const JOBS_PER_BATCH = 10;
 
 /** Creates pg-boss's schema and this app's queues; safe to run from several processes at once. */
 export async function prepareQueues(databaseUrl: string): Promise<void> {
@@ -77,23 +77,31 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
   await createQueues(boss);
 
   const workerIds: string[] = [];
-  // A batch is matched in one transaction, so a backlog costs a few statements per hundred
-  // mutations; a failing job fails alone.
+  // The mutations of a batch of jobs are matched in one transaction, so a backlog costs a few
+  // statements per hundred mutations; a job whose mutation fails is retried alone.
   for (let i = 0; i < (options.concurrency ?? 2); i++) {
-    workerIds.push(
-      await boss.work<ProcessMutationJob>(QUEUES.processMutation, { pollingIntervalSeconds: 2, batchSize: PROCESS_BATCH }, async (jobs) => {
-        const results = await processMutations(jobs.map((job) => job.data.mutationId));
+    const id: string = await boss.work<ProcessMutationsJob>(
+      QUEUES.processMutation,
+      { pollingIntervalSeconds: 2, batchSize: JOBS_PER_BATCH },
+      async (jobs) => {
+        const results = await processMutations(jobs.flatMap((job) => job.data.mutationIds));
         for (const job of jobs) {
-          const result = results.get(job.data.mutationId);
-          if (typeof result !== 'object') continue;
-          await recordProcessingFailure(job.data.mutationId, result.failed).catch(() => {});
-          await boss.fail(QUEUES.processMutation, job.id, { message: describe(result.failed) });
+          const failures = job.data.mutationIds.flatMap((mutationId) => {
+            const result = results.get(mutationId);
+            return typeof result === 'object' ? [{ mutationId, error: result.failed }] : [];
+          });
+          if (failures.length === 0) continue;
+          for (const { mutationId, error } of failures) await recordProcessingFailure(mutationId, error).catch(() => {});
+          await boss.fail(QUEUES.processMutation, job.id, { message: describe(failures[0]!.error) });
         }
-      }),
+        // A full batch means a backlog: fetch the next one at once instead of waiting out the polling interval.
+        if (jobs.length === JOBS_PER_BATCH) boss.notifyWorker(id);
+      },
     );
+    workerIds.push(id);
   }
-  await boss.work<ProcessMutationJob>(QUEUES.processMutationDead, { pollingIntervalSeconds: 5 }, async (jobs) => {
-    for (const job of jobs) await markProcessingDead(job.data.mutationId, 'gave up after repeated failures');
+  await boss.work<ProcessMutationsJob>(QUEUES.processMutationDead, { pollingIntervalSeconds: 5 }, async (jobs) => {
+    for (const job of jobs) await markProcessingDead(job.data.mutationIds, 'gave up after repeated failures');
   });
   for (let i = 0; i < (options.concurrency ?? 4); i++) {
     workerIds.push(

@@ -36,11 +36,7 @@ async function processTogether(ids: string[]): Promise<Map<string, ProcessResult
       return mutation.processing === 'received';
     });
     if (waiting.length === 0) return results;
-    await reconcileLockedMutations(tx, waiting, match);
-    await tx.mutation.updateMany({
-      where: { id: { in: waiting.map((mutation) => mutation.id) } },
-      data: { processing: 'processed', processedAt: new Date(), processAttempts: { increment: 1 }, processError: null },
-    });
+    await reconcileLockedMutations(tx, waiting, match, { processedAt: new Date() });
     return results;
   });
 }
@@ -53,10 +49,10 @@ export async function recordProcessingFailure(mutationId: string, error: unknown
   });
 }
 
-/** Retries are exhausted: the mutation waits for a person in the dead-letter state. */
-export async function markProcessingDead(mutationId: string, error: unknown): Promise<void> {
+/** Retries are exhausted: the mutations wait for a person in the dead-letter state. */
+export async function markProcessingDead(mutationIds: readonly string[], error: unknown): Promise<void> {
   await db().mutation.updateMany({
-    where: { id: mutationId, processing: 'received' },
+    where: { id: { in: [...mutationIds] }, processing: 'received' },
     data: { processing: 'dead', processError: describe(error) },
   });
 }

@@ -19,13 +19,15 @@ interface StateChange {
  * other: an order the first of them pays is no longer open for the next. Pays the orders they
  * match, or records what a person has to decide. Mutations a person or an earlier run settled are
  * left alone (their decision is null). A fixed number of statements, however many mutations.
+ * With `processedAt`, the same write also marks every one of them processed.
  */
 export async function reconcileLockedMutations(
   tx: Tx,
   mutations: readonly LockedMutation[],
   settings: MatchSettings,
-  now = new Date(),
+  options: { now?: Date; processedAt?: Date } = {},
 ): Promise<Map<string, Decision | null>> {
+  const now = options.now ?? new Date();
   const decisions = new Map<string, Decision | null>();
   const open = [...mutations].sort((a, b) => (a.id < b.id ? -1 : 1)).filter((mutation) => {
     if (SETTLED.has(mutation.matchState)) decisions.set(mutation.id, null);
@@ -72,7 +74,7 @@ export async function reconcileLockedMutations(
 
   if (payments.length > 0) await tx.payment.createMany({ data: payments });
   await settleOrders(tx, settlements, now);
-  await setMatchStates(tx, changes);
+  await writeMatchStates(tx, mutations, changes, options.processedAt ?? null);
   return decisions;
 }
 
@@ -97,23 +99,47 @@ function candidatesFor(query: CandidateQuery, orders: readonly LockedOrder[]): L
   );
 }
 
-/** Writes the changed match states in one statement and their history in another. */
-async function setMatchStates(tx: Tx, changes: readonly StateChange[]) {
-  const changed = changes.filter(
-    ({ mutation, state, candidates }) =>
-      mutation.matchState !== state || JSON.stringify(mutation.matchCandidates ?? null) !== JSON.stringify(candidates),
+/**
+ * Writes the changed match states (and, with `processedAt`, every mutation's processing state) in
+ * one statement, and their history in another.
+ */
+async function writeMatchStates(
+  tx: Tx,
+  mutations: readonly LockedMutation[],
+  changes: readonly StateChange[],
+  processedAt: Date | null,
+) {
+  const changed = new Map(
+    changes
+      .filter(
+        ({ mutation, state, candidates }) =>
+          mutation.matchState !== state || JSON.stringify(mutation.matchCandidates ?? null) !== JSON.stringify(candidates),
+      )
+      .map((change) => [change.mutation.id, change]),
   );
-  if (changed.length === 0) return;
+  const rows = processedAt ? mutations : mutations.filter((mutation) => changed.has(mutation.id));
+  if (rows.length === 0) return;
   await tx.$executeRawUnsafe(
-    `UPDATE mutations SET match_state = c.state::match_state, match_candidates = c.candidates::jsonb
-     FROM unnest($1::uuid[], $2::text[], $3::text[]) AS c(id, state, candidates)
+    `UPDATE mutations SET
+       match_state = CASE WHEN c.changed THEN c.state::match_state ELSE match_state END,
+       match_candidates = CASE WHEN c.changed THEN c.candidates::jsonb ELSE match_candidates END,
+       processing = CASE WHEN $5::timestamptz IS NULL THEN processing ELSE 'processed' END,
+       processed_at = coalesce($5::timestamptz, processed_at),
+       process_attempts = process_attempts + CASE WHEN $5::timestamptz IS NULL THEN 0 ELSE 1 END,
+       process_error = CASE WHEN $5::timestamptz IS NULL THEN process_error END
+     FROM unnest($1::uuid[], $2::boolean[], $3::text[], $4::text[]) AS c(id, changed, state, candidates)
      WHERE mutations.id = c.id`,
-    changed.map(({ mutation }) => mutation.id),
-    changed.map(({ state }) => state),
-    changed.map(({ candidates }) => (candidates === null ? null : JSON.stringify(candidates))),
+    rows.map((mutation) => mutation.id),
+    rows.map((mutation) => changed.has(mutation.id)),
+    rows.map((mutation) => changed.get(mutation.id)?.state ?? null),
+    rows.map((mutation) => {
+      const candidates = changed.get(mutation.id)?.candidates ?? null;
+      return candidates === null ? null : JSON.stringify(candidates);
+    }),
+    processedAt,
   );
   await recordHistory(
     tx,
-    changed.flatMap(({ mutation, history }) => (history ? [{ actor: 'system', mutationId: mutation.id, ...history }] : [])),
+    [...changed.values()].flatMap(({ mutation, history }) => (history ? [{ actor: 'system', mutationId: mutation.id, ...history }] : [])),
   );
 }
