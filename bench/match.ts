@@ -474,9 +474,11 @@ async function countPayments(sql: pg.Client): Promise<number> {
   return Number(rows[0]!.payments);
 }
 
+/** Mutations waiting in process-mutation jobs (a job carries a delivery's mutations). */
 async function countQueued(sql: pg.Client): Promise<number> {
   const { rows } = await sql.query<{ queued: string }>(
-    `SELECT count(*) AS queued FROM pgboss.job WHERE name = 'process-mutation' AND state IN ('created', 'retry', 'active')`,
+    `SELECT coalesce(sum(jsonb_array_length(data->'mutationIds')), 0) AS queued FROM pgboss.job
+     WHERE name = 'process-mutation' AND state IN ('created', 'retry', 'active')`,
   );
   return Number(rows[0]!.queued);
 }
@@ -958,7 +960,7 @@ async function waitForEmptyQueue(sql: pg.Client) {
   for (;;) {
     const queued = await countQueued(sql);
     if (queued === 0) return;
-    if (Date.now() > deadline) throw new Error(`the process-mutation queue still holds ${queued} jobs after ${QUEUE_EMPTY_TIMEOUT_MS / 1000} s`);
+    if (Date.now() > deadline) throw new Error(`the process-mutation queue still holds ${queued} mutations after ${QUEUE_EMPTY_TIMEOUT_MS / 1000} s`);
     await sleep(POLL_MS);
   }
 }
@@ -1038,7 +1040,7 @@ async function measureLatency(sql: pg.Client, generator: MootaGenerator, count: 
             extract(epoch FROM j.started_on - j.created_on) * 1000 AS queue,
             extract(epoch FROM m.processed_at - j.started_on) * 1000 AS processing
      FROM payments p JOIN mutations m ON m.id = p.mutation_id JOIN orders o ON o.id = p.order_id
-     LEFT JOIN pgboss.job j ON j.name = 'process-mutation' AND j.data->>'mutationId' = m.id::text AND j.state = 'completed'
+     LEFT JOIN pgboss.job j ON j.name = 'process-mutation' AND j.data->'mutationIds' ? m.id::text AND j.state = 'completed'
      WHERE o.reference = ANY($1::text[]) AND p.undone_at IS NULL`,
     [measured.map((s) => s.reference)],
   );
@@ -1135,7 +1137,7 @@ async function main() {
     // What autovacuum does soon after a bulk load; without it the first plans are made blind.
     await sql.query('ANALYZE');
     const queued = await countQueued(sql);
-    if (queued !== options.credits) throw new Error(`expected ${options.credits} process-mutation jobs, found ${queued}`);
+    if (queued !== options.credits) throw new Error(`expected ${options.credits} mutations in process-mutation jobs, found ${queued}`);
     say(`Loaded: ${fmt(options.orders)} orders in ${seconds(ordersMs)}, ${fmt(options.credits)} credits (${fmt(queued)} jobs) in ${seconds(creditsMs)}`);
 
     // 3. in-memory floor

@@ -42,6 +42,26 @@ export function sqlPool(): pg.Pool {
   return database().pool;
 }
 
+/**
+ * Runs `work` in one transaction on a pooled connection, with plain SQL: for the hot paths (the
+ * webhook, the worker), where Prisma's per-statement cost would be most of the time.
+ */
+export async function inSqlTransaction<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
+  const client = await sqlPool().connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await work(clientExecutor(client));
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((failure: Error) => (broken = failure));
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
 export const txExecutor = (tx: Tx): SqlExecutor => ({
   executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }),
 });

@@ -6,19 +6,23 @@ import { commandDatabase } from '@/lib/runtime/command-database';
 
 /** `npm run worker`: more job processing beside the web server, on its database. */
 async function main() {
-  const database = await commandDatabase(path.resolve(import.meta.dirname, '..'));
-  await applyMigrations(database.url);
-  const worker = await startWorker(database.url);
-  console.log('[cocok] worker is processing jobs');
-  const stop = async () => {
-    await worker.stop();
-    await database.stop();
-    process.exit(0);
-  };
+  // Registered before anything slow: a parent killed while this worker starts up must still stop it.
+  let stop = async () => process.exit(0);
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
   // Started by `npm start`: leave with it, even when it was killed without a word.
   process.on('disconnect', () => void stop());
+
+  const database = await commandDatabase(path.resolve(import.meta.dirname, '..'));
+  await applyMigrations(database.url);
+  const worker = await startWorker(database.url);
+  stop = async () => {
+    await worker.stop();
+    await database.stop();
+    process.exit(0);
+  };
+  if (process.send && !process.connected) return stop();
+  console.log('[cocok] worker is processing jobs');
 }
 
 main().catch((error) => {

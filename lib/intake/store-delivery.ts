@@ -1,4 +1,4 @@
-import { clientExecutor, db, sqlPool } from '@/lib/db';
+import { db, inSqlTransaction } from '@/lib/db';
 import { uuidv7 } from '@/lib/ids';
 import { enqueueMutationProcessing } from '@/lib/jobs/queue';
 import type { MootaMutation } from '@/lib/moota/payload';
@@ -73,10 +73,8 @@ export async function storeAcceptedDelivery(
     taggings: m.taggings,
     raw: m.raw,
   }));
-  const client = await sqlPool().connect();
-  try {
-    await client.query('BEGIN');
-    const { rows: stored } = (await clientExecutor(client).executeSql(STORE_DELIVERY_SQL, [
+  return inSqlTransaction(async (sql) => {
+    const { rows: stored } = (await sql.executeSql(STORE_DELIVERY_SQL, [
       deliveryId,
       call.receivedAt,
       call.sourceAddress,
@@ -87,17 +85,11 @@ export async function storeAcceptedDelivery(
       mutations.length,
     ])) as { rows: { id: string }[] };
     await enqueueMutationProcessing(
-      clientExecutor(client),
+      sql,
       stored.map((row) => row.id),
     );
-    await client.query('COMMIT');
     return { deliveryId, accepted: stored.length, duplicates: mutations.length - stored.length };
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export interface Rejection {

@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import { txExecutor, type SqlExecutor, type Tx } from '@/lib/db';
+import type { SqlExecutor } from '@/lib/db';
 
 export const QUEUES = {
   processMutation: 'process-mutation',
@@ -45,9 +45,9 @@ export async function enqueueMutationProcessing(sql: SqlExecutor, mutationIds: r
 }
 
 /** Enqueues delivery of store callbacks in the same transaction that created them. */
-export async function enqueueStoreCallbacks(tx: Tx, callbackIds: readonly string[]): Promise<void> {
+export async function enqueueStoreCallbacks(sql: SqlExecutor, callbackIds: readonly string[]): Promise<void> {
   await insertJobs(
-    txExecutor(tx),
+    sql,
     callbackIds.map((callbackId) => ({ name: QUEUES.storeCallback, data: { callbackId } satisfies StoreCallbackJob })),
   );
 }

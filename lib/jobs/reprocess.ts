@@ -26,7 +26,7 @@ export async function reprocessDeadMutations(deliveryId: string, actor: string):
     if (mutationIds.length === 0) return { mutationIds };
     await enqueueMutationProcessing(txExecutor(tx), mutationIds);
     await recordHistory(
-      tx,
+      txExecutor(tx),
       mutationIds.map((mutationId) => ({ actor, action: 'reprocess_requested' as const, mutationId, details: { deliveryId } })),
     );
     return { mutationIds };

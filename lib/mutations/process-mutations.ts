@@ -1,4 +1,4 @@
-import { db } from '@/lib/db';
+import { db, inSqlTransaction } from '@/lib/db';
 import { lockMutations } from '@/lib/reconcile/locks';
 import { reconcileLockedMutations } from '@/lib/reconcile/reconcile-mutations';
 import { loadSettings } from '@/lib/settings/store';
@@ -29,14 +29,14 @@ export async function processMutations(mutationIds: readonly string[]): Promise<
 
 async function processTogether(ids: string[]): Promise<Map<string, ProcessResult>> {
   const { match } = await loadSettings();
-  return db().$transaction(async (tx) => {
+  return inSqlTransaction(async (sql) => {
     const results = new Map<string, ProcessResult>(ids.map((id) => [id, 'not-found']));
-    const waiting = (await lockMutations(tx, ids)).filter((mutation) => {
+    const waiting = (await lockMutations(sql, ids)).filter((mutation) => {
       results.set(mutation.id, mutation.processing === 'received' ? 'processed' : 'already-processed');
       return mutation.processing === 'received';
     });
     if (waiting.length === 0) return results;
-    await reconcileLockedMutations(tx, waiting, match, { processedAt: new Date() });
+    await reconcileLockedMutations(sql, waiting, match, { processedAt: new Date() });
     return results;
   });
 }

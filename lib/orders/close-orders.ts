@@ -1,4 +1,4 @@
-import { db } from '@/lib/db';
+import { db, txExecutor } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import type { Order } from '@/lib/generated/prisma/client';
 import { recordHistory } from '@/lib/reconcile/history';
@@ -9,13 +9,13 @@ export async function cancelOrder(reference: string, actor: string, reason?: str
   return db().$transaction(async (tx) => {
     const found = await tx.order.findUnique({ where: { referenceKey: reference.trim().toUpperCase() }, select: { id: true } });
     if (!found) throw new DomainError('not_found', `there is no order ${reference}`);
-    const [order] = await lockOrders(tx, [found.id]);
+    const [order] = await lockOrders(txExecutor(tx), [found.id]);
     if (order!.status === 'cancelled') return tx.order.findUniqueOrThrow({ where: { id: found.id } });
     if (order!.status !== 'pending' && order!.status !== 'expired') {
       throw new DomainError('conflict', `order ${reference} is ${order!.status}; undo its payment before cancelling it`);
     }
     const cancelled = await tx.order.update({ where: { id: found.id }, data: { status: 'cancelled', closedAt: new Date() } });
-    await recordHistory(tx, { actor, action: 'order_cancelled', orderId: found.id, reason: reason ?? null });
+    await recordHistory(txExecutor(tx), { actor, action: 'order_cancelled', orderId: found.id, reason: reason ?? null });
     return cancelled;
   });
 }
@@ -28,7 +28,7 @@ export async function expireOrders(now = new Date()): Promise<number> {
       WHERE id IN (SELECT id FROM orders WHERE status = 'pending' AND expires_at < ${now} ORDER BY id LIMIT 1000 FOR UPDATE SKIP LOCKED)
       RETURNING id`;
     await recordHistory(
-      tx,
+      txExecutor(tx),
       expired.map(({ id }) => ({ actor: 'system', action: 'order_expired' as const, orderId: id })),
     );
     return expired.length;

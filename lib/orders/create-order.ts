@@ -1,4 +1,4 @@
-import { db } from '@/lib/db';
+import { db, txExecutor } from '@/lib/db';
 import { DomainError, violatedConstraint } from '@/lib/errors';
 import type { Order, OrderSource } from '@/lib/generated/prisma/client';
 import { describeIssues, orderInputSchema } from '@/lib/orders/order-input';
@@ -56,7 +56,7 @@ export async function createOrder(input: unknown, source: OrderSource, actor: st
             expiresAt: new Date(now.getTime() + expiresInMinutes * 60_000),
           },
         });
-        await recordHistory(tx, {
+        await recordHistory(txExecutor(tx), {
           actor,
           action: 'order_created',
           orderId: created.id,

@@ -1,4 +1,4 @@
-import { db } from '@/lib/db';
+import { db, inSqlTransaction } from '@/lib/db';
 import type { Order } from '@/lib/generated/prisma/client';
 import { lockMutation } from '@/lib/reconcile/locks';
 import { reconcileLockedMutations } from '@/lib/reconcile/reconcile-mutations';
@@ -20,10 +20,10 @@ export async function matchWaitingTransfers(order: Order, settings: MatchSetting
            OR upper(description || ' ' || coalesce(note, '')) LIKE ${`%${order.referenceKey}%`})
     ORDER BY received_at LIMIT ${MAX_WAITING}`;
   for (const { id } of waiting) {
-    const matched = await db().$transaction(async (tx) => {
-      const mutation = await lockMutation(tx, id);
+    const matched = await inSqlTransaction(async (sql) => {
+      const mutation = await lockMutation(sql, id);
       if (!mutation) return false;
-      const decision = (await reconcileLockedMutations(tx, [mutation], settings)).get(id);
+      const decision = (await reconcileLockedMutations(sql, [mutation], settings)).get(id);
       return decision?.kind === 'matched' && decision.orderId === order.id;
     });
     if (matched) return;

@@ -1,4 +1,4 @@
-import { db, type Tx } from '@/lib/db';
+import { db, txExecutor, type Tx } from '@/lib/db';
 import { DomainError, violatedConstraint } from '@/lib/errors';
 import { Prisma, type MatchState } from '@/lib/generated/prisma/client';
 import { recordHistory } from '@/lib/reconcile/history';
@@ -39,14 +39,14 @@ const inTransaction = async <T>(work: (tx: Tx) => Promise<T>): Promise<T> => {
 };
 
 async function mustLockMutation(tx: Tx, mutationId: string): Promise<LockedMutation> {
-  const mutation = await lockMutation(tx, mutationId);
+  const mutation = await lockMutation(txExecutor(tx), mutationId);
   if (!mutation) throw new DomainError('not_found', 'this transfer does not exist');
   if (mutation.type !== 'CR') throw new DomainError('invalid', 'money going out (a debit) cannot pay an order');
   return mutation;
 }
 
 async function mustLockOrders(tx: Tx, orderIds: string[]): Promise<Map<string, LockedOrder>> {
-  const orders = new Map((await lockOrders(tx, orderIds)).map((order) => [order.id, order]));
+  const orders = new Map((await lockOrders(txExecutor(tx), orderIds)).map((order) => [order.id, order]));
   for (const id of orderIds) if (!orders.has(id)) throw new DomainError('not_found', 'this order does not exist');
   return orders;
 }
@@ -81,9 +81,9 @@ export async function matchMutationToOrder(
     if (isPaid(order.status)) throw new DomainError('conflict', `order ${order.reference} is already ${order.status}; undo its payment first`);
 
     await tx.payment.create({ data: { mutationId: mutation.id, orderId: order.id, amount: mutation.amount, createdBy: input.actor } });
-    await settleOrders(tx, [{ order, paidAmount: mutation.amount, status: statusForPaidAmount(mutation.amount, order.payableAmount) }], new Date());
+    await settleOrders(txExecutor(tx), [{ order, paidAmount: mutation.amount, status: statusForPaidAmount(mutation.amount, order.payableAmount) }], new Date());
     await setState(tx, mutation.id, 'matched');
-    await recordHistory(tx, {
+    await recordHistory(txExecutor(tx), {
       actor: input.actor,
       action: input.confirming ? 'confirmed' : 'matched_by_hand',
       mutationId: mutation.id,
@@ -137,7 +137,7 @@ export async function splitPayment(input: { allocations: Allocation[]; actor: st
       data: allocations.map((a) => ({ mutationId: a.mutationId, orderId: a.orderId, amount: a.amount, split: true, createdBy: input.actor })),
     });
     await settleOrders(
-      tx,
+      txExecutor(tx),
       [...orders.values()].map((order) => {
         const paid = order.paidAmount + allocations.filter((a) => a.orderId === order.id).reduce((sum, a) => sum + a.amount, 0n);
         return { order, paidAmount: paid, status: statusForPaidAmount(paid, order.payableAmount) };
@@ -149,7 +149,7 @@ export async function splitPayment(input: { allocations: Allocation[]; actor: st
       await setState(tx, mutation.id, allocated === mutation.amount ? 'matched' : 'review');
     }
     await recordHistory(
-      tx,
+      txExecutor(tx),
       allocations.map((a) => ({
         actor: input.actor,
         action: 'split' as const,
@@ -171,7 +171,7 @@ export async function undoMatch(input: { mutationId: string; actor: string; reas
     const mutation = await mustLockMutation(tx, input.mutationId);
     if (mutation.matchState === 'ignored') {
       await setState(tx, mutation.id, 'unmatched');
-      await recordHistory(tx, { actor: input.actor, action: 'unmarked_not_an_order', mutationId: mutation.id, reason });
+      await recordHistory(txExecutor(tx), { actor: input.actor, action: 'unmarked_not_an_order', mutationId: mutation.id, reason });
       return { mutationIds: [mutation.id], changed: true };
     }
     const payments = await activePayments(tx, { mutationId: mutation.id });
@@ -183,7 +183,7 @@ export async function undoMatch(input: { mutationId: string; actor: string; reas
       data: { undoneAt: now, undoneBy: input.actor, undoReason: reason },
     });
     await settleOrders(
-      tx,
+      txExecutor(tx),
       payments.map((payment) => {
         const order = orders.get(payment.orderId)!;
         return { order, paidAmount: order.paidAmount - payment.amount, status: null };
@@ -192,7 +192,7 @@ export async function undoMatch(input: { mutationId: string; actor: string; reas
     );
     await setState(tx, mutation.id, 'unmatched');
     await recordHistory(
-      tx,
+      txExecutor(tx),
       payments.map((p) => ({
         actor: input.actor,
         action: 'undone' as const,
@@ -217,7 +217,7 @@ export async function markNotAnOrder(input: { mutationId: string; actor: string;
       throw new DomainError('conflict', 'this transfer pays an order; undo that match first');
     }
     await setState(tx, mutation.id, 'ignored', note);
-    await recordHistory(tx, { actor: input.actor, action: 'marked_not_an_order', mutationId: mutation.id, reason: note });
+    await recordHistory(txExecutor(tx), { actor: input.actor, action: 'marked_not_an_order', mutationId: mutation.id, reason: note });
     return { mutationIds: [mutation.id], changed: true };
   });
 }

@@ -1,5 +1,5 @@
-import type { Tx } from '@/lib/db';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import type { SqlExecutor } from '@/lib/db';
+import { uuidv7 } from '@/lib/ids';
 
 /** What happened, in the merchant's words; stored as text so new actions need no migration. */
 export type HistoryAction =
@@ -24,20 +24,25 @@ export interface HistoryInput {
   mutationId?: string;
   orderId?: string;
   reason?: string | null;
-  details?: Prisma.InputJsonValue;
+  details?: Record<string, unknown>;
 }
 
-export async function recordHistory(tx: Tx, entries: HistoryInput | HistoryInput[]): Promise<void> {
+/** Appends history entries in one statement, in whatever transaction `sql` belongs to. */
+export async function recordHistory(sql: SqlExecutor, entries: HistoryInput | HistoryInput[]): Promise<void> {
   const list = Array.isArray(entries) ? entries : [entries];
   if (list.length === 0) return;
-  await tx.historyEntry.createMany({
-    data: list.map((entry) => ({
-      actor: entry.actor,
-      action: entry.action,
-      mutationId: entry.mutationId,
-      orderId: entry.orderId,
-      reason: entry.reason ?? null,
-      details: entry.details,
-    })),
-  });
+  const at = Date.now();
+  await sql.executeSql(
+    `INSERT INTO history (id, actor, action, mutation_id, order_id, reason, details)
+     SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::jsonb[])`,
+    [
+      list.map(() => uuidv7(at)),
+      list.map((entry) => entry.actor),
+      list.map((entry) => entry.action),
+      list.map((entry) => entry.mutationId ?? null),
+      list.map((entry) => entry.orderId ?? null),
+      list.map((entry) => entry.reason ?? null),
+      list.map((entry) => (entry.details === undefined ? null : JSON.stringify(entry.details))),
+    ],
+  );
 }

@@ -1,4 +1,4 @@
-import type { Tx } from '@/lib/db';
+import type { SqlExecutor } from '@/lib/db';
 import type { LockedOrder } from '@/lib/reconcile/locks';
 import type { PaymentStatus } from '@/lib/reconcile/rules';
 import { enqueueOrderPaidCallbacks } from '@/lib/store-callback/enqueue';
@@ -23,7 +23,7 @@ export interface Settlement {
  * Writes orders' new paid amounts and statuses (on locked rows), in one statement. Becoming paid
  * tells the store; losing every payment reopens an order, or expires it if its time has passed.
  */
-export async function settleOrders(tx: Tx, settlements: readonly Settlement[], now: Date): Promise<void> {
+export async function settleOrders(sql: SqlExecutor, settlements: readonly Settlement[], now: Date): Promise<void> {
   if (settlements.length === 0) return;
   const rows = settlements.map(({ order, paidAmount, status }) => {
     if (paidAmount === 0n) {
@@ -33,21 +33,23 @@ export async function settleOrders(tx: Tx, settlements: readonly Settlement[], n
     const next = status ?? statusForPaidAmount(paidAmount, order.payableAmount);
     return { id: order.id, paid: paidAmount, status: next, paidAt: now, keepPaidAt: PAID.has(order.status), closedAt: null };
   });
-  await tx.$executeRawUnsafe(
+  await sql.executeSql(
     `UPDATE orders SET paid_amount = s.paid, status = s.status::order_status,
        paid_at = CASE WHEN s.keep_paid_at THEN orders.paid_at ELSE s.paid_at END, closed_at = s.closed_at
      FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[], $5::boolean[], $6::timestamptz[])
        AS s(id, paid, status, paid_at, keep_paid_at, closed_at)
      WHERE orders.id = s.id`,
-    rows.map((row) => row.id),
-    rows.map((row) => row.paid),
-    rows.map((row) => row.status),
-    rows.map((row) => row.paidAt),
-    rows.map((row) => row.keepPaidAt),
-    rows.map((row) => row.closedAt),
+    [
+      rows.map((row) => row.id),
+      rows.map((row) => row.paid),
+      rows.map((row) => row.status),
+      rows.map((row) => row.paidAt),
+      rows.map((row) => row.keepPaidAt),
+      rows.map((row) => row.closedAt),
+    ],
   );
   const newlyPaid = settlements.filter(({ order }, index) => !PAID.has(order.status) && PAID.has(rows[index]!.status));
-  await enqueueOrderPaidCallbacks(tx, newlyPaid.map(({ order }) => order.id));
+  await enqueueOrderPaidCallbacks(sql, newlyPaid.map(({ order }) => order.id));
 }
 
 export const isPaid = (status: string) => PAID.has(status);

@@ -1,4 +1,4 @@
-import type { Tx } from '@/lib/db';
+import type { SqlExecutor } from '@/lib/db';
 import type { MatchState } from '@/lib/generated/prisma/client';
 import type { MutationFacts, OrderFacts, OrderStatus } from '@/lib/reconcile/rules';
 
@@ -11,7 +11,7 @@ export interface LockedMutation extends MutationFacts {
 interface MutationRow {
   id: string;
   type: 'CR' | 'DB';
-  amount: bigint;
+  amount: bigint | string;
   account_number: string;
   description: string;
   note: string | null;
@@ -26,18 +26,18 @@ interface MutationRow {
  * Locks mutation rows, in id order, for the rest of the transaction; every change to a match goes
  * through here. Missing ids are left out.
  */
-export async function lockMutations(tx: Tx, mutationIds: readonly string[]): Promise<LockedMutation[]> {
+export async function lockMutations(sql: SqlExecutor, mutationIds: readonly string[]): Promise<LockedMutation[]> {
   if (mutationIds.length === 0) return [];
-  const rows = await tx.$queryRawUnsafe<MutationRow[]>(
+  const { rows } = (await sql.executeSql(
     `SELECT id, type::text AS type, amount, account_number, description, note, payment_order_id, received_at,
             match_state::text AS match_state, match_candidates, processing::text AS processing
      FROM mutations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-    [...new Set(mutationIds)],
-  );
+    [[...new Set(mutationIds)]],
+  )) as { rows: MutationRow[] };
   return rows.map((row) => ({
     id: row.id,
     type: row.type,
-    amount: row.amount,
+    amount: BigInt(row.amount),
     accountNumber: row.account_number,
     description: row.description,
     note: row.note,
@@ -49,21 +49,21 @@ export async function lockMutations(tx: Tx, mutationIds: readonly string[]): Pro
   }));
 }
 
-export async function lockMutation(tx: Tx, mutationId: string): Promise<LockedMutation | null> {
-  return (await lockMutations(tx, [mutationId]))[0] ?? null;
+export async function lockMutation(sql: SqlExecutor, mutationId: string): Promise<LockedMutation | null> {
+  return (await lockMutations(sql, [mutationId]))[0] ?? null;
 }
 
 interface OrderRow {
   id: string;
   reference: string;
-  amount: bigint;
+  amount: bigint | string;
   unique_code: number;
-  payable_amount: bigint;
+  payable_amount: bigint | string;
   account_number: string | null;
   status: OrderStatus;
   created_at: Date;
   expires_at: Date | null;
-  paid_amount: bigint;
+  paid_amount: bigint | string;
 }
 
 export interface LockedOrder extends OrderFacts {
@@ -73,14 +73,14 @@ export interface LockedOrder extends OrderFacts {
 const toOrder = (row: OrderRow): LockedOrder => ({
   id: row.id,
   reference: row.reference,
-  amount: row.amount,
+  amount: BigInt(row.amount),
   uniqueCode: row.unique_code,
-  payableAmount: row.payable_amount,
+  payableAmount: BigInt(row.payable_amount),
   accountNumber: row.account_number,
   status: row.status,
   createdAt: row.created_at,
   expiresAt: row.expires_at,
-  paidAmount: row.paid_amount,
+  paidAmount: BigInt(row.paid_amount),
 });
 
 const ORDER_COLUMNS = `id, reference, amount, unique_code, payable_amount, account_number, status::text AS status,
@@ -97,9 +97,9 @@ export interface CandidateQuery {
  * Locks, in id order (so two workers cannot deadlock), the open orders any of these transfers
  * could pay. Rows another transaction paid meanwhile drop out when the lock is granted.
  */
-export async function lockCandidateOrders(tx: Tx, queries: readonly CandidateQuery[]): Promise<LockedOrder[]> {
+export async function lockCandidateOrders(sql: SqlExecutor, queries: readonly CandidateQuery[]): Promise<LockedOrder[]> {
   if (queries.length === 0) return [];
-  const rows = await tx.$queryRawUnsafe<OrderRow[]>(
+  const { rows } = (await sql.executeSql(
     `SELECT ${ORDER_COLUMNS} FROM orders
      WHERE status = 'pending' AND id IN (
        SELECT o.id FROM unnest($1::bigint[], $2::bigint[]) AS wanted(min_amount, max_amount)
@@ -107,19 +107,21 @@ export async function lockCandidateOrders(tx: Tx, queries: readonly CandidateQue
        UNION
        SELECT id FROM orders WHERE status = 'pending' AND reference_key = ANY($3::text[]))
      ORDER BY id FOR UPDATE`,
-    queries.map((query) => query.minAmount),
-    queries.map((query) => query.maxAmount),
-    [...new Set(queries.flatMap((query) => query.referenceKeys))],
-  );
+    [
+      queries.map((query) => query.minAmount),
+      queries.map((query) => query.maxAmount),
+      [...new Set(queries.flatMap((query) => query.referenceKeys))],
+    ],
+  )) as { rows: OrderRow[] };
   return rows.map(toOrder);
 }
 
 /** Locks the given orders in id order. */
-export async function lockOrders(tx: Tx, orderIds: string[]): Promise<LockedOrder[]> {
+export async function lockOrders(sql: SqlExecutor, orderIds: string[]): Promise<LockedOrder[]> {
   if (orderIds.length === 0) return [];
-  const rows = await tx.$queryRawUnsafe<OrderRow[]>(
+  const { rows } = (await sql.executeSql(
     `SELECT ${ORDER_COLUMNS} FROM orders WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-    [...new Set(orderIds)],
-  );
+    [[...new Set(orderIds)]],
+  )) as { rows: OrderRow[] };
   return rows.map(toOrder);
 }

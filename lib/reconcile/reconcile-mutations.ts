@@ -1,5 +1,6 @@
-import type { Tx } from '@/lib/db';
-import { Prisma, type MatchState } from '@/lib/generated/prisma/client';
+import type { SqlExecutor } from '@/lib/db';
+import type { MatchState } from '@/lib/generated/prisma/client';
+import { uuidv7 } from '@/lib/ids';
 import { recordHistory, type HistoryInput } from '@/lib/reconcile/history';
 import { settleOrders, type Settlement } from '@/lib/reconcile/ledger';
 import { lockCandidateOrders, type CandidateQuery, type LockedMutation, type LockedOrder } from '@/lib/reconcile/locks';
@@ -10,7 +11,7 @@ const SETTLED: ReadonlySet<MatchState> = new Set(['matched', 'ignored', 'debit']
 interface StateChange {
   mutation: LockedMutation;
   state: MatchState;
-  candidates: Prisma.InputJsonValue | null;
+  candidates: unknown[] | null;
   history: Omit<HistoryInput, 'actor' | 'mutationId'> | null;
 }
 
@@ -22,7 +23,7 @@ interface StateChange {
  * With `processedAt`, the same write also marks every one of them processed.
  */
 export async function reconcileLockedMutations(
-  tx: Tx,
+  sql: SqlExecutor,
   mutations: readonly LockedMutation[],
   settings: MatchSettings,
   options: { now?: Date; processedAt?: Date } = {},
@@ -35,10 +36,10 @@ export async function reconcileLockedMutations(
   });
   const credits = open.filter((mutation) => mutation.type === 'CR');
   const queries = new Map(credits.map((mutation) => [mutation.id, candidateQuery(mutation, settings)]));
-  const orders = await lockCandidateOrders(tx, [...queries.values()]);
+  const orders = await lockCandidateOrders(sql, [...queries.values()]);
 
   const changes: StateChange[] = [];
-  const payments: Prisma.PaymentCreateManyInput[] = [];
+  const payments: { mutationId: string; orderId: string; amount: bigint }[] = [];
   const settlements: Settlement[] = [];
   for (const mutation of open) {
     if (mutation.type === 'DB') {
@@ -50,7 +51,7 @@ export async function reconcileLockedMutations(
     decisions.set(mutation.id, decision);
     if (decision.kind === 'matched') {
       const order = orders.find((o) => o.id === decision.orderId)!;
-      payments.push({ mutationId: mutation.id, orderId: order.id, amount: mutation.amount, createdBy: 'system' });
+      payments.push({ mutationId: mutation.id, orderId: order.id, amount: mutation.amount });
       settlements.push({ order: { ...order }, paidAmount: mutation.amount, status: decision.orderStatus });
       // The next transfer in this batch sees the order as the database will: paid.
       order.status = decision.orderStatus;
@@ -65,16 +66,27 @@ export async function reconcileLockedMutations(
       const candidates = [{ orderId: decision.orderId, reasons: decision.reasons }];
       changes.push({ mutation, state: 'suggested', candidates, history: { action: 'suggested', details: { candidates } } });
     } else if (decision.kind === 'review') {
-      const candidates = decision.candidates as unknown as Prisma.InputJsonValue;
+      const { candidates } = decision;
       changes.push({ mutation, state: 'review', candidates, history: { action: 'needs_review', details: { candidates } } });
     } else {
       changes.push({ mutation, state: 'unmatched', candidates: null, history: { action: 'left_unmatched' } });
     }
   }
 
-  if (payments.length > 0) await tx.payment.createMany({ data: payments });
-  await settleOrders(tx, settlements, now);
-  await writeMatchStates(tx, mutations, changes, options.processedAt ?? null);
+  if (payments.length > 0) {
+    await sql.executeSql(
+      `INSERT INTO payments (id, mutation_id, order_id, amount, created_by)
+       SELECT *, 'system' FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[])`,
+      [
+        payments.map(() => uuidv7(now.getTime())),
+        payments.map((payment) => payment.mutationId),
+        payments.map((payment) => payment.orderId),
+        payments.map((payment) => payment.amount),
+      ],
+    );
+  }
+  await settleOrders(sql, settlements, now);
+  await writeMatchStates(sql, mutations, changes, options.processedAt ?? null);
   return decisions;
 }
 
@@ -104,7 +116,7 @@ function candidatesFor(query: CandidateQuery, orders: readonly LockedOrder[]): L
  * one statement, and their history in another.
  */
 async function writeMatchStates(
-  tx: Tx,
+  sql: SqlExecutor,
   mutations: readonly LockedMutation[],
   changes: readonly StateChange[],
   processedAt: Date | null,
@@ -119,7 +131,7 @@ async function writeMatchStates(
   );
   const rows = processedAt ? mutations : mutations.filter((mutation) => changed.has(mutation.id));
   if (rows.length === 0) return;
-  await tx.$executeRawUnsafe(
+  await sql.executeSql(
     `UPDATE mutations SET
        match_state = CASE WHEN c.changed THEN c.state::match_state ELSE match_state END,
        match_candidates = CASE WHEN c.changed THEN c.candidates::jsonb ELSE match_candidates END,
@@ -129,17 +141,19 @@ async function writeMatchStates(
        process_error = CASE WHEN $5::timestamptz IS NULL THEN process_error END
      FROM unnest($1::uuid[], $2::boolean[], $3::text[], $4::text[]) AS c(id, changed, state, candidates)
      WHERE mutations.id = c.id`,
-    rows.map((mutation) => mutation.id),
-    rows.map((mutation) => changed.has(mutation.id)),
-    rows.map((mutation) => changed.get(mutation.id)?.state ?? null),
-    rows.map((mutation) => {
-      const candidates = changed.get(mutation.id)?.candidates ?? null;
-      return candidates === null ? null : JSON.stringify(candidates);
-    }),
-    processedAt,
+    [
+      rows.map((mutation) => mutation.id),
+      rows.map((mutation) => changed.has(mutation.id)),
+      rows.map((mutation) => changed.get(mutation.id)?.state ?? null),
+      rows.map((mutation) => {
+        const candidates = changed.get(mutation.id)?.candidates ?? null;
+        return candidates === null ? null : JSON.stringify(candidates);
+      }),
+      processedAt,
+    ],
   );
   await recordHistory(
-    tx,
+    sql,
     [...changed.values()].flatMap(({ mutation, history }) => (history ? [{ actor: 'system', mutationId: mutation.id, ...history }] : [])),
   );
 }

@@ -1,4 +1,4 @@
-import type { Tx } from '@/lib/db';
+import type { SqlExecutor } from '@/lib/db';
 import { uuidv7 } from '@/lib/ids';
 import { enqueueStoreCallbacks } from '@/lib/jobs/queue';
 import { rupiahToJson } from '@/lib/money';
@@ -32,20 +32,40 @@ export type OrderPaidPayload = {
   }[];
 };
 
+interface PaidOrderRow {
+  id: string;
+  reference: string;
+  amount: string | bigint;
+  unique_code: number;
+  payable_amount: string | bigint;
+  paid_amount: string | bigint;
+  status: string;
+  paid_at: Date | null;
+  customer_name: string | null;
+  payments: { mutation_id: string; amount: string; account_number: string; bank_type: string | null; occurred_at: string }[];
+}
+
 /**
  * Records an `order.paid` callback for each order and enqueues its delivery, in the transaction
  * that marks the orders paid: a callback exists if and only if that change commits. Does nothing
  * while no store callback is configured.
  */
-export async function enqueueOrderPaidCallbacks(tx: Tx, orderIds: readonly string[]): Promise<void> {
+export async function enqueueOrderPaidCallbacks(sql: SqlExecutor, orderIds: readonly string[]): Promise<void> {
   if (orderIds.length === 0 || !(await loadSettings()).storeCallback) return;
 
-  const orders = await tx.order.findMany({
-    where: { id: { in: [...orderIds] } },
-    include: {
-      payments: { where: { undoneAt: null }, include: { mutation: true }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
-    },
-  });
+  const { rows: orders } = (await sql.executeSql(
+    `SELECT o.id, o.reference, o.amount, o.unique_code, o.payable_amount, o.paid_amount, o.status::text AS status,
+            o.paid_at, o.customer_name,
+            coalesce((SELECT jsonb_agg(jsonb_build_object(
+                        'mutation_id', m.moota_id, 'amount', p.amount::text, 'account_number', m.account_number,
+                        'bank_type', m.bank_type, 'occurred_at', m.occurred_at) ORDER BY p.created_at, p.id)
+                      FROM payments p JOIN mutations m ON m.id = p.mutation_id
+                      WHERE p.order_id = o.id AND p.undone_at IS NULL), '[]') AS payments
+     FROM orders o WHERE o.id = ANY($1::uuid[])`,
+    [[...new Set(orderIds)]],
+  )) as { rows: PaidOrderRow[] };
+  if (orders.length < new Set(orderIds).size) throw new Error('an order paid in this transaction no longer exists');
+
   const createdAt = new Date();
   const callbacks = orders.map((order) => {
     if (!PAID_STATUSES.has(order.status)) {
@@ -59,25 +79,34 @@ export async function enqueueOrderPaidCallbacks(tx: Tx, orderIds: readonly strin
       created_at: createdAt.toISOString(),
       order: {
         reference: order.reference,
-        amount: rupiahToJson(order.amount),
-        unique_code: order.uniqueCode,
-        payable_amount: rupiahToJson(order.payableAmount),
-        paid_amount: rupiahToJson(order.paidAmount),
+        amount: rupiahToJson(BigInt(order.amount)),
+        unique_code: order.unique_code,
+        payable_amount: rupiahToJson(BigInt(order.payable_amount)),
+        paid_amount: rupiahToJson(BigInt(order.paid_amount)),
         status: order.status as OrderPaidPayload['order']['status'],
-        paid_at: order.paidAt?.toISOString() ?? null,
-        customer_name: order.customerName,
+        paid_at: order.paid_at?.toISOString() ?? null,
+        customer_name: order.customer_name,
       },
       payments: order.payments.map((payment) => ({
-        mutation_id: payment.mutation.mootaId,
-        amount: rupiahToJson(payment.amount),
-        account_number: payment.mutation.accountNumber,
-        bank_type: payment.mutation.bankType,
-        occurred_at: payment.mutation.occurredAt.toISOString(),
+        mutation_id: payment.mutation_id,
+        amount: rupiahToJson(BigInt(payment.amount)),
+        account_number: payment.account_number,
+        bank_type: payment.bank_type,
+        occurred_at: new Date(payment.occurred_at).toISOString(),
       })),
     };
-    return { id, orderId: order.id, event: ORDER_PAID, payload, createdAt };
+    return { id, orderId: order.id, payload };
   });
-  if (callbacks.length < new Set(orderIds).size) throw new Error('an order paid in this transaction no longer exists');
-  await tx.storeCallback.createMany({ data: callbacks });
-  await enqueueStoreCallbacks(tx, callbacks.map((callback) => callback.id));
+  await sql.executeSql(
+    `INSERT INTO store_callbacks (id, order_id, event, payload, created_at)
+     SELECT id, order_id, $3::text, payload, $4::timestamptz FROM unnest($1::uuid[], $2::uuid[], $5::jsonb[]) AS c(id, order_id, payload)`,
+    [
+      callbacks.map((callback) => callback.id),
+      callbacks.map((callback) => callback.orderId),
+      ORDER_PAID,
+      createdAt,
+      callbacks.map((callback) => JSON.stringify(callback.payload)),
+    ],
+  );
+  await enqueueStoreCallbacks(sql, callbacks.map((callback) => callback.id));
 }
