@@ -8,7 +8,7 @@
  * --profile writes a V8 CPU profile of Cocok's server process to bench/results/profiles/.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -68,22 +68,59 @@ interface RunResult {
   /** Cocok's own `duration_ms` (inside its route handler), when the receiver reports one. */
   handlerP50Ms: number | null;
   handlerP99Ms: number | null;
-  /** CPU time (user + system) the receiver's own server process spent per stored delivery, Linux only. */
-  serverCpuMsPerDelivery: number | null;
+  /** CPU time (user + system) per delivery, Linux only: the receiver's server process, its child processes (Cocok's worker), PostgreSQL. */
+  cpuMsPerDelivery: { server: number; children: number; postgres: number | null } | null;
   errors: number;
   firstErrors: string[];
 }
 
-/** User + system CPU time of a process in ms, from /proc (Linux); null elsewhere. */
-function processCpuMs(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
+/** utime + stime (ms) and parent pid of a process, from /proc (Linux); null if unreadable. */
+function procStat(pid: number): { cpuMs: number; ppid: number } | null {
   try {
-    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    // Fields after the command name (which may hold spaces): ppid is the 2nd, utime and stime the 12th and 13th.
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    return { cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100, ppid: Number(fields[1]) };
   } catch {
     return null;
   }
+}
+
+/** CPU ms of a process, and separately of all its descendants alive now (Linux); null elsewhere. */
+function processTreeCpuMs(pid: number | undefined): { self: number; descendants: number } | null {
+  if (pid === undefined) return null;
+  const root = procStat(pid);
+  if (!root) return null;
+  const stats = new Map<number, { cpuMs: number; ppid: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = procStat(Number(entry));
+    if (stat) stats.set(Number(entry), stat);
+  }
+  const inTree = new Set([pid]);
+  let descendants = 0;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [child, stat] of stats) {
+      if (!inTree.has(child) && inTree.has(stat.ppid)) {
+        inTree.add(child);
+        descendants += stat.cpuMs;
+        grew = true;
+      }
+    }
+  }
+  return { self: root.cpuMs, descendants };
+}
+
+interface CpuProbe {
+  server: number | undefined;
+  /** PostgreSQL's postmaster: its backends serve this receiver alone while the receiver is under load. */
+  postgres: number | undefined;
+}
+
+function sampleCpu(probe: CpuProbe) {
+  const server = processTreeCpuMs(probe.server);
+  const postgres = processTreeCpuMs(probe.postgres);
+  return server && { server: server.self, children: server.descendants, postgres: postgres ? postgres.self + postgres.descendants : null };
 }
 
 const post = (agent: http.Agent, port: number, body: string, headers: Record<string, string>) =>
@@ -130,7 +167,7 @@ function handlerDuration(text: string): number | undefined {
 
 async function runLoad(
   target: Target,
-  server: ChildServer,
+  cpuProbe: CpuProbe,
   senders: number,
   generator: MootaGenerator,
   timing: { warmupMs: number; measureMs: number },
@@ -143,11 +180,11 @@ async function runLoad(
   const firstErrors: string[] = [];
   let started = 0;
   let errors = 0;
-  let cpuAtStart: number | null = null;
+  const cpu: { start: ReturnType<typeof sampleCpu>; end: ReturnType<typeof sampleCpu> } = { start: null, end: null };
   let answeredAtStart = 0;
   let answered = 0;
   const cpuSampler = setTimeout(() => {
-    cpuAtStart = processCpuMs(server.child.pid);
+    cpu.start = sampleCpu(cpuProbe);
     answeredAtStart = answered;
   }, timing.warmupMs);
 
@@ -175,17 +212,24 @@ async function runLoad(
       }
     }
   };
-  let cpuAtEnd: number | null = null;
   try {
     await Promise.all(Array.from({ length: senders }, sender));
-    cpuAtEnd = processCpuMs(server.child.pid);
+    cpu.end = sampleCpu(cpuProbe);
   } finally {
     clearTimeout(cpuSampler);
     agent.destroy();
   }
   const cpuDeliveries = answered - answeredAtStart;
-  const serverCpuMsPerDelivery =
-    cpuAtStart !== null && cpuAtEnd !== null && cpuDeliveries > 0 ? round((cpuAtEnd - cpuAtStart) / cpuDeliveries, 2) : null;
+  const perDelivery = (from: number | null, to: number | null) =>
+    from === null || to === null || cpuDeliveries === 0 ? null : round((to - from) / cpuDeliveries, 2);
+  const cpuMsPerDelivery =
+    cpu.start && cpu.end
+      ? {
+          server: perDelivery(cpu.start.server, cpu.end.server)!,
+          children: perDelivery(cpu.start.children, cpu.end.children)!,
+          postgres: perDelivery(cpu.start.postgres, cpu.end.postgres),
+        }
+      : null;
 
   latencies.sort((a, b) => a - b);
   handlerMs.sort((a, b) => a - b);
@@ -203,7 +247,7 @@ async function runLoad(
     maxMs: round(latencies.at(-1) ?? Number.NaN, 2),
     handlerP50Ms: handler(50),
     handlerP99Ms: handler(99),
-    serverCpuMsPerDelivery,
+    cpuMsPerDelivery,
     errors,
     firstErrors,
   };
@@ -240,10 +284,18 @@ async function assertTablesExist(databaseUrl: string) {
   }
 }
 
+function postmasterPid(tempDir: string): number | undefined {
+  try {
+    return Number(readFileSync(path.join(tempDir, 'data', 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 // ---------------------------------------------------------------------------- report
 
 function printTable(runs: RunResult[]) {
-  const header = ['receiver', 'senders', 'deliveries/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'handler p50/p99 ms', 'server CPU ms/delivery', 'errors'];
+  const header = ['receiver', 'senders', 'deliveries/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'handler p50/p99 ms', 'CPU ms/delivery server+children+pg', 'errors'];
   const rows = runs.map((run) => [
     run.receiver,
     String(run.senders),
@@ -253,7 +305,9 @@ function printTable(runs: RunResult[]) {
     run.p99Ms.toFixed(2),
     run.maxMs.toFixed(2),
     run.handlerP50Ms === null ? '-' : `${run.handlerP50Ms}/${run.handlerP99Ms}`,
-    run.serverCpuMsPerDelivery === null ? '-' : run.serverCpuMsPerDelivery.toFixed(2),
+    run.cpuMsPerDelivery === null
+      ? '-'
+      : `${run.cpuMsPerDelivery.server}+${run.cpuMsPerDelivery.children}+${run.cpuMsPerDelivery.postgres ?? '?'}`,
     String(run.errors),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
@@ -374,7 +428,7 @@ async function main() {
     for (const senders of SENDER_COUNTS) {
       for (const [target, server] of [[cocokTarget, cocok], [referenceTarget, reference]] as const) {
         say(`${target.name}: ${senders} sender(s), ${timing.warmupMs / 1000} s warm-up + ${timing.measureMs / 1000} s measured…`);
-        const run = await runLoad(target, server, senders, generator, timing);
+        const run = await runLoad(target, { server: server.child.pid, postgres: postmasterPid(tempDir) }, senders, generator, timing);
         runs.push(run);
         if (run.errors > 0) {
           say(`${target.name} answered ${run.errors} deliveries with an error, e.g.:\n  ${run.firstErrors.join('\n  ')}`);
