@@ -2,10 +2,13 @@
  * Cocok's webhook against a minimal reference receiver (bench/reference-receiver.ts), both on
  * the same embedded PostgreSQL server, loaded alike with signed single-mutation deliveries.
  *
- * npm run bench:webhook -- [--seconds 10] [--warmup 2]
+ * npm run bench:webhook -- [--seconds 10] [--warmup 2] [--port-offset 0] [--profile]
+ *
+ * --port-offset shifts every port the bench listens on (to run beside another bench);
+ * --profile writes a V8 CPU profile of Cocok's server process to bench/results/profiles/.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -33,9 +36,9 @@ import { createDatabaseIfMissing, startEmbeddedDatabase, type EmbeddedDatabase }
 import { applyMigrations } from '@/lib/database/migrations';
 import { createMootaGenerator, signedDelivery, type MootaGenerator } from '@/lib/sandbox/moota-generator';
 
-const DATABASE_PORT = 55600;
-const COCOK_PORT = 3999;
-const REFERENCE_PORT = 3998;
+let DATABASE_PORT = 55600;
+let COCOK_PORT = 3999;
+let REFERENCE_PORT = 3998;
 const SENDER_COUNTS = [1, 16];
 const MAX_DELIVERIES_PER_RUN = 200_000;
 const MAX_ERRORS_PER_RUN = 50;
@@ -65,8 +68,59 @@ interface RunResult {
   /** Cocok's own `duration_ms` (inside its route handler), when the receiver reports one. */
   handlerP50Ms: number | null;
   handlerP99Ms: number | null;
+  /** CPU time (user + system) per delivery, Linux only: the receiver's server process, its child processes (Cocok's worker), PostgreSQL. */
+  cpuMsPerDelivery: { server: number; children: number; postgres: number | null } | null;
   errors: number;
   firstErrors: string[];
+}
+
+/** utime + stime (ms) and parent pid of a process, from /proc (Linux); null if unreadable. */
+function procStat(pid: number): { cpuMs: number; ppid: number } | null {
+  try {
+    // Fields after the command name (which may hold spaces): ppid is the 2nd, utime and stime the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return { cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100, ppid: Number(fields[1]) };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU ms of a process, and separately of all its descendants alive now (Linux); null elsewhere. */
+function processTreeCpuMs(pid: number | undefined): { self: number; descendants: number } | null {
+  if (pid === undefined) return null;
+  const root = procStat(pid);
+  if (!root) return null;
+  const stats = new Map<number, { cpuMs: number; ppid: number }>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = procStat(Number(entry));
+    if (stat) stats.set(Number(entry), stat);
+  }
+  const inTree = new Set([pid]);
+  let descendants = 0;
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [child, stat] of stats) {
+      if (!inTree.has(child) && inTree.has(stat.ppid)) {
+        inTree.add(child);
+        descendants += stat.cpuMs;
+        grew = true;
+      }
+    }
+  }
+  return { self: root.cpuMs, descendants };
+}
+
+interface CpuProbe {
+  server: number | undefined;
+  /** PostgreSQL's postmaster: its backends serve this receiver alone while the receiver is under load. */
+  postgres: number | undefined;
+}
+
+function sampleCpu(probe: CpuProbe) {
+  const server = processTreeCpuMs(probe.server);
+  const postgres = processTreeCpuMs(probe.postgres);
+  return server && { server: server.self, children: server.descendants, postgres: postgres ? postgres.self + postgres.descendants : null };
 }
 
 const post = (agent: http.Agent, port: number, body: string, headers: Record<string, string>) =>
@@ -113,6 +167,7 @@ function handlerDuration(text: string): number | undefined {
 
 async function runLoad(
   target: Target,
+  cpuProbe: CpuProbe,
   senders: number,
   generator: MootaGenerator,
   timing: { warmupMs: number; measureMs: number },
@@ -125,6 +180,13 @@ async function runLoad(
   const firstErrors: string[] = [];
   let started = 0;
   let errors = 0;
+  const cpu: { start: ReturnType<typeof sampleCpu>; end: ReturnType<typeof sampleCpu> } = { start: null, end: null };
+  let answeredAtStart = 0;
+  let answered = 0;
+  const cpuSampler = setTimeout(() => {
+    cpu.start = sampleCpu(cpuProbe);
+    answeredAtStart = answered;
+  }, timing.warmupMs);
 
   const sender = async () => {
     while (performance.now() < measureTo && started < MAX_DELIVERIES_PER_RUN && errors < MAX_ERRORS_PER_RUN) {
@@ -139,6 +201,7 @@ async function runLoad(
         answer = { status: 0, text: (error as Error).message };
       }
       const ended = performance.now();
+      answered += 1;
       if (answer.status !== 200) {
         errors += 1;
         if (firstErrors.length < 5) firstErrors.push(`${answer.status} ${answer.text.slice(0, 300)}`);
@@ -151,9 +214,22 @@ async function runLoad(
   };
   try {
     await Promise.all(Array.from({ length: senders }, sender));
+    cpu.end = sampleCpu(cpuProbe);
   } finally {
+    clearTimeout(cpuSampler);
     agent.destroy();
   }
+  const cpuDeliveries = answered - answeredAtStart;
+  const perDelivery = (from: number | null, to: number | null) =>
+    from === null || to === null || cpuDeliveries === 0 ? null : round((to - from) / cpuDeliveries, 2);
+  const cpuMsPerDelivery =
+    cpu.start && cpu.end
+      ? {
+          server: perDelivery(cpu.start.server, cpu.end.server)!,
+          children: perDelivery(cpu.start.children, cpu.end.children)!,
+          postgres: perDelivery(cpu.start.postgres, cpu.end.postgres),
+        }
+      : null;
 
   latencies.sort((a, b) => a - b);
   handlerMs.sort((a, b) => a - b);
@@ -171,6 +247,7 @@ async function runLoad(
     maxMs: round(latencies.at(-1) ?? Number.NaN, 2),
     handlerP50Ms: handler(50),
     handlerP99Ms: handler(99),
+    cpuMsPerDelivery,
     errors,
     firstErrors,
   };
@@ -207,10 +284,18 @@ async function assertTablesExist(databaseUrl: string) {
   }
 }
 
+function postmasterPid(tempDir: string): number | undefined {
+  try {
+    return Number(readFileSync(path.join(tempDir, 'data', 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 // ---------------------------------------------------------------------------- report
 
 function printTable(runs: RunResult[]) {
-  const header = ['receiver', 'senders', 'deliveries/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'handler p50/p99 ms', 'errors'];
+  const header = ['receiver', 'senders', 'deliveries/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'handler p50/p99 ms', 'CPU ms/delivery server+children+pg', 'errors'];
   const rows = runs.map((run) => [
     run.receiver,
     String(run.senders),
@@ -220,6 +305,9 @@ function printTable(runs: RunResult[]) {
     run.p99Ms.toFixed(2),
     run.maxMs.toFixed(2),
     run.handlerP50Ms === null ? '-' : `${run.handlerP50Ms}/${run.handlerP99Ms}`,
+    run.cpuMsPerDelivery === null
+      ? '-'
+      : `${run.cpuMsPerDelivery.server}+${run.cpuMsPerDelivery.children}+${run.cpuMsPerDelivery.postgres ?? '?'}`,
     String(run.errors),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
@@ -234,15 +322,29 @@ function parseOptions() {
   const { values } = parseArgs({
     args: process.argv.slice(2),
     strict: true,
-    options: { seconds: { type: 'string', default: '10' }, warmup: { type: 'string', default: '2' } },
+    options: {
+      seconds: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '2' },
+      'port-offset': { type: 'string', default: '0' },
+      profile: { type: 'boolean', default: false },
+    },
   });
+  const offset = values['port-offset'];
+  if (!/^\d+$/.test(offset) || Number(offset) > 1000) throw new Error(`--port-offset must be a whole number up to 1000, got "${offset}"`);
+  DATABASE_PORT += Number(offset);
+  COCOK_PORT += Number(offset);
+  REFERENCE_PORT += Number(offset);
   const seconds = (flag: string, text: string, min: number, max: number) => {
     if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
       throw new Error(`--${flag} must be a whole number of seconds from ${min} to ${max}, got "${text}"`);
     }
     return Number(text) * 1000;
   };
-  return { measureMs: seconds('seconds', values.seconds, 1, 120), warmupMs: seconds('warmup', values.warmup, 0, 60) };
+  return {
+    measureMs: seconds('seconds', values.seconds, 1, 120),
+    warmupMs: seconds('warmup', values.warmup, 0, 60),
+    profile: values.profile,
+  };
 }
 
 async function main() {
@@ -298,6 +400,7 @@ async function main() {
         MOOTA_ALLOWED_IPS: '127.0.0.1,::1',
       },
       path.join(RESULTS_DIR, 'cocok-server.log'),
+      timing.profile ? ['--cpu-prof', '--cpu-prof-dir', path.join(RESULTS_DIR, 'profiles')] : [],
     );
     servers.push(cocok);
     const reference = launch(
@@ -325,7 +428,7 @@ async function main() {
     for (const senders of SENDER_COUNTS) {
       for (const [target, server] of [[cocokTarget, cocok], [referenceTarget, reference]] as const) {
         say(`${target.name}: ${senders} sender(s), ${timing.warmupMs / 1000} s warm-up + ${timing.measureMs / 1000} s measured…`);
-        const run = await runLoad(target, senders, generator, timing);
+        const run = await runLoad(target, { server: server.child.pid, postgres: postmasterPid(tempDir) }, senders, generator, timing);
         runs.push(run);
         if (run.errors > 0) {
           say(`${target.name} answered ${run.errors} deliveries with an error, e.g.:\n  ${run.firstErrors.join('\n  ')}`);
