@@ -36,7 +36,7 @@ export async function reconcileLockedMutations(
   });
   const credits = open.filter((mutation) => mutation.type === 'CR');
   const queries = new Map(credits.map((mutation) => [mutation.id, candidateQuery(mutation, settings)]));
-  const orders = await lockCandidateOrders(sql, [...queries.values()]);
+  const candidates = indexCandidates(await lockCandidateOrders(sql, [...queries.values()]));
 
   const changes: StateChange[] = [];
   const payments: { mutationId: string; orderId: string; amount: bigint }[] = [];
@@ -47,10 +47,10 @@ export async function reconcileLockedMutations(
       changes.push({ mutation, state: 'debit', candidates: null, history: null });
       continue;
     }
-    const decision = decideMatch(mutation, candidatesFor(queries.get(mutation.id)!, orders), settings);
+    const decision = decideMatch(mutation, candidates.for(queries.get(mutation.id)!), settings);
     decisions.set(mutation.id, decision);
     if (decision.kind === 'matched') {
-      const order = orders.find((o) => o.id === decision.orderId)!;
+      const order = candidates.byId.get(decision.orderId)!;
       payments.push({ mutationId: mutation.id, orderId: order.id, amount: mutation.amount });
       settlements.push({ order: { ...order }, paidAmount: mutation.amount, status: decision.orderStatus });
       // The next transfer in this batch sees the order as the database will: paid.
@@ -101,14 +101,37 @@ function candidateQuery(mutation: LockedMutation, settings: MatchSettings): Cand
   };
 }
 
-/** The locked orders the database preselected for this transfer; `decideMatch` re-checks every fact. */
-function candidatesFor(query: CandidateQuery, orders: readonly LockedOrder[]): LockedOrder[] {
-  const keys = new Set(query.referenceKeys);
-  return orders.filter(
-    (order) =>
-      (order.payableAmount >= query.minAmount && order.payableAmount <= query.maxAmount) ||
-      keys.has(order.reference.toUpperCase()),
-  );
+/**
+ * The locked orders, looked up the way the database preselected them for each transfer: by payable
+ * amount (sorted, for a range) and by reference key. `decideMatch` re-checks every fact.
+ */
+function indexCandidates(orders: readonly LockedOrder[]) {
+  const byAmount = [...orders].sort((a, b) => (a.payableAmount < b.payableAmount ? -1 : a.payableAmount > b.payableAmount ? 1 : 0));
+  const byKey = new Map(orders.map((order) => [order.reference.toUpperCase(), order]));
+  const firstAtLeast = (amount: bigint) => {
+    let low = 0;
+    let high = byAmount.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (byAmount[middle]!.payableAmount < amount) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  return {
+    byId: new Map(orders.map((order) => [order.id, order])),
+    for(query: CandidateQuery): LockedOrder[] {
+      const found: LockedOrder[] = [];
+      for (let i = firstAtLeast(query.minAmount); i < byAmount.length && byAmount[i]!.payableAmount <= query.maxAmount; i++) {
+        found.push(byAmount[i]!);
+      }
+      for (const key of query.referenceKeys) {
+        const order = byKey.get(key);
+        if (order) found.push(order);
+      }
+      return found;
+    },
+  };
 }
 
 /**
