@@ -33,12 +33,13 @@ export async function settleOrders(sql: SqlExecutor, settlements: readonly Settl
     const next = status ?? statusForPaidAmount(paidAmount, order.payableAmount);
     return { id: order.id, paid: paidAmount, status: next, paidAt: now, keepPaidAt: PAID.has(order.status), closedAt: null };
   });
+  // `orders.id = ANY($1)` lets the planner reach the rows through the primary key instead of hashing the whole table.
   await sql.executeSql(
     `UPDATE orders SET paid_amount = s.paid, status = s.status::order_status,
        paid_at = CASE WHEN s.keep_paid_at THEN orders.paid_at ELSE s.paid_at END, closed_at = s.closed_at
      FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[], $5::boolean[], $6::timestamptz[])
        AS s(id, paid, status, paid_at, keep_paid_at, closed_at)
-     WHERE orders.id = s.id`,
+     WHERE orders.id = s.id AND orders.id = ANY($1::uuid[])`,
     [
       rows.map((row) => row.id),
       rows.map((row) => row.paid),

@@ -95,17 +95,19 @@ export interface CandidateQuery {
 
 /**
  * Locks, in id order (so two workers cannot deadlock), the open orders any of these transfers
- * could pay. Rows another transaction paid meanwhile drop out when the lock is granted.
+ * could pay. Rows another transaction paid meanwhile drop out when the lock is granted. The ids
+ * are gathered first (`ANY(ARRAY(…))`) so that the rows are then reached through the primary key;
+ * as `IN (…)` the planner misjudges the range join and walks the whole table.
  */
 export async function lockCandidateOrders(sql: SqlExecutor, queries: readonly CandidateQuery[]): Promise<LockedOrder[]> {
   if (queries.length === 0) return [];
   const { rows } = (await sql.executeSql(
     `SELECT ${ORDER_COLUMNS} FROM orders
-     WHERE status = 'pending' AND id IN (
+     WHERE status = 'pending' AND id = ANY(ARRAY(
        SELECT o.id FROM unnest($1::bigint[], $2::bigint[]) AS wanted(min_amount, max_amount)
          JOIN orders o ON o.status = 'pending' AND o.payable_amount BETWEEN wanted.min_amount AND wanted.max_amount
        UNION
-       SELECT id FROM orders WHERE status = 'pending' AND reference_key = ANY($3::text[]))
+       SELECT id FROM orders WHERE status = 'pending' AND reference_key = ANY($3::text[])))
      ORDER BY id FOR UPDATE`,
     [
       queries.map((query) => query.minAmount),

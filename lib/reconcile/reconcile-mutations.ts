@@ -163,7 +163,7 @@ async function writeMatchStates(
        process_attempts = process_attempts + CASE WHEN $5::timestamptz IS NULL THEN 0 ELSE 1 END,
        process_error = CASE WHEN $5::timestamptz IS NULL THEN process_error END
      FROM unnest($1::uuid[], $2::boolean[], $3::text[], $4::text[]) AS c(id, changed, state, candidates)
-     WHERE mutations.id = c.id`,
+     WHERE mutations.id = c.id AND mutations.id = ANY($1::uuid[])`,
     [
       rows.map((mutation) => mutation.id),
       rows.map((mutation) => changed.has(mutation.id)),
