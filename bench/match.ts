@@ -48,7 +48,7 @@ import { applyMigrations } from '@/lib/database/migrations';
 import { db, sqlPool } from '@/lib/db';
 import { uuidv7 } from '@/lib/ids';
 import { storeAcceptedDelivery } from '@/lib/intake/store-delivery';
-import { JOBS_CHANNEL } from '@/lib/jobs/queue';
+import { JOBS_CHANNEL, QUEUES } from '@/lib/jobs/queue';
 import { prepareQueues, startWorker, type Worker } from '@/lib/jobs/worker';
 import { parseDelivery, redactSecrets } from '@/lib/moota/payload';
 import { createOrder } from '@/lib/orders/create-order';
@@ -432,7 +432,7 @@ function startWaker(sql: pg.Client, everyMs: number): { stop(): Promise<void>; c
   const timer = setInterval(() => {
     if (inFlight) return;
     inFlight = sql
-      .query(`SELECT pg_notify('${JOBS_CHANNEL}', '')`)
+      .query(`SELECT pg_notify('${JOBS_CHANNEL}', '${QUEUES.processMutation}')`)
       .then(() => (sent += 1))
       .catch(() => {})
       .finally(() => (inFlight = undefined));

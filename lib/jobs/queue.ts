@@ -8,7 +8,7 @@ export const QUEUES = {
   storeCallbackDead: 'store-callback-dead',
 } as const;
 
-/** Postgres channel that wakes workers as soon as a transaction that enqueued jobs commits. */
+/** Postgres channel that wakes workers as soon as a transaction that enqueued jobs commits; the payload is the queue's name. */
 export const JOBS_CHANNEL = 'cocok_jobs';
 
 export const PGBOSS_SCHEMA = 'pgboss';
@@ -55,5 +55,9 @@ export async function enqueueStoreCallbacks(sql: SqlExecutor, callbackIds: reado
 async function insertJobs(sql: SqlExecutor, jobs: PgBoss.JobInsert[]): Promise<void> {
   if (jobs.length === 0) return;
   await statements.insert(jobs, { db: sql });
-  await sql.executeSql(`SELECT count(*) AS notified FROM (SELECT pg_notify('${JOBS_CHANNEL}', '')) AS notify`, []);
+  // The payload names the queue, so that only a worker loop of that queue wakes up.
+  await sql.executeSql(
+    `SELECT count(*) AS notified FROM (SELECT pg_notify('${JOBS_CHANNEL}', queue) FROM unnest($1::text[]) AS queue) AS notify`,
+    [[...new Set(jobs.map((job) => job.name))]],
+  );
 }

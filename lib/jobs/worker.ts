@@ -76,7 +76,8 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
   await boss.start();
   await createQueues(boss);
 
-  const workerIds: string[] = [];
+  const loops = new Map<string, string[]>();
+  const addLoop = (queue: string, id: string) => loops.set(queue, [...(loops.get(queue) ?? []), id]);
   // The mutations of a batch of jobs are matched in one transaction, so a backlog costs a few
   // statements per hundred mutations; a job whose mutation fails is retried alone.
   for (let i = 0; i < (options.concurrency ?? 2); i++) {
@@ -98,13 +99,14 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
         if (jobs.length === JOBS_PER_BATCH) boss.notifyWorker(id);
       },
     );
-    workerIds.push(id);
+    addLoop(QUEUES.processMutation, id);
   }
   await boss.work<ProcessMutationsJob>(QUEUES.processMutationDead, { pollingIntervalSeconds: 5 }, async (jobs) => {
     for (const job of jobs) await markProcessingDead(job.data.mutationIds, 'gave up after repeated failures');
   });
   for (let i = 0; i < (options.concurrency ?? 4); i++) {
-    workerIds.push(
+    addLoop(
+      QUEUES.storeCallback,
       await boss.work<StoreCallbackJob>(QUEUES.storeCallback, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
         if (job) await deliverStoreCallback(job.data.callbackId);
       }),
@@ -117,7 +119,12 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
   const listener = new pg.Client({ connectionString: databaseUrl });
   listener.on('error', (error) => stopping || console.error('job queue listener:', describe(error)));
   await listener.connect();
-  listener.on('notification', () => workerIds.forEach((id) => boss.notifyWorker(id)));
+  // One loop of the queue a notice names wakes up (in turn); a loop that finds a full batch wakes itself again.
+  let turn = 0;
+  listener.on('notification', ({ payload }) => {
+    const ids = loops.get(payload ?? '') ?? [...loops.values()].flat();
+    if (ids.length > 0) boss.notifyWorker(ids[turn++ % ids.length]!);
+  });
   await listener.query(`LISTEN ${JOBS_CHANNEL}`);
 
   const sweep = async () => {
