@@ -134,7 +134,7 @@ describe('creating orders', () => {
     expect(Object.keys(json).sort()).toEqual(
       ['amount', 'created_at', 'customer_name', 'expires_at', 'paid_amount', 'paid_at', 'payable_amount', 'reference', 'status', 'unique_code'].sort(),
     );
-    expect(await db().order.findUniqueOrThrow({ where: { reference: 'INV-1001' } })).toMatchObject({ source: 'api' });
+    expect(await db().order.findUniqueOrThrow({ where: { referenceKey: 'INV-1001' } })).toMatchObject({ source: 'api' });
   });
 
   test('the same reference and amount again answers 200 with the same order', async () => {
@@ -243,13 +243,13 @@ describe('reading and cancelling orders', () => {
     const { status: answered, json } = await api.cancel(reference, body);
     expect(answered).toBe(status);
     expect(json.error.code).toBe(code);
-    expect((await db().order.findUniqueOrThrow({ where: { reference: 'INV-9' } })).status).toBe('pending');
+    expect((await db().order.findUniqueOrThrow({ where: { referenceKey: 'INV-9' } })).status).toBe('pending');
   });
 
   test('a paid order cannot be cancelled: 409', async () => {
     const api = await load();
     await api.create({ reference: 'INV-PAID', amount: 1000 });
-    await db().order.update({ where: { reference: 'INV-PAID' }, data: { status: 'paid', paidAt: new Date(), paidAmount: 1001n } });
+    await db().order.update({ where: { referenceKey: 'INV-PAID' }, data: { status: 'paid', paidAt: new Date(), paidAmount: 1001n } });
     const { status, json } = await api.cancel('INV-PAID');
     expect(status).toBe(409);
     expect(json.error).toEqual({ code: 'conflict', message: expect.stringMatching(/INV-PAID is paid/) });
@@ -289,7 +289,7 @@ describe('CSV import', () => {
     expect(results[4]!.message).toBe('reference CSV-1 is already on line 2');
     expect(progress).toEqual([1, 2, 3, 4, 5].map((done) => [done, 5]));
 
-    const created = await db().order.findUniqueOrThrow({ where: { reference: 'CSV-1' } });
+    const created = await db().order.findUniqueOrThrow({ where: { referenceKey: 'CSV-1' } });
     expect(created).toMatchObject({ source: 'csv', amount: 150000n, customerName: 'Siti' });
     expect(await db().historyEntry.count({ where: { action: 'order_created', actor: 'admin@toko' } })).toBe(1);
   });

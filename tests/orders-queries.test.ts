@@ -12,7 +12,7 @@ const order = async (reference: string, amount: number, extra: Record<string, un
   (await createOrder({ reference, amount, ...extra }, 'dashboard', 'finance@test')).order;
 
 const createdAt = (reference: string, iso: string) =>
-  db().order.update({ where: { reference }, data: { createdAt: new Date(iso) } });
+  db().order.update({ where: { referenceKey: reference.toUpperCase() }, data: { createdAt: new Date(iso) } });
 
 const references = async (filters: OrderFilters) => (await listOrders(filters)).rows.map((row) => row.reference);
 
@@ -30,7 +30,7 @@ describe('listOrders filters', () => {
     await createdAt('INV-1001', '2026-11-27T16:59:59.999Z'); // 27 Nov 23:59 Jakarta
     await createdAt('INV-1002', '2026-11-27T17:00:00.000Z'); // 28 Nov 00:00 Jakarta
     await createdAt('ABC-7', '2026-11-29T02:00:00.000Z');
-    await db().order.update({ where: { reference: 'ABC-7' }, data: { status: 'cancelled' } });
+    await db().order.update({ where: { referenceKey: 'ABC-7' }, data: { status: 'cancelled' } });
   });
 
   test.each<[string, Record<string, string>, string[]]>([

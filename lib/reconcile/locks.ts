@@ -101,19 +101,23 @@ export interface CandidateQuery {
  */
 export async function lockCandidateOrders(sql: SqlExecutor, queries: readonly CandidateQuery[]): Promise<LockedOrder[]> {
   if (queries.length === 0) return [];
+  const referenceKeys = [...new Set(queries.flatMap((query) => query.referenceKeys))];
+  // Without a tolerance (the default) one index scan takes every amount; a range needs a join.
+  const exact = queries.every((query) => query.minAmount === query.maxAmount);
+  const byAmount = exact
+    ? `SELECT id FROM orders WHERE status = 'pending' AND payable_amount = ANY($1::bigint[])`
+    : `SELECT o.id FROM unnest($1::bigint[], $2::bigint[]) AS wanted(min_amount, max_amount)
+         JOIN orders o ON o.status = 'pending' AND o.payable_amount BETWEEN wanted.min_amount AND wanted.max_amount`;
   const { rows } = (await sql.executeSql(
     `SELECT ${ORDER_COLUMNS} FROM orders
      WHERE status = 'pending' AND id = ANY(ARRAY(
-       SELECT o.id FROM unnest($1::bigint[], $2::bigint[]) AS wanted(min_amount, max_amount)
-         JOIN orders o ON o.status = 'pending' AND o.payable_amount BETWEEN wanted.min_amount AND wanted.max_amount
+       ${byAmount}
        UNION
-       SELECT id FROM orders WHERE status = 'pending' AND reference_key = ANY($3::text[])))
+       SELECT id FROM orders WHERE status = 'pending' AND reference_key = ANY($${exact ? 2 : 3}::text[])))
      ORDER BY id FOR UPDATE`,
-    [
-      queries.map((query) => query.minAmount),
-      queries.map((query) => query.maxAmount),
-      [...new Set(queries.flatMap((query) => query.referenceKeys))],
-    ],
+    exact
+      ? [[...new Set(queries.map((query) => query.minAmount))], referenceKeys]
+      : [queries.map((query) => query.minAmount), queries.map((query) => query.maxAmount), referenceKeys],
   )) as { rows: OrderRow[] };
   return rows.map(toOrder);
 }

@@ -1,0 +1,2 @@
+-- DropIndex
+DROP INDEX "orders_reference_key";
