@@ -52,8 +52,16 @@ import { JOBS_CHANNEL, QUEUES } from '@/lib/jobs/queue';
 import { prepareQueues, startWorker, type Worker } from '@/lib/jobs/worker';
 import { parseDelivery, redactSecrets } from '@/lib/moota/payload';
 import { createOrder } from '@/lib/orders/create-order';
+import {
+  MUTATION_COLUMNS,
+  mutationFromRow,
+  ORDER_COLUMNS,
+  orderFromRow,
+  type MutationRow,
+  type OrderRow,
+} from '@/lib/reconcile/locks';
 import { decideMatch, mutationReferenceTokens, type MatchSettings, type MutationFacts, type OrderFacts } from '@/lib/reconcile/rules';
-import { createMootaGenerator, signedDelivery, type MootaGenerator } from '@/lib/sandbox/moota-generator';
+import { createMootaGenerator, mulberry32, signedDelivery, type MootaGenerator } from '@/lib/sandbox/moota-generator';
 import { loadSettings } from '@/lib/settings/store';
 import {
   assertPortFree,
@@ -229,17 +237,6 @@ function readPostmasterPid(dataDir: string): number | null {
 // ---------------------------------------------------------------------------- loading
 
 /** Deterministic shuffling for the credits' order. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 function shuffled<T>(items: readonly T[], seed: number): T[] {
   const random = mulberry32(seed);
   const copy = [...items];
@@ -322,57 +319,13 @@ async function storeCredits(generator: MootaGenerator, amounts: readonly bigint[
 
 // ---------------------------------------------------------------------------- in-memory floor
 
+/** The open orders and waiting credits, read the way the worker reads them. */
 async function loadFacts(sql: pg.Client): Promise<{ orders: OrderFacts[]; mutations: MutationFacts[] }> {
-  const orders = await sql.query<{
-    id: string;
-    reference: string;
-    amount: string;
-    unique_code: number;
-    payable_amount: string;
-    account_number: string | null;
-    status: OrderFacts['status'];
-    created_at: Date;
-    expires_at: Date | null;
-  }>(
-    `SELECT id, reference, amount, unique_code, payable_amount, account_number, status::text AS status, created_at, expires_at
-     FROM orders WHERE status = 'pending'`,
+  const orders = await sql.query<OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE status = 'pending'`);
+  const mutations = await sql.query<MutationRow>(
+    `SELECT ${MUTATION_COLUMNS} FROM mutations WHERE processing = 'received' ORDER BY id`,
   );
-  const mutations = await sql.query<{
-    id: string;
-    type: 'CR' | 'DB';
-    amount: string;
-    account_number: string;
-    description: string;
-    note: string | null;
-    payment_order_id: string | null;
-    received_at: Date;
-  }>(
-    `SELECT id, type::text AS type, amount, account_number, description, note, payment_order_id, received_at
-     FROM mutations WHERE processing = 'received' ORDER BY id`,
-  );
-  return {
-    orders: orders.rows.map((row) => ({
-      id: row.id,
-      reference: row.reference,
-      amount: BigInt(row.amount),
-      uniqueCode: row.unique_code,
-      payableAmount: BigInt(row.payable_amount),
-      accountNumber: row.account_number,
-      status: row.status,
-      createdAt: row.created_at,
-      expiresAt: row.expires_at,
-    })),
-    mutations: mutations.rows.map((row) => ({
-      id: row.id,
-      type: row.type,
-      amount: BigInt(row.amount),
-      accountNumber: row.account_number,
-      description: row.description,
-      note: row.note,
-      paymentOrderId: row.payment_order_id,
-      receivedAt: row.received_at,
-    })),
-  };
+  return { orders: orders.rows.map(orderFromRow), mutations: mutations.rows.map(mutationFromRow) };
 }
 
 /**

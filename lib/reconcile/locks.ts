@@ -8,7 +8,7 @@ export interface LockedMutation extends MutationFacts {
   processing: 'received' | 'processed' | 'dead';
 }
 
-interface MutationRow {
+export interface MutationRow {
   id: string;
   type: 'CR' | 'DB';
   amount: bigint | string;
@@ -22,6 +22,24 @@ interface MutationRow {
   processing: LockedMutation['processing'];
 }
 
+/** The columns a mutation is matched on, as `mutationFromRow` reads them. */
+export const MUTATION_COLUMNS = `id, type::text AS type, amount, account_number, description, note, payment_order_id, received_at,
+  match_state::text AS match_state, match_candidates, processing::text AS processing`;
+
+export const mutationFromRow = (row: MutationRow): LockedMutation => ({
+  id: row.id,
+  type: row.type,
+  amount: BigInt(row.amount),
+  accountNumber: row.account_number,
+  description: row.description,
+  note: row.note,
+  paymentOrderId: row.payment_order_id,
+  receivedAt: row.received_at,
+  matchState: row.match_state,
+  matchCandidates: row.match_candidates,
+  processing: row.processing,
+});
+
 /**
  * Locks mutation rows, in id order, for the rest of the transaction; every change to a match goes
  * through here. Missing ids are left out.
@@ -29,31 +47,17 @@ interface MutationRow {
 export async function lockMutations(sql: SqlExecutor, mutationIds: readonly string[]): Promise<LockedMutation[]> {
   if (mutationIds.length === 0) return [];
   const { rows } = (await sql.executeSql(
-    `SELECT id, type::text AS type, amount, account_number, description, note, payment_order_id, received_at,
-            match_state::text AS match_state, match_candidates, processing::text AS processing
-     FROM mutations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+    `SELECT ${MUTATION_COLUMNS} FROM mutations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
     [[...new Set(mutationIds)]],
   )) as { rows: MutationRow[] };
-  return rows.map((row) => ({
-    id: row.id,
-    type: row.type,
-    amount: BigInt(row.amount),
-    accountNumber: row.account_number,
-    description: row.description,
-    note: row.note,
-    paymentOrderId: row.payment_order_id,
-    receivedAt: row.received_at,
-    matchState: row.match_state,
-    matchCandidates: row.match_candidates,
-    processing: row.processing,
-  }));
+  return rows.map(mutationFromRow);
 }
 
 export async function lockMutation(sql: SqlExecutor, mutationId: string): Promise<LockedMutation | null> {
   return (await lockMutations(sql, [mutationId]))[0] ?? null;
 }
 
-interface OrderRow {
+export interface OrderRow {
   id: string;
   reference: string;
   amount: bigint | string;
@@ -70,7 +74,7 @@ export interface LockedOrder extends OrderFacts {
   paidAmount: bigint;
 }
 
-const toOrder = (row: OrderRow): LockedOrder => ({
+export const orderFromRow = (row: OrderRow): LockedOrder => ({
   id: row.id,
   reference: row.reference,
   amount: BigInt(row.amount),
@@ -83,7 +87,8 @@ const toOrder = (row: OrderRow): LockedOrder => ({
   paidAmount: BigInt(row.paid_amount),
 });
 
-const ORDER_COLUMNS = `id, reference, amount, unique_code, payable_amount, account_number, status::text AS status,
+/** The columns an order is matched on, as `orderFromRow` reads them. */
+export const ORDER_COLUMNS = `id, reference, amount, unique_code, payable_amount, account_number, status::text AS status,
   created_at, expires_at, paid_amount`;
 
 /** What one transfer could pay: payable amounts in a range, or an order named by its reference key. */
@@ -119,7 +124,7 @@ export async function lockCandidateOrders(sql: SqlExecutor, queries: readonly Ca
       ? [[...new Set(queries.map((query) => query.minAmount))], referenceKeys]
       : [queries.map((query) => query.minAmount), queries.map((query) => query.maxAmount), referenceKeys],
   )) as { rows: OrderRow[] };
-  return rows.map(toOrder);
+  return rows.map(orderFromRow);
 }
 
 /** Locks the given orders in id order. */
@@ -129,5 +134,5 @@ export async function lockOrders(sql: SqlExecutor, orderIds: string[]): Promise<
     `SELECT ${ORDER_COLUMNS} FROM orders WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
     [[...new Set(orderIds)]],
   )) as { rows: OrderRow[] };
-  return rows.map(toOrder);
+  return rows.map(orderFromRow);
 }
