@@ -3,7 +3,7 @@ import { DomainError, violatedConstraint } from '@/lib/errors';
 import { Prisma, type MatchState } from '@/lib/generated/prisma/client';
 import { recordHistory } from '@/lib/reconcile/history';
 import { isPaid, settleOrders, statusForPaidAmount } from '@/lib/reconcile/ledger';
-import { lockMutation, lockOrders, type LockedMutation, type LockedOrder } from '@/lib/reconcile/locks';
+import { lockMutations, lockOrders, type LockedMutation, type LockedOrder } from '@/lib/reconcile/locks';
 import type { Candidate } from '@/lib/reconcile/rules';
 
 /**
@@ -38,12 +38,17 @@ const inTransaction = async <T>(work: (tx: Tx) => Promise<T>): Promise<T> => {
   }
 };
 
-async function mustLockMutation(tx: Tx, mutationId: string): Promise<LockedMutation> {
-  const mutation = await lockMutation(txExecutor(tx), mutationId);
-  if (!mutation) throw new DomainError('not_found', 'this transfer does not exist');
-  if (mutation.type !== 'CR') throw new DomainError('invalid', 'money going out (a debit) cannot pay an order');
-  return mutation;
+async function mustLockMutations(tx: Tx, mutationIds: string[]): Promise<Map<string, LockedMutation>> {
+  const mutations = new Map((await lockMutations(txExecutor(tx), mutationIds)).map((mutation) => [mutation.id, mutation]));
+  for (const id of mutationIds) {
+    const mutation = mutations.get(id);
+    if (!mutation) throw new DomainError('not_found', 'this transfer does not exist');
+    if (mutation.type !== 'CR') throw new DomainError('invalid', 'money going out (a debit) cannot pay an order');
+  }
+  return mutations;
 }
+
+const mustLockMutation = async (tx: Tx, mutationId: string) => (await mustLockMutations(tx, [mutationId])).get(mutationId)!;
 
 async function mustLockOrders(tx: Tx, orderIds: string[]): Promise<Map<string, LockedOrder>> {
   const orders = new Map((await lockOrders(txExecutor(tx), orderIds)).map((order) => [order.id, order]));
@@ -108,8 +113,7 @@ export async function splitPayment(input: { allocations: Allocation[]; actor: st
 
   return inTransaction(async (tx) => {
     const mutationIds = [...new Set(allocations.map((a) => a.mutationId))].sort();
-    const mutations = new Map<string, LockedMutation>();
-    for (const id of mutationIds) mutations.set(id, await mustLockMutation(tx, id));
+    const mutations = await mustLockMutations(tx, mutationIds);
     const orders = await mustLockOrders(tx, [...new Set(allocations.map((a) => a.orderId))]);
 
     const allocatedBefore = new Map<string, bigint>();
