@@ -515,8 +515,42 @@ interface EndToEnd {
   perSecondWhileProcessing: number;
   cpu: { workerMs: number; postgresMs: number; benchMs: number; windowMs: number; credits: number };
   cpuProfile?: CpuProfileSummary;
+  /** What PostgreSQL wrote to its write-ahead log during the run, per credit processed. */
+  wal: WalPerCredit;
   /** pg_stat_activity sampled at every poll: the share of samples in which each kind of statement ran. */
   databaseActivity: { samples: number; busyShare: number; byStatement: { kind: string; share: number }[] };
+}
+
+interface WalSnapshot {
+  records: number;
+  fullPageImages: number;
+  bytes: number;
+  checkpoints: number;
+}
+
+interface WalPerCredit {
+  records: number;
+  fullPageImages: number;
+  bytes: number;
+  checkpoints: number;
+}
+
+async function walSnapshot(sql: pg.Client): Promise<WalSnapshot> {
+  const { rows } = await sql.query<{ wal_records: string; wal_fpi: string; wal_bytes: string; checkpoints: string }>(
+    `SELECT wal_records, wal_fpi, wal_bytes, (SELECT num_timed + num_requested FROM pg_stat_checkpointer) AS checkpoints FROM pg_stat_wal`,
+  );
+  const row = rows[0]!;
+  return { records: Number(row.wal_records), fullPageImages: Number(row.wal_fpi), bytes: Number(row.wal_bytes), checkpoints: Number(row.checkpoints) };
+}
+
+function walPerCredit(before: WalSnapshot, after: WalSnapshot, credits: number): WalPerCredit {
+  const per = (value: number) => round(value / Math.max(1, credits), 2);
+  return {
+    records: per(after.records - before.records),
+    fullPageImages: per(after.fullPageImages - before.fullPageImages),
+    bytes: Math.round((after.bytes - before.bytes) / Math.max(1, credits)),
+    checkpoints: after.checkpoints - before.checkpoints,
+  };
 }
 
 async function runEndToEnd(
@@ -537,6 +571,7 @@ async function runEndToEnd(
   const waitingAtStart = await countWaiting(sql);
   if (waitingAtStart !== options.credits) throw new Error(`expected ${options.credits} credits waiting, found ${waitingAtStart}`);
   const progress = progressReporter('processed', options.credits);
+  const walBefore = await walSnapshot(sql);
   const started = performance.now();
   const workers: ChildServer[] = [];
   if (options.cpuProfile) {
@@ -617,6 +652,7 @@ async function runEndToEnd(
     bench: ownCpuMs(),
   };
   for (const worker of workers) await stopServer(worker);
+  const walAfter = await walSnapshot(sql);
   const cpuProfile = options.cpuProfile ? summarizeCpuProfiles(CPU_PROFILE_DIR) : undefined;
   const { rows } = await sql.query<{ span_ms: number; queue_to_paid_ms: number; processed: string }>(
     `SELECT extract(epoch FROM max(processed_at) - min(processed_at)) * 1000 AS span_ms,
@@ -648,6 +684,7 @@ async function runEndToEnd(
       credits: end.done - from.done,
     },
     cpuProfile,
+    wal: walPerCredit(walBefore, walAfter, processedInSpan),
     databaseActivity: {
       samples,
       busyShare: round((100 * (samples - (activity.get(IDLE) ?? 0))) / Math.max(1, samples), 1),
@@ -1211,6 +1248,10 @@ async function main() {
       [
         'CPU per credit while processing',
         `worker ${(cpu.workerMs / cpu.credits).toFixed(2)} ms, postgres ${(cpu.postgresMs / cpu.credits).toFixed(2)} ms (over ${fmt(cpu.credits)} credits)`,
+      ],
+      [
+        'write-ahead log per credit while processing',
+        `${endToEnd.wal.records} records, ${endToEnd.wal.fullPageImages} full-page images, ${fmt(endToEnd.wal.bytes)} bytes (${endToEnd.wal.checkpoints} checkpoints during the run)`,
       ],
       ...(profile
         ? ([

@@ -66,6 +66,11 @@ export const txExecutor = (tx: Tx): SqlExecutor => ({
   executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }),
 });
 
+/** Each statement on a connection of its own from the pool, in a transaction of its own. */
+export const poolExecutor = (): SqlExecutor => ({
+  executeSql: (text, values) => sqlPool().query({ name: statementName(text), text, values }),
+});
+
 /** Statements run through a pooled client are prepared once per connection (named by their hash). */
 export const clientExecutor = (client: pg.PoolClient): SqlExecutor => ({
   executeSql: (text, values) => client.query({ name: statementName(text), text, values }),

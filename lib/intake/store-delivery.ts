@@ -1,6 +1,6 @@
-import { db, inSqlTransaction } from '@/lib/db';
+import { db, poolExecutor } from '@/lib/db';
 import { uuidv7 } from '@/lib/ids';
-import { enqueueMutationProcessing } from '@/lib/jobs/queue';
+import { processMutationJobs, WAKE_WORKERS } from '@/lib/jobs/queue';
 import type { MootaMutation } from '@/lib/moota/payload';
 import type { SignatureResult } from '@/lib/generated/prisma/client';
 
@@ -20,8 +20,9 @@ export interface StoredDelivery {
 /** A rejected call keeps at most this much of its body: a flood of garbage cannot fill the disk. */
 export const REJECTED_BODY_EXCERPT = 2048;
 
-// One statement stores the delivery and its new mutations; ON CONFLICT makes the unique
-// moota_id, not a read before the write, decide what is new.
+// One statement, so one round trip and its own transaction, stores the delivery and its new
+// mutations and enqueues their processing; ON CONFLICT makes the unique moota_id, not a read
+// before the write, decide what is new.
 const STORE_DELIVERY_SQL = `
 WITH incoming AS (
   SELECT * FROM jsonb_to_recordset($7::jsonb) AS m(
@@ -41,13 +42,13 @@ WITH incoming AS (
     body_bytes, accepted, duplicates)
   VALUES ($1, $2, $3, 200, 'accepted', 'valid', $4, $5, $6,
     (SELECT count(*) FROM stored), $8::int - (SELECT count(*) FROM stored))
-)
-SELECT id FROM stored`;
+), ${processMutationJobs('SELECT id FROM stored')}
+SELECT (SELECT count(*) FROM stored) AS accepted, ${WAKE_WORKERS} AS woken`;
 
 /**
- * Stores a verified delivery and its mutations in one transaction, each Moota mutation once,
- * and enqueues processing of the new ones in that same transaction. Plain SQL on the pool under
- * Prisma: this is the path Moota waits on.
+ * Stores a verified delivery and its mutations, each Moota mutation once, and enqueues processing
+ * of the new ones, all in one statement. Plain SQL on the pool under Prisma: this is the path Moota
+ * waits on.
  */
 export async function storeAcceptedDelivery(
   call: DeliveryCall,
@@ -55,7 +56,7 @@ export async function storeAcceptedDelivery(
   mutations: readonly MootaMutation[],
 ): Promise<StoredDelivery> {
   const deliveryId = uuidv7(call.receivedAt.getTime());
-  const rows = mutations.map((m) => ({
+  const incoming = mutations.map((m) => ({
     id: uuidv7(call.receivedAt.getTime()),
     moota_id: m.mootaId,
     bank_id: m.bankId,
@@ -73,23 +74,18 @@ export async function storeAcceptedDelivery(
     taggings: m.taggings,
     raw: m.raw,
   }));
-  return inSqlTransaction(async (sql) => {
-    const { rows: stored } = (await sql.executeSql(STORE_DELIVERY_SQL, [
-      deliveryId,
-      call.receivedAt,
-      call.sourceAddress,
-      JSON.stringify(call.headers),
-      redactedBody,
-      call.bodyBytes,
-      JSON.stringify(rows),
-      mutations.length,
-    ])) as { rows: { id: string }[] };
-    await enqueueMutationProcessing(
-      sql,
-      stored.map((row) => row.id),
-    );
-    return { deliveryId, accepted: stored.length, duplicates: mutations.length - stored.length };
-  });
+  const { rows: [stored] } = (await poolExecutor().executeSql(STORE_DELIVERY_SQL, [
+    deliveryId,
+    call.receivedAt,
+    call.sourceAddress,
+    JSON.stringify(call.headers),
+    redactedBody,
+    call.bodyBytes,
+    JSON.stringify(incoming),
+    mutations.length,
+  ])) as { rows: { accepted: string }[] };
+  const accepted = Number(stored!.accepted);
+  return { deliveryId, accepted, duplicates: mutations.length - accepted };
 }
 
 export interface Rejection {

@@ -1,4 +1,3 @@
-import PgBoss from 'pg-boss';
 import type { SqlExecutor } from '@/lib/db';
 
 export const QUEUES = {
@@ -24,40 +23,46 @@ export interface StoreCallbackJob {
   callbackId: string;
 }
 
-// Only used to build pg-boss's insert statement; the SQL runs on the caller's transaction.
-const statements = new PgBoss({
-  schema: PGBOSS_SCHEMA,
-  db: {
-    executeSql: () => {
-      throw new Error('jobs are enqueued inside a transaction: pass { db } to insert');
-    },
-  },
-});
+/**
+ * A statement's part (a CTE named `jobs`) that inserts one job of `queue` per row of `source` (a
+ * query with a `data` jsonb column), with the queue's retry policy, as pg-boss's own insert sets
+ * it. A CTE, so that the intake can store a delivery and enqueue its processing in one statement;
+ * `WAKE_WORKERS` then wakes a worker when the statement inserted any job.
+ */
+function insertJobs(queue: string, source: string): string {
+  return `jobs AS (
+  INSERT INTO ${PGBOSS_SCHEMA}.job (name, data, dead_letter, policy, retry_limit, retry_delay, retry_backoff, expire_in, keep_until)
+  SELECT q.name, source.data, q.dead_letter, q.policy, coalesce(q.retry_limit, 2),
+    CASE WHEN coalesce(q.retry_backoff, false) THEN greatest(coalesce(q.retry_delay, 0), 1) ELSE coalesce(q.retry_delay, 0) END,
+    coalesce(q.retry_backoff, false), coalesce(q.expire_seconds * interval '1 second', interval '15 minutes'),
+    now() + coalesce(q.retention_minutes * interval '1 minute', interval '14 days')
+  FROM ${PGBOSS_SCHEMA}.queue q CROSS JOIN (${source}) AS source
+  WHERE q.name = '${queue}'
+  RETURNING name)`;
+}
 
-/** Enqueues processing of the given mutations in the same transaction that stored them. */
+/** Notifies the jobs channel (the payload names the queue) if the `jobs` CTE inserted any. */
+export const WAKE_WORKERS = `(SELECT count(pg_notify('${JOBS_CHANNEL}', name)) FROM (SELECT DISTINCT name FROM jobs) AS queues)`;
+
+/** The CTE enqueueing processing of the mutations whose ids `ids` (a query with an `id` column) yields. */
+export function processMutationJobs(ids: string): string {
+  return insertJobs(
+    QUEUES.processMutation,
+    `SELECT jsonb_build_object('mutationIds', jsonb_agg(id ORDER BY id)) AS data
+     FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) / ${MUTATIONS_PER_JOB} AS job FROM (${ids}) AS ids) AS numbered
+     GROUP BY job`,
+  );
+}
+
+/** Enqueues processing of the given mutations in the caller's transaction. */
 export async function enqueueMutationProcessing(sql: SqlExecutor, mutationIds: readonly string[]): Promise<void> {
-  const jobs: PgBoss.JobInsert[] = [];
-  for (let from = 0; from < mutationIds.length; from += MUTATIONS_PER_JOB) {
-    const data: ProcessMutationsJob = { mutationIds: mutationIds.slice(from, from + MUTATIONS_PER_JOB) };
-    jobs.push({ name: QUEUES.processMutation, data });
-  }
-  await insertJobs(sql, jobs);
+  if (mutationIds.length === 0) return;
+  await sql.executeSql(`WITH ${processMutationJobs('SELECT unnest($1::uuid[]) AS id')} SELECT ${WAKE_WORKERS} AS woken`, [[...mutationIds]]);
 }
 
 /** Enqueues delivery of store callbacks in the same transaction that created them. */
 export async function enqueueStoreCallbacks(sql: SqlExecutor, callbackIds: readonly string[]): Promise<void> {
-  await insertJobs(
-    sql,
-    callbackIds.map((callbackId) => ({ name: QUEUES.storeCallback, data: { callbackId } satisfies StoreCallbackJob })),
-  );
-}
-
-async function insertJobs(sql: SqlExecutor, jobs: PgBoss.JobInsert[]): Promise<void> {
-  if (jobs.length === 0) return;
-  await statements.insert(jobs, { db: sql });
-  // The payload names the queue, so that only a worker loop of that queue wakes up.
-  await sql.executeSql(
-    `SELECT count(*) AS notified FROM (SELECT pg_notify('${JOBS_CHANNEL}', queue) FROM unnest($1::text[]) AS queue) AS notify`,
-    [[...new Set(jobs.map((job) => job.name))]],
-  );
+  if (callbackIds.length === 0) return;
+  const jobs = insertJobs(QUEUES.storeCallback, `SELECT jsonb_build_object('callbackId', id) AS data FROM unnest($1::uuid[]) AS id`);
+  await sql.executeSql(`WITH ${jobs} SELECT ${WAKE_WORKERS} AS woken`, [[...callbackIds]]);
 }

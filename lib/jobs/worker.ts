@@ -17,6 +17,7 @@ import {
   processMutations,
   recordProcessingFailure,
 } from '@/lib/mutations/process-mutations';
+import { wakeThrottle } from '@/lib/jobs/wake-throttle';
 import { deliverStoreCallback, markStoreCallbackFailed } from '@/lib/store-callback/deliver';
 
 export interface Worker {
@@ -26,6 +27,7 @@ export interface Worker {
 const SWEEP_EVERY_MS = 30_000;
 const STALE_AFTER_MS = 10 * 60_000;
 const JOBS_PER_BATCH = 10;
+const WAKE_EVERY_MS = 20;
 
 /** Creates pg-boss's schema and this app's queues; safe to run from several processes at once. */
 export async function prepareQueues(databaseUrl: string): Promise<void> {
@@ -119,12 +121,14 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
   const listener = new pg.Client({ connectionString: databaseUrl });
   listener.on('error', (error) => stopping || console.error('job queue listener:', describe(error)));
   await listener.connect();
-  // One loop of the queue a notice names wakes up (in turn); a loop that finds a full batch wakes itself again.
+  // One loop of the queue a notice names wakes up (in turn), at most once every WAKE_EVERY_MS; a loop
+  // that finds a full batch wakes itself again.
   let turn = 0;
-  listener.on('notification', ({ payload }) => {
-    const ids = loops.get(payload ?? '') ?? [...loops.values()].flat();
+  const wakes = wakeThrottle(WAKE_EVERY_MS, (queue) => {
+    const ids = loops.get(queue) ?? [...loops.values()].flat();
     if (ids.length > 0) boss.notifyWorker(ids[turn++ % ids.length]!);
   });
+  listener.on('notification', ({ payload }) => wakes.notice(payload ?? ''));
   await listener.query(`LISTEN ${JOBS_CHANNEL}`);
 
   const sweep = async () => {
@@ -141,6 +145,7 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
     async stop() {
       stopping = true;
       clearInterval(sweeping);
+      wakes.stop();
       await listener.end().catch(() => {});
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },
