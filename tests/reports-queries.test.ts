@@ -37,7 +37,6 @@ async function mutation(input: {
       description: 'TRSF E-BANKING',
       occurredAt: new Date(input.at),
       taggings: [],
-      raw: {},
       processing: input.processing ?? 'processed',
       matchState: input.matchState ?? (type === 'DB' ? 'debit' : 'unmatched'),
     },

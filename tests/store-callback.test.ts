@@ -78,7 +78,6 @@ async function paidOrder(): Promise<string> {
         description: 'TRSF E-BANKING CR',
         occurredAt: new Date(occurredAt),
         taggings: [],
-        raw: {},
       },
     });
   const active = await mutation('mut_paid', 150123n, '2026-11-28T03:14:07.000Z');

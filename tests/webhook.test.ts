@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { QUEUES } from '@/lib/jobs/queue';
+import { getMutationDetail } from '@/lib/queries/mutations';
 import { resetDatabase } from '@/tests/support/database';
 import { fixture, MOOTA_ADDRESS, TEST_SECRET, webhookRequest, type WebhookCall } from '@/tests/support/webhook';
 
@@ -54,7 +55,7 @@ describe('accepted deliveries', () => {
     ]);
     expect(mutations[0]!.occurredAt.toISOString()).toBe('2026-11-28T03:14:07.000Z');
     expect(mutations[0]!.accountHolder).toBe('TOKO BERKAH JAYA');
-    expect(mutations[1]!.raw).toMatchObject({ amount: '89457.00', bank: { meta: '[redacted]' } });
+    expect((await getMutationDetail(mutations[1]!.id))!.raw).toMatchObject({ amount: '89457.00', bank: { meta: '[redacted]' } });
 
     const delivery = await db().delivery.findUniqueOrThrow({ where: { id: json.delivery_id as string } });
     expect(delivery).toMatchObject({ outcome: 'accepted', httpStatus: 200, signature: 'valid', accepted: 2, duplicates: 0, sourceAddress: MOOTA_ADDRESS });

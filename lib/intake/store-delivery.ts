@@ -28,12 +28,12 @@ WITH incoming AS (
   SELECT * FROM jsonb_to_recordset($7::jsonb) AS m(
     id uuid, moota_id text, bank_id text, bank_type text, bank_label text, account_number text,
     account_holder text, type mutation_type, amount bigint, balance bigint, description text, note text,
-    occurred_at timestamptz, payment_order_id text, taggings jsonb, raw jsonb)
+    occurred_at timestamptz, payment_order_id text, taggings jsonb)
 ), stored AS (
   INSERT INTO mutations (id, moota_id, delivery_id, received_at, bank_id, bank_type, bank_label, account_number,
-    account_holder, type, amount, balance, description, note, occurred_at, payment_order_id, taggings, raw)
+    account_holder, type, amount, balance, description, note, occurred_at, payment_order_id, taggings)
   SELECT id, moota_id, $1, $2, bank_id, bank_type, bank_label, account_number, account_holder, type, amount,
-    balance, description, note, occurred_at, payment_order_id, taggings, raw
+    balance, description, note, occurred_at, payment_order_id, taggings
   FROM incoming
   ON CONFLICT (moota_id) DO NOTHING
   RETURNING id
@@ -72,7 +72,6 @@ export async function storeAcceptedDelivery(
     occurred_at: m.occurredAt.toISOString(),
     payment_order_id: m.paymentOrderId,
     taggings: m.taggings,
-    raw: m.raw,
   }));
   const { rows: [stored] } = (await poolExecutor().executeSql(STORE_DELIVERY_SQL, [
     deliveryId,

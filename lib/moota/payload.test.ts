@@ -1,11 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseDelivery, redactBody, redactSecrets, type MootaMutation } from './payload';
+import { mutationInBody, parseDelivery, redactBody, redactSecrets, type MootaMutation } from './payload';
 
 const FIXTURES = path.join(import.meta.dirname, '__fixtures__');
 const fixtureText = (name: string) => readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8');
 const fixture = (name: string) => JSON.parse(fixtureText(name)) as Record<string, unknown>[];
+/** A mutation as the detail page shows it: from the delivery body the webhook stores. */
+const storedItem = (bodyText: string, mootaId: string) => mutationInBody(redactBody(bodyText), mootaId);
 
 function parsedMutations(json: unknown): MootaMutation[] {
   const result = parseDelivery(json);
@@ -152,11 +154,11 @@ describe('parseDelivery: fixtures', () => {
     const result = parseDelivery(fixture(name));
     expect(result).toMatchObject({ ok: true, duplicatesInBody: 0 });
     const mutations = parsedMutations(fixture(name));
-    expect(mutations.map(({ raw: _raw, ...fields }) => fields)).toEqual(expected);
+    expect(mutations).toEqual(expected);
   });
 
   test.each(['credit-two', 'mixed-bank-null', 'test-webhook', 'virtual-account'])(
-    '%s: raw is the item as received except for bank.meta',
+    '%s: the stored body gives back each item as received except for bank.meta',
     (name) => {
       const items = fixture(name);
       const mutations = parsedMutations(fixture(name));
@@ -164,7 +166,7 @@ describe('parseDelivery: fixtures', () => {
         const item = structuredClone(items[index]!);
         const bank = item.bank as Record<string, unknown> | null | undefined;
         if (bank) bank.meta = '[redacted]';
-        expect(mutation.raw).toEqual(item);
+        expect(storedItem(fixtureText(name), mutation.mootaId)).toEqual(item);
       });
     },
   );
@@ -174,16 +176,17 @@ describe('parseDelivery: fixtures', () => {
     { label: 'empty bank.meta array', name: 'virtual-account', secret: '"meta":[]' },
   ])('redacts $label', ({ name, secret }) => {
     expect(fixtureText(name)).toContain(secret);
+    expect(redactBody(fixtureText(name))).not.toContain(secret);
     for (const mutation of parsedMutations(fixture(name))) {
-      expect(JSON.stringify(mutation.raw)).not.toContain(secret);
-      expect((mutation.raw.bank as Record<string, unknown>).meta).toBe('[redacted]');
+      expect((storedItem(fixtureText(name), mutation.mootaId)!.bank as Record<string, unknown>).meta).toBe('[redacted]');
     }
   });
 
   test('keeps identifiers that look like secrets but are not', () => {
     const [mutation] = parsedMutations(fixture('credit-two'));
-    expect(mutation!.raw).toMatchObject({ token: 'tok_7Hq2LmP0aa', bank_id: 'bnk_Q8a1Zx' });
-    expect(mutation!.raw.bank).toMatchObject({ token: 'bnk_Q8a1Zx', bank_id: 'bnk_Q8a1Zx' });
+    const item = storedItem(fixtureText('credit-two'), mutation!.mootaId);
+    expect(item).toMatchObject({ token: 'tok_7Hq2LmP0aa', bank_id: 'bnk_Q8a1Zx' });
+    expect(item!.bank).toMatchObject({ token: 'bnk_Q8a1Zx', bank_id: 'bnk_Q8a1Zx' });
   });
 });
 
@@ -252,12 +255,14 @@ describe('parseDelivery: lenient fields', () => {
     const text = JSON.stringify([{ ...base, description }]);
     const mutation = parsedMutations(JSON.parse(text))[0]!;
     expect(mutation.description).toBe(description);
-    expect(mutation.raw.description).toBe(description);
+    expect(storedItem(text, mutation.mootaId)!.description).toBe(description);
   });
 
-  test('extra fields are kept in raw', () => {
-    const mutation = parseOne({ token: 'tok_1', created_at: '2026-11-28 10:15:02', future_field: { a: [1, 2] } });
-    expect(mutation.raw).toMatchObject({ token: 'tok_1', created_at: '2026-11-28 10:15:02', future_field: { a: [1, 2] } });
+  test('extra fields are kept in the stored body', () => {
+    const extra = { token: 'tok_1', created_at: '2026-11-28 10:15:02', future_field: { a: [1, 2] } };
+    const text = JSON.stringify([{ ...base, ...extra }]);
+    const mutation = parsedMutations(JSON.parse(text))[0]!;
+    expect(storedItem(text, mutation.mootaId)).toMatchObject(extra);
   });
 
   test('an empty array is a delivery of nothing', () => {
@@ -548,4 +553,29 @@ describe('redactBody', () => {
       expect(redactBody(fixtureText(name))).not.toContain('REDACT-ME');
     },
   );
+});
+
+describe('mutationInBody', () => {
+  const body = JSON.stringify([
+    { mutation_id: 'a', amount: 1 },
+    { mutation_id: 42, amount: 2 },
+    { mutation_id: 'a', amount: 3 },
+    null,
+  ]);
+
+  test('finds the first item with the id, as parseDelivery keeps the first', () => {
+    expect(mutationInBody(body, 'a')).toEqual({ mutation_id: 'a', amount: 1 });
+  });
+
+  test('a numeric mutation_id is found by its digits', () => {
+    expect(mutationInBody(body, '42')).toEqual({ mutation_id: 42, amount: 2 });
+  });
+
+  test.each([
+    ['an id the body does not hold', body, 'b'],
+    ['a body that is not JSON', '{"truncated', 'a'],
+    ['a body that is not an array', '{"mutation_id":"a"}', 'a'],
+  ])('null for %s', (_label, text, id) => {
+    expect(mutationInBody(text, id)).toBeNull();
+  });
 });

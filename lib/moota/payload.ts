@@ -17,8 +17,6 @@ export interface MootaMutation {
   occurredAt: Date;
   paymentOrderId: string | null;
   taggings: unknown[];
-  /** The item as received, after `redactSecrets`. */
-  raw: Record<string, unknown>;
 }
 
 export type DeliveryParse =
@@ -142,7 +140,7 @@ const mutationSchema = z.looseObject(
   { error: mustBe('an object') },
 );
 
-function toMutation(item: Record<string, unknown>, data: z.output<typeof mutationSchema>): MootaMutation {
+function toMutation(data: z.output<typeof mutationSchema>): MootaMutation {
   return {
     mootaId: data.mutation_id,
     bankId: data.bank_id ?? '',
@@ -158,7 +156,6 @@ function toMutation(item: Record<string, unknown>, data: z.output<typeof mutatio
     occurredAt: data.date,
     paymentOrderId: data.payment_detail?.order_id ?? null,
     taggings: data.taggings ?? [],
-    raw: redactSecrets(item),
   };
 }
 
@@ -203,7 +200,7 @@ export function parseDelivery(json: unknown): DeliveryParse {
       return;
     }
     seen.add(result.data.mutation_id);
-    mutations.push(toMutation(item as Record<string, unknown>, result.data));
+    mutations.push(toMutation(result.data));
   });
 
   if (problems.length > 0) {
@@ -212,4 +209,24 @@ export function parseDelivery(json: unknown): DeliveryParse {
     return { ok: false, error: shown.join('; ') + (more > 0 ? `; and ${more} more` : '') };
   }
   return { ok: true, mutations, duplicatesInBody };
+}
+
+/**
+ * A mutation exactly as its delivery carried it, read back from the delivery's stored (redacted)
+ * body: the first item with that mutation_id, as `parseDelivery` keeps the first. Null if the body
+ * does not hold it.
+ */
+export function mutationInBody(body: string, mootaId: string): Record<string, unknown> | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  if (!Array.isArray(json)) return null;
+  const item: unknown = json.find((candidate: unknown) => {
+    const id = (candidate as { mutation_id?: unknown } | null)?.mutation_id;
+    return (typeof id === 'string' || typeof id === 'number') && String(id) === mootaId;
+  });
+  return item && typeof item === 'object' ? (item as Record<string, unknown>) : null;
 }

@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { mutationInBody } from '@/lib/moota/payload';
 import type { MutationType, Prisma } from '@/lib/generated/prisma/client';
 import {
   afterCursor,
@@ -145,13 +146,16 @@ export async function listAccounts(): Promise<AccountOption[]> {
   );
 }
 
-/** One mutation with everything known about it; null for an unknown or malformed id. */
+/**
+ * One mutation with everything known about it, and `raw`: the item as Moota sent it (secrets
+ * redacted), from its delivery's body. Null for an unknown or malformed id.
+ */
 export async function getMutationDetail(id: string) {
   if (!isUuid(id)) return null;
-  return db().mutation.findUnique({
+  const mutation = await db().mutation.findUnique({
     where: { id },
     include: {
-      delivery: { select: { id: true, receivedAt: true } },
+      delivery: { select: { id: true, receivedAt: true, body: true } },
       payments: {
         orderBy: { createdAt: 'asc' },
         include: { order: { select: { reference: true, status: true, payableAmount: true, customerName: true } } },
@@ -159,6 +163,9 @@ export async function getMutationDetail(id: string) {
       history: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
     },
   });
+  if (!mutation) return null;
+  const { body, ...delivery } = mutation.delivery;
+  return { ...mutation, delivery, raw: mutationInBody(body, mutation.mootaId) };
 }
 
 export type MutationDetail = NonNullable<Awaited<ReturnType<typeof getMutationDetail>>>;
