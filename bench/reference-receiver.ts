@@ -39,7 +39,7 @@ const redact = (value: unknown): string => JSON.stringify(value, (key, item: unk
 
 const MUTATION_COLUMNS = [
   'id', 'moota_id', 'delivery_id', 'bank_id', 'bank_type', 'bank_label', 'account_number', 'account_holder',
-  'type', 'amount', 'balance', 'description', 'note', 'occurred_at', 'payment_order_id', 'taggings', 'raw',
+  'type', 'amount', 'balance', 'description', 'note', 'occurred_at', 'payment_order_id', 'taggings',
 ];
 
 function mutationRow(item: unknown, deliveryId: string): unknown[] {
@@ -66,7 +66,6 @@ function mutationRow(item: unknown, deliveryId: string): unknown[] {
     parseJakartaDateTime(String(mutation.date)),
     text(asObject(mutation.payment_detail)?.order_id),
     JSON.stringify(mutation.taggings ?? []),
-    redact(mutation),
   ];
 }
 
