@@ -1,9 +1,11 @@
 import type { SqlExecutor } from '@/lib/db';
+import { StatementBatch } from '@/lib/database/statement-batch';
 import type { MatchState } from '@/lib/generated/prisma/client';
 import { uuidv7 } from '@/lib/ids';
 import { recordHistory, type HistoryInput } from '@/lib/reconcile/history';
-import { settleOrders, type Settlement } from '@/lib/reconcile/ledger';
+import { newlyPaidOrderIds, writeSettlements, type Settlement } from '@/lib/reconcile/ledger';
 import { lockCandidateOrders, type CandidateQuery, type LockedMutation, type LockedOrder } from '@/lib/reconcile/locks';
+import { enqueueOrderPaidCallbacks } from '@/lib/store-callback/enqueue';
 import { decideMatch, mutationReferenceTokens, type Decision, type MatchSettings } from '@/lib/reconcile/rules';
 
 const SETTLED: ReadonlySet<MatchState> = new Set(['matched', 'ignored', 'debit']);
@@ -73,8 +75,10 @@ export async function reconcileLockedMutations(
     }
   }
 
+  // The writes below do not read one another's effects: one statement, one round trip.
+  const writes = new StatementBatch();
   if (payments.length > 0) {
-    await sql.executeSql(
+    await writes.executeSql(
       `INSERT INTO payments (id, mutation_id, order_id, amount, created_by)
        SELECT *, 'system' FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[])`,
       [
@@ -85,8 +89,10 @@ export async function reconcileLockedMutations(
       ],
     );
   }
-  await settleOrders(sql, settlements, now);
-  await writeMatchStates(sql, mutations, changes, options.processedAt ?? null);
+  await writeSettlements(writes, settlements, now);
+  await writeMatchStates(writes, mutations, changes, options.processedAt ?? null);
+  await writes.run(sql);
+  await enqueueOrderPaidCallbacks(sql, newlyPaidOrderIds(settlements, now));
   return decisions;
 }
 
