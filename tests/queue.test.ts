@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, test } from 
 import { db, poolExecutor } from '@/lib/db';
 import { enqueueMutationProcessing, enqueueStoreCallbacks, JOBS_CHANNEL, PGBOSS_SCHEMA, QUEUES } from '@/lib/jobs/queue';
 import { uuidv7 } from '@/lib/ids';
+import { prepareQueues } from '@/lib/jobs/worker';
 import { resetDatabase } from '@/tests/support/database';
 import { receiveTransfers } from '@/tests/support/mutations';
 
@@ -83,5 +84,18 @@ describe('jobs enqueued inside a transaction', () => {
     } finally {
       await listener.end();
     }
+  });
+
+  test('without its queue (never prepared) a delivery fails whole: nothing is stored, so Moota retries', async () => {
+    await boss.deleteQueue(QUEUES.processMutation);
+    try {
+      await expect(receiveTransfers({ amount: 10_000 })).rejects.toThrow();
+      expect(await db().mutation.count()).toBe(0);
+      expect(await db().delivery.count()).toBe(0);
+    } finally {
+      await prepareQueues(inject('databaseUrl'));
+    }
+    await receiveTransfers({ amount: 10_000 });
+    expect(await jobs(QUEUES.processMutation)).toHaveLength(1);
   });
 });

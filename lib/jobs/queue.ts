@@ -27,17 +27,17 @@ export interface StoreCallbackJob {
  * A statement's part (a CTE named `jobs`) that inserts one job of `queue` per row of `source` (a
  * query with a `data` jsonb column), with the queue's retry policy, as pg-boss's own insert sets
  * it. A CTE, so that the intake can store a delivery and enqueue its processing in one statement;
- * `WAKE_WORKERS` then wakes a worker when the statement inserted any job.
+ * `WAKE_WORKERS` then wakes a worker when the statement inserted any job. A queue that was never
+ * created has no partition of the job table: the insert fails, as pg-boss's own would.
  */
 function insertJobs(queue: string, source: string): string {
   return `jobs AS (
   INSERT INTO ${PGBOSS_SCHEMA}.job (name, data, dead_letter, policy, retry_limit, retry_delay, retry_backoff, expire_in, keep_until)
-  SELECT q.name, source.data, q.dead_letter, q.policy, coalesce(q.retry_limit, 2),
+  SELECT '${queue}', source.data, q.dead_letter, q.policy, coalesce(q.retry_limit, 2),
     CASE WHEN coalesce(q.retry_backoff, false) THEN greatest(coalesce(q.retry_delay, 0), 1) ELSE coalesce(q.retry_delay, 0) END,
     coalesce(q.retry_backoff, false), coalesce(q.expire_seconds * interval '1 second', interval '15 minutes'),
     now() + coalesce(q.retention_minutes * interval '1 minute', interval '14 days')
-  FROM ${PGBOSS_SCHEMA}.queue q CROSS JOIN (${source}) AS source
-  WHERE q.name = '${queue}'
+  FROM (${source}) AS source LEFT JOIN ${PGBOSS_SCHEMA}.queue q ON q.name = '${queue}'
   RETURNING name)`;
 }
 
