@@ -20,3 +20,14 @@ export function violatedConstraint(error: unknown): string | null {
   if (constraint && typeof constraint === 'object' && 'index' in constraint) return String((constraint as { index: unknown }).index);
   return typeof e.meta?.target === 'string' ? e.meta.target : 'unknown';
 }
+
+/** What went wrong as one piece of text, whatever was thrown. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  try {
+    return JSON.stringify(error) ?? String(error);
+  } catch {
+    return String(error);
+  }
+}

@@ -15,6 +15,7 @@ import {
 import type { MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm';
 import * as engineGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
+import { errorMessage } from '@/lib/errors';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -204,12 +205,11 @@ async function withEngine<T>(
 }
 
 function readableError(operation: string, error: unknown, registry: ErrorRegistry): Error {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   const external = /External error id#(\d+)/.exec(message);
   const original = external ? registry.consumeError(Number(external[1]))?.error : undefined;
   if (original !== undefined) {
-    const detail = original instanceof Error ? original.message : String(original);
-    return new Error(`${operation} failed: ${detail}`, { cause: original });
+    return new Error(`${operation} failed: ${errorMessage(original)}`, { cause: original });
   }
   if (lastPanic !== undefined) {
     const panic = lastPanic;

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { db, txExecutor } from '@/lib/db';
+import { errorMessage } from '@/lib/errors';
 import { pruneRejectedDeliveries } from '@/lib/intake/store-delivery';
 import { expireOrders } from '@/lib/orders/close-orders';
 import {
@@ -32,7 +33,7 @@ const WAKE_EVERY_MS = 20;
 /** Creates pg-boss's schema and this app's queues; safe to run from several processes at once. */
 export async function prepareQueues(databaseUrl: string): Promise<void> {
   const boss = new PgBoss({ connectionString: databaseUrl, schema: PGBOSS_SCHEMA, supervise: false, schedule: false });
-  boss.on('error', (error) => console.error('job queue:', describe(error)));
+  boss.on('error', (error) => console.error('job queue:', errorMessage(error)));
   await boss.start();
   await createQueues(boss);
   await boss.stop({ graceful: false, wait: true });
@@ -74,7 +75,7 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
     maintenanceIntervalSeconds: 10,
   });
   let stopping = false;
-  boss.on('error', (error) => stopping || console.error('job queue:', describe(error)));
+  boss.on('error', (error) => stopping || console.error('job queue:', errorMessage(error)));
   await boss.start();
   await createQueues(boss);
 
@@ -95,7 +96,7 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
           });
           if (failures.length === 0) continue;
           for (const { mutationId, error } of failures) await recordProcessingFailure(mutationId, error).catch(() => {});
-          await boss.fail(QUEUES.processMutation, job.id, { message: describe(failures[0]!.error) });
+          await boss.fail(QUEUES.processMutation, job.id, { message: errorMessage(failures[0]!.error) });
         }
         // A full batch means a backlog: fetch the next one at once instead of waiting out the polling interval.
         if (jobs.length === JOBS_PER_BATCH) boss.notifyWorker(id);
@@ -119,7 +120,7 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
   });
 
   const listener = new pg.Client({ connectionString: databaseUrl });
-  listener.on('error', (error) => stopping || console.error('job queue listener:', describe(error)));
+  listener.on('error', (error) => stopping || console.error('job queue listener:', errorMessage(error)));
   await listener.connect();
   // One loop of the queue a notice names wakes up (in turn), at most once every WAKE_EVERY_MS; a loop
   // that finds a full batch wakes itself again.
@@ -151,5 +152,3 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
     },
   };
 }
-
-const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));

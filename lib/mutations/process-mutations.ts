@@ -1,4 +1,5 @@
 import { db, inSqlTransaction } from '@/lib/db';
+import { errorMessage } from '@/lib/errors';
 import { lockMutations } from '@/lib/reconcile/locks';
 import { reconcileLockedMutations } from '@/lib/reconcile/reconcile-mutations';
 import { loadSettings } from '@/lib/settings/store';
@@ -45,7 +46,7 @@ async function processTogether(ids: string[]): Promise<Map<string, ProcessResult
 export async function recordProcessingFailure(mutationId: string, error: unknown): Promise<void> {
   await db().mutation.updateMany({
     where: { id: mutationId, processing: 'received' },
-    data: { processAttempts: { increment: 1 }, processError: describe(error) },
+    data: { processAttempts: { increment: 1 }, processError: storedError(error) },
   });
 }
 
@@ -53,7 +54,7 @@ export async function recordProcessingFailure(mutationId: string, error: unknown
 export async function markProcessingDead(mutationIds: readonly string[], error: unknown): Promise<void> {
   await db().mutation.updateMany({
     where: { id: { in: [...mutationIds] }, processing: 'received' },
-    data: { processing: 'dead', processError: describe(error) },
+    data: { processing: 'dead', processError: storedError(error) },
   });
 }
 
@@ -68,7 +69,4 @@ export async function findStaleMutations(olderThan: Date, limit: number): Promis
   return rows.map((row) => row.id);
 }
 
-function describe(error: unknown): string {
-  const message = error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error);
-  return (message ?? 'unknown error').slice(0, 2000);
-}
+const storedError = (error: unknown) => errorMessage(error).slice(0, 2000);

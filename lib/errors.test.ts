@@ -1,0 +1,15 @@
+import { describe, expect, test } from 'vitest';
+import { DomainError, errorMessage } from '@/lib/errors';
+
+describe('errorMessage', () => {
+  test.each([
+    ['an Error', new Error('disk full'), 'disk full'],
+    ['a DomainError', new DomainError('conflict', 'order already paid'), 'order already paid'],
+    ['a string', 'timeout', 'timeout'],
+    ['an object', { code: 'E1' }, '{"code":"E1"}'],
+    ['undefined', undefined, 'undefined'],
+    ['a bigint, which JSON cannot write', 12n, '12'],
+  ])('%s', (_label, thrown, expected) => {
+    expect(errorMessage(thrown)).toBe(expected);
+  });
+});
