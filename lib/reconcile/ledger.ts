@@ -25,13 +25,20 @@ export interface Settlement {
  */
 export async function settleOrders(sql: SqlExecutor, settlements: readonly Settlement[], now: Date): Promise<void> {
   await writeSettlements(sql, settlements, now);
-  await enqueueOrderPaidCallbacks(sql, newlyPaidOrderIds(settlements, now));
+  await enqueueOrderPaidCallbacks(sql, newlyPaidOrderIds(settlements));
 }
 
 /** The orders' new paid amounts and statuses, as one UPDATE: the first half of `settleOrders`. */
 export async function writeSettlements(sql: SqlExecutor, settlements: readonly Settlement[], now: Date): Promise<void> {
   if (settlements.length === 0) return;
-  const rows = settlementRows(settlements, now);
+  const rows = settlements.map(({ order, paidAmount, status }) => {
+    if (paidAmount === 0n) {
+      const expired = order.expiresAt !== null && order.expiresAt < now;
+      return { id: order.id, paid: 0n, status: expired ? 'expired' : 'pending', paidAt: null, keepPaidAt: false, closedAt: expired ? now : null };
+    }
+    const next = status ?? statusForPaidAmount(paidAmount, order.payableAmount);
+    return { id: order.id, paid: paidAmount, status: next, paidAt: now, keepPaidAt: PAID.has(order.status), closedAt: null };
+  });
   // `orders.id = ANY($1)` lets the planner reach the rows through the primary key instead of hashing the whole table.
   await sql.executeSql(
     `UPDATE orders SET paid_amount = s.paid, status = s.status::order_status,
@@ -50,21 +57,12 @@ export async function writeSettlements(sql: SqlExecutor, settlements: readonly S
   );
 }
 
-/** The orders these settlements make paid that were not: the store is told about them. */
-export function newlyPaidOrderIds(settlements: readonly Settlement[], now: Date): string[] {
-  const rows = settlementRows(settlements, now);
-  return settlements.filter(({ order }, index) => !PAID.has(order.status) && PAID.has(rows[index]!.status)).map(({ order }) => order.id);
-}
-
-function settlementRows(settlements: readonly Settlement[], now: Date) {
-  return settlements.map(({ order, paidAmount, status }) => {
-    if (paidAmount === 0n) {
-      const expired = order.expiresAt !== null && order.expiresAt < now;
-      return { id: order.id, paid: 0n, status: expired ? 'expired' : 'pending', paidAt: null, keepPaidAt: false, closedAt: expired ? now : null };
-    }
-    const next = status ?? statusForPaidAmount(paidAmount, order.payableAmount);
-    return { id: order.id, paid: paidAmount, status: next, paidAt: now, keepPaidAt: PAID.has(order.status), closedAt: null };
-  });
+/**
+ * The orders these settlements make paid (or under- or overpaid: any amount left does) that were
+ * not: the store is told about them.
+ */
+export function newlyPaidOrderIds(settlements: readonly Settlement[]): string[] {
+  return settlements.filter(({ order, paidAmount }) => paidAmount > 0n && !PAID.has(order.status)).map(({ order }) => order.id);
 }
 
 export const isPaid = (status: string) => PAID.has(status);

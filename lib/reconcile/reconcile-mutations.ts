@@ -92,7 +92,7 @@ export async function reconcileLockedMutations(
   await writeSettlements(writes, settlements, now);
   await writeMatchStates(writes, mutations, changes, options.processedAt ?? null);
   await writes.run(sql);
-  await enqueueOrderPaidCallbacks(sql, newlyPaidOrderIds(settlements, now));
+  await enqueueOrderPaidCallbacks(sql, newlyPaidOrderIds(settlements));
   return decisions;
 }
 
