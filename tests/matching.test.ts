@@ -142,6 +142,15 @@ describe('processing a batch of mutations', () => {
     expect(await db().historyEntry.count({ where: { action: 'matched_automatically' } })).toBe(2);
   });
 
+  test('a batch larger than one transaction takes is processed in several, each credit once', async () => {
+    const orders = await Promise.all([45_000, 46_000, 47_000, 48_000, 49_000].map((amount, i) => order(`INV-125${i}`, amount)));
+    const ids = await receiveTransfers(...orders.map((o) => ({ amount: o.payableAmount })));
+    const results = await processMutations(ids, { perTransaction: 2 });
+    expect(ids.map((id) => results.get(id))).toEqual(Array(5).fill('processed'));
+    for (const o of orders) expect(await orderById(o.id)).toMatchObject({ status: 'paid', paidAmount: o.payableAmount });
+    expect(await db().payment.count()).toBe(5);
+  });
+
   test('a mutation that cannot be processed fails alone; the rest of its batch is processed', async () => {
     const o = await order('INV-1301', 80_000);
     const ids = await receiveTransfers({ amount: o.payableAmount }, { amount: 12_345 }, { amount: 23_456 });

@@ -27,8 +27,9 @@ export interface Worker {
 
 const SWEEP_EVERY_MS = 30_000;
 const STALE_AFTER_MS = 10 * 60_000;
-const JOBS_PER_BATCH = 10;
-const WAKE_EVERY_MS = 20;
+const JOBS_PER_BATCH = 100;
+// A lone delivery is processed within 20 ms; a flood, in batches gathered for up to half a second.
+const WAKE_SPANS = { minMs: 20, maxMs: 500 };
 
 /** Creates pg-boss's schema and this app's queues; safe to run from several processes at once. */
 export async function prepareQueues(databaseUrl: string): Promise<void> {
@@ -48,7 +49,7 @@ interface QueuePolicy {
 }
 
 const POLICIES: QueuePolicy[] = [
-  { queue: QUEUES.processMutation, deadLetter: QUEUES.processMutationDead, retryLimit: 5, retryDelay: 2, expireInSeconds: 15 },
+  { queue: QUEUES.processMutation, deadLetter: QUEUES.processMutationDead, retryLimit: 5, retryDelay: 2, expireInSeconds: 60 },
   // Up to 8 retries, the delay doubling from 5–10 s: a store that is down gets 20 to 40 minutes to recover.
   { queue: QUEUES.storeCallback, deadLetter: QUEUES.storeCallbackDead, retryLimit: 8, retryDelay: 5, expireInSeconds: 60 },
 ];
@@ -81,8 +82,9 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
 
   const loops = new Map<string, string[]>();
   const addLoop = (queue: string, id: string) => loops.set(queue, [...(loops.get(queue) ?? []), id]);
-  // The mutations of a batch of jobs are matched in one transaction, so a backlog costs a few
-  // statements per hundred mutations; a job whose mutation fails is retried alone.
+  // The mutations of a batch of jobs are matched together (up to MUTATIONS_PER_TRANSACTION in one
+  // transaction), so a backlog costs a few statements per thousand mutations; a job whose mutation
+  // fails is retried alone.
   for (let i = 0; i < (options.concurrency ?? 2); i++) {
     const id: string = await boss.work<ProcessMutationsJob>(
       QUEUES.processMutation,
@@ -122,10 +124,10 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
   const listener = new pg.Client({ connectionString: databaseUrl });
   listener.on('error', (error) => stopping || console.error('job queue listener:', errorMessage(error)));
   await listener.connect();
-  // One loop of the queue a notice names wakes up (in turn), at most once every WAKE_EVERY_MS; a loop
-  // that finds a full batch wakes itself again.
+  // One loop of the queue a notice names wakes up (in turn), throttled by WAKE_SPANS; a loop that
+  // finds a full batch wakes itself again.
   let turn = 0;
-  const wakes = wakeThrottle(WAKE_EVERY_MS, (queue) => {
+  const wakes = wakeThrottle(WAKE_SPANS, (queue) => {
     const ids = loops.get(queue) ?? [...loops.values()].flat();
     if (ids.length > 0) boss.notifyWorker(ids[turn++ % ids.length]!);
   });

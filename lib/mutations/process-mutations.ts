@@ -6,15 +6,28 @@ import { loadSettings } from '@/lib/settings/store';
 
 export type ProcessResult = 'processed' | 'already-processed' | 'not-found' | { failed: unknown };
 
+/** Mutations matched in one transaction at most: a backlog holds a bounded set of locks at a time. */
+export const MUTATIONS_PER_TRANSACTION = 1000;
+
 /**
  * Processes stored mutations exactly once: matches each credit to the order it pays. The row
  * locks and the state check make a second run (a retried job, a second worker, a sweep) a no-op.
- * All of them go in one transaction; if that fails, each is tried in its own, so that one bad
- * mutation fails alone and the rest are processed.
+ * They go in id order, up to `perTransaction` in one transaction; if that fails, each of its
+ * mutations is tried in its own, so that one bad mutation fails alone and the rest are processed.
  */
-export async function processMutations(mutationIds: readonly string[]): Promise<Map<string, ProcessResult>> {
-  const ids = [...new Set(mutationIds)];
-  if (ids.length === 0) return new Map();
+export async function processMutations(
+  mutationIds: readonly string[],
+  { perTransaction = MUTATIONS_PER_TRANSACTION } = {},
+): Promise<Map<string, ProcessResult>> {
+  const ids = [...new Set(mutationIds)].sort();
+  const results = new Map<string, ProcessResult>();
+  for (let start = 0; start < ids.length; start += perTransaction) {
+    for (const [id, result] of await processBatch(ids.slice(start, start + perTransaction))) results.set(id, result);
+  }
+  return results;
+}
+
+async function processBatch(ids: string[]): Promise<Map<string, ProcessResult>> {
   try {
     return await processTogether(ids);
   } catch (error) {
