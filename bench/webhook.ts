@@ -2,7 +2,11 @@
  * Cocok's webhook against a minimal reference receiver (bench/reference-receiver.ts), both on
  * the same embedded PostgreSQL server, loaded alike with signed single-mutation deliveries.
  *
- * npm run bench:webhook -- [--seconds 10] [--warmup 2] [--port-offset 0] [--profile]
+ * npm run bench:webhook -- [--seconds 10] [--warmup 2] [--first-load 5] [--port-offset 0] [--profile]
+ *
+ * --first-load: seconds of unmeasured load at the highest sender count each receiver takes before
+ * its first measured run, so that both are measured warm (JIT-compiled code, loaded modules, open
+ * connections), not in their first seconds after start-up;
  *
  * --port-offset shifts every port the bench listens on (to run beside another bench);
  * --profile writes a V8 CPU profile of Cocok's server process to bench/results/profiles/.
@@ -325,6 +329,7 @@ function parseOptions() {
     options: {
       seconds: { type: 'string', default: '10' },
       warmup: { type: 'string', default: '2' },
+      'first-load': { type: 'string', default: '5' },
       'port-offset': { type: 'string', default: '0' },
       profile: { type: 'boolean', default: false },
     },
@@ -343,6 +348,7 @@ function parseOptions() {
   return {
     measureMs: seconds('seconds', values.seconds, 1, 120),
     warmupMs: seconds('warmup', values.warmup, 0, 60),
+    firstLoadMs: seconds('first-load', values['first-load'], 0, 60),
     profile: values.profile,
   };
 }
@@ -424,6 +430,16 @@ async function main() {
     await smokeTest(referenceTarget, reference, generator);
     say('Both store a signed delivery and report its repeat as a duplicate');
 
+    for (const [target, server] of [[cocokTarget, cocok], [referenceTarget, reference]] as const) {
+      if (timing.firstLoadMs === 0) break;
+      say(`${target.name}: first load, ${timing.firstLoadMs / 1000} s at ${SENDER_COUNTS.at(-1)} senders, not measured…`);
+      const run = await runLoad(target, { server: undefined, postgres: undefined }, SENDER_COUNTS.at(-1)!, generator, {
+        warmupMs: 0,
+        measureMs: timing.firstLoadMs,
+      });
+      if (run.errors > 0) throw describeFailure(server, `${target.name} answered the first load with errors, e.g.:\n  ${run.firstErrors.join('\n  ')}`);
+    }
+
     const runs: RunResult[] = [];
     for (const senders of SENDER_COUNTS) {
       for (const [target, server] of [[cocokTarget, cocok], [referenceTarget, reference]] as const) {
@@ -481,6 +497,7 @@ async function main() {
           finishedAt: new Date().toISOString(),
           machine: { ...machineInfo(), loadAverage: loadAverage() },
           setup: {
+            firstLoadSeconds: timing.firstLoadMs / 1000,
             warmupSeconds: timing.warmupMs / 1000,
             measuredSeconds: timing.measureMs / 1000,
             mutationsPerDelivery: 1,
