@@ -78,41 +78,49 @@ interface RunResult {
   firstErrors: string[];
 }
 
-/** utime + stime (ms) and parent pid of a process, from /proc (Linux); null if unreadable. */
-function procStat(pid: number): { cpuMs: number; ppid: number } | null {
+/**
+ * CPU ms of a process's own threads (utime + stime) and of the children it has reaped (cutime +
+ * cstime), and its parent pid, from /proc (Linux); null if unreadable.
+ */
+function procStat(pid: number): { ownMs: number; reapedMs: number; ppid: number } | null {
   try {
-    // Fields after the command name (which may hold spaces): ppid is the 2nd, utime and stime the 12th and 13th.
+    // Fields after the command name (which may hold spaces): ppid is the 2nd, utime to cstime the 12th to 15th.
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return { cpuMs: ((Number(fields[11]) + Number(fields[12])) * 1000) / 100, ppid: Number(fields[1]) };
+    const ms = (from: number) => ((Number(fields[from]) + Number(fields[from + 1])) * 1000) / 100;
+    return { ownMs: ms(11), reapedMs: ms(13), ppid: Number(fields[1]) };
   } catch {
     return null;
   }
 }
 
-/** CPU ms of a process, and separately of all its descendants alive now (Linux); null elsewhere. */
+/**
+ * CPU ms of a process, and separately of all its descendants: those alive now and those reaped,
+ * so that the sum does not drop when one (a PostgreSQL backend) exits between two samples. Null
+ * elsewhere than Linux.
+ */
 function processTreeCpuMs(pid: number | undefined): { self: number; descendants: number } | null {
   if (pid === undefined) return null;
   const root = procStat(pid);
   if (!root) return null;
-  const stats = new Map<number, { cpuMs: number; ppid: number }>();
+  const stats = new Map<number, NonNullable<ReturnType<typeof procStat>>>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     const stat = procStat(Number(entry));
     if (stat) stats.set(Number(entry), stat);
   }
   const inTree = new Set([pid]);
-  let descendants = 0;
+  let descendants = root.reapedMs;
   for (let grew = true; grew; ) {
     grew = false;
     for (const [child, stat] of stats) {
       if (!inTree.has(child) && inTree.has(stat.ppid)) {
         inTree.add(child);
-        descendants += stat.cpuMs;
+        descendants += stat.ownMs + stat.reapedMs;
         grew = true;
       }
     }
   }
-  return { self: root.cpuMs, descendants };
+  return { self: root.ownMs, descendants };
 }
 
 interface CpuProbe {
