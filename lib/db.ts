@@ -32,6 +32,18 @@ function database(): Database {
   return globalForDb.cocokDatabase;
 }
 
+/**
+ * Closes this process's connections, if it opened any, so that its shutdown ends them instead of
+ * the database server terminating them; the next use connects again.
+ */
+export async function closeDatabase(): Promise<void> {
+  const current = globalForDb.cocokDatabase;
+  if (!current) return;
+  globalForDb.cocokDatabase = undefined;
+  await current.prisma.$disconnect();
+  if (!current.pool.ending) await current.pool.end();
+}
+
 /** The one Prisma client of this process. */
 export function db(): PrismaClient {
   return database().prisma;
