@@ -2,8 +2,9 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { ensureAuthSecret } from '@/lib/auth/auth-secret';
-import { startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/database/embedded';
+import { startEmbeddedDatabase, stopDatabaseLastOnSignals, type EmbeddedDatabase } from '@/lib/database/embedded';
 import { applyMigrations } from '@/lib/database/migrations';
+import { closeDatabase } from '@/lib/db';
 import { EnvError, parseEnv } from '@/lib/env';
 import { PEER_ADDRESS_HEADER } from '@/lib/intake/delivery-call';
 import { prepareQueues } from '@/lib/jobs/worker';
@@ -92,9 +93,11 @@ async function main() {
     server.close();
     server.closeAllConnections();
     await worker?.stop();
+    await closeDatabase();
     await database?.stop();
     process.exit(0);
   };
+  stopDatabaseLastOnSignals();
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 }

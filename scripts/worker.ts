@@ -1,11 +1,14 @@
 import path from 'node:path';
+import { stopDatabaseLastOnSignals } from '@/lib/database/embedded';
 import { applyMigrations } from '@/lib/database/migrations';
+import { closeDatabase } from '@/lib/db';
 import { EnvError } from '@/lib/env';
 import { startWorker } from '@/lib/jobs/worker';
 import { commandDatabase } from '@/lib/runtime/command-database';
 
 /** `npm run worker`: more job processing beside the web server, on its database. */
 async function main() {
+  stopDatabaseLastOnSignals();
   // Registered before anything slow: a parent killed while this worker starts up must still stop it.
   let stop = async () => process.exit(0);
   process.on('SIGINT', () => void stop());
@@ -18,6 +21,7 @@ async function main() {
   const worker = await startWorker(database.url);
   stop = async () => {
     await worker.stop();
+    await closeDatabase();
     await database.stop();
     process.exit(0);
   };

