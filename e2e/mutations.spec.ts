@@ -76,8 +76,11 @@ test.describe('as finance', () => {
   });
 
   test('an unknown mutation shows not found', async ({ page }) => {
-    await page.goto('/mutations/not-a-uuid');
-    await expect(page.getByRole('heading', { name: 'Tidak ditemukan' })).toBeVisible();
+    for (const id of ['not-a-uuid', '01900000-0000-7000-8000-000000000000']) {
+      const response = await page.goto(`/mutations/${id}`);
+      expect(response?.status()).toBe(404);
+      await expect(page.getByRole('heading', { name: 'Tidak ditemukan' })).toBeVisible();
+    }
   });
 });
 

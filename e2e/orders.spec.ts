@@ -150,7 +150,8 @@ test.describe('as finance', () => {
   });
 
   test('an unknown order shows not found', async ({ page }) => {
-    await page.goto('/orders/NOPE-404-E2E');
+    const response = await page.goto('/orders/NOPE-404-E2E');
+    expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { name: 'Tidak ditemukan' })).toBeVisible();
   });
 });

@@ -58,8 +58,8 @@ test.describe('as finance', () => {
     await expect(page.getByRole('navigation').getByRole('link', { name: /arus kas|cash flow/i })).toBeVisible();
     await expect(page.getByRole('navigation').getByRole('link', { name: /pendapatan|revenue/i })).toHaveCount(0);
 
-    // The page streams, so the 403 shows as the "not allowed" page; the routes answer 403 outright.
-    await page.goto('/revenue');
+    const response = await page.goto('/revenue');
+    expect(response?.status()).toBe(403);
     await expect(page.getByRole('heading', { name: /tidak diizinkan|not allowed/i })).toBeVisible();
     await saveScreenshot(page, testInfo, 'revenue-forbidden');
 

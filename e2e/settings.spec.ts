@@ -106,7 +106,8 @@ test.describe('as finance', () => {
   test.use({ signedInAs: 'finance' });
 
   test('cannot open settings, and the menu has no link to it', async ({ page }, testInfo) => {
-    await page.goto('/settings');
+    const response = await page.goto('/settings');
+    expect(response?.status()).toBe(403);
     await expect(page.getByRole('heading', { name: /Tidak diizinkan|Not allowed/ })).toBeVisible();
     await expectAccessible(page);
     await saveScreenshot(page, testInfo, 'settings-forbidden');

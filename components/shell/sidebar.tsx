@@ -1,12 +1,18 @@
 'use client';
 
-import Link from 'next/link';
+import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState } from 'react';
 import { signOutAction } from '@/app/actions';
 import { useI18n } from '@/components/i18n-provider';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import type { NavItem } from '@/components/shell/nav-items';
+
+/** A pulsing dot on the link being followed while its page loads (pages answer only once ready). */
+function PendingMark() {
+  const { pending } = useLinkStatus();
+  return pending ? <span aria-hidden="true" className="ml-2 inline-block h-2 w-2 animate-pulse rounded-full bg-emerald-600 align-middle" /> : null;
+}
 
 export function Sidebar({ items, email, role }: { items: NavItem[]; email: string; role: string }) {
   const { t } = useI18n();
@@ -44,6 +50,7 @@ export function Sidebar({ items, email, role }: { items: NavItem[]; email: strin
                 }`}
               >
                 {t(item.label)}
+                <PendingMark />
               </Link>
             </li>
           ))}
