@@ -124,7 +124,6 @@ function makeTraversable(dir: string, log: (line: string) => void) {
   }
 }
 
-/** The pid of a PostgreSQL server running on this data folder, e.g. left behind by a killed start. */
 /** The pid in the cluster's lock file, if there is one. */
 function postmasterPid(clusterDir: string): number | null {
   const lockFile = path.join(clusterDir, 'postmaster.pid');
@@ -133,6 +132,7 @@ function postmasterPid(clusterDir: string): number | null {
   return Number.isInteger(pid) && pid > 0 ? pid : null;
 }
 
+/** The pid of a PostgreSQL server running on this data folder, e.g. left behind by a killed start. */
 function runningPostmaster(clusterDir: string): number | null {
   const pid = postmasterPid(clusterDir);
   return pid && isOwnPostmaster(pid, clusterDir) ? pid : null;
