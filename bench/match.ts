@@ -59,8 +59,8 @@ import {
   orderFromRow,
   type MutationRow,
   type OrderRow,
-} from '@/lib/reconcile/locks';
-import { decideMatch, mutationReferenceTokens, type MatchSettings, type MutationFacts, type OrderFacts } from '@/lib/reconcile/rules';
+} from '@/lib/reconcile/store';
+import { decideMatch, mutationReferenceTokens, type MatchSettings, type MutationFacts, type OrderFacts } from '@/lib/reconcile/decide';
 import { createMootaGenerator, mulberry32, signedDelivery, type MootaGenerator } from '@/lib/sandbox/moota-generator';
 import { loadSettings } from '@/lib/settings/store';
 import {

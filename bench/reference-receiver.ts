@@ -9,7 +9,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
-import { parseRupiah } from '@/lib/money';
+import { parseMachineAmount } from '@/lib/money';
 import { parseJakartaDateTime } from '@/lib/moota/jakarta-time';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -59,8 +59,8 @@ function mutationRow(item: unknown, deliveryId: string): unknown[] {
     String(mutation.account_number),
     text(bank?.atas_nama),
     type,
-    parseRupiah(mutation.amount).toString(),
-    mutation.balance === null || mutation.balance === undefined ? null : parseRupiah(mutation.balance).toString(),
+    parseMachineAmount(mutation.amount).toString(),
+    mutation.balance === null || mutation.balance === undefined ? null : parseMachineAmount(mutation.balance).toString(),
     String(mutation.description ?? ''),
     text(mutation.note),
     parseJakartaDateTime(String(mutation.date)),
@@ -137,7 +137,7 @@ export function createReferenceReceiver(options: { databaseUrl: string; secret: 
         const stored = await store(pool, request, body, items);
         answer(response, 200, { status: 'received', delivery_id: stored.deliveryId, accepted: stored.accepted, duplicates: stored.duplicates });
       } catch (error) {
-        if (error instanceof TypeError || error instanceof RangeError || (error as Error).name === 'MoneyError') {
+        if (error instanceof TypeError || error instanceof RangeError || (error as Error).name === 'DomainError') {
           return answer(response, 400, { status: 'rejected', error: (error as Error).message });
         }
         console.error('reference: could not store the delivery', error);

@@ -24,9 +24,9 @@ const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8
 /** Creates a key for the store's order API. The key itself is returned here only; Cocok keeps its SHA-256. */
 export async function createApiKey(name: string, actor: string): Promise<{ key: string; apiKey: ApiKey }> {
   const trimmed = name.trim();
-  if (trimmed === '') throw new DomainError('invalid', 'an API key needs a name, e.g. the store that will use it');
+  if (trimmed === '') throw new DomainError('invalid', 'apiKeyNameRequired');
   if (trimmed.length > MAX_NAME_LENGTH) {
-    throw new DomainError('invalid', `an API key name must be at most ${MAX_NAME_LENGTH} characters`);
+    throw new DomainError('invalid', 'apiKeyNameTooLong', { max: MAX_NAME_LENGTH });
   }
   const key = KEY_PREFIX + randomBytes(32).toString('base64url');
   const apiKey = await db().apiKey.create({
@@ -37,10 +37,10 @@ export async function createApiKey(name: string, actor: string): Promise<{ key: 
 
 /** Revokes a key; revoking a revoked key changes nothing. */
 export async function revokeApiKey(id: string, actor: string): Promise<ApiKeySummary> {
-  if (!UUID.test(id)) throw new DomainError('not_found', `there is no API key ${id}`);
+  if (!UUID.test(id)) throw new DomainError('not_found', 'apiKeyNotFound', { id });
   await db().apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date(), revokedBy: actor } });
   const apiKey = await db().apiKey.findUnique({ where: { id }, omit: { hash: true } });
-  if (!apiKey) throw new DomainError('not_found', `there is no API key ${id}`);
+  if (!apiKey) throw new DomainError('not_found', 'apiKeyNotFound', { id });
   return apiKey;
 }
 

@@ -54,38 +54,26 @@ export function sqlPool(): pg.Pool {
   return database().pool;
 }
 
+/** A Prisma transaction that also runs plain SQL (`executeSql`) inside itself: the one object every write gets. */
+export type Transaction = Tx & SqlExecutor;
+
 /**
- * Runs `work` in one transaction on a pooled connection, with plain SQL: for the hot paths (the
- * webhook, the worker), where Prisma's per-statement cost would be most of the time.
+ * Runs `work` in one transaction. Prisma for what reads well as Prisma; the store modules' plain
+ * SQL (`tx.executeSql`) where a benchmark showed Prisma's per-row cost to matter.
  */
-export async function inSqlTransaction<T>(work: (sql: SqlExecutor) => Promise<T>): Promise<T> {
-  const client = await sqlPool().connect();
-  let broken: Error | undefined;
-  try {
-    await client.query('BEGIN');
-    const result = await work(clientExecutor(client));
-    await client.query('COMMIT');
-    return result;
-  } catch (error) {
-    await client.query('ROLLBACK').catch((failure: Error) => (broken = failure));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  // A worker's batch of a thousand transfers can outlast Prisma's default of 5 s on a busy machine.
+  return db().$transaction((tx) => work(withSql(tx)), { maxWait: 10_000, timeout: 60_000 });
 }
 
-export const txExecutor = (tx: Tx): SqlExecutor => ({
-  executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...values) }),
-});
+function withSql(tx: Tx): Transaction {
+  const executeSql: SqlExecutor['executeSql'] = async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...values) });
+  return new Proxy(tx, { get: (target, key, receiver) => (key === 'executeSql' ? executeSql : Reflect.get(target, key, receiver)) }) as Transaction;
+}
 
-/** Each statement on a connection of its own from the pool, in a transaction of its own. */
+/** Each statement on a connection of its own from the pool, in a transaction of its own, prepared once per connection. */
 export const poolExecutor = (): SqlExecutor => ({
   executeSql: (text, values) => sqlPool().query({ name: statementName(text), text, values }),
-});
-
-/** Statements run through a pooled client are prepared once per connection (named by their hash). */
-export const clientExecutor = (client: pg.PoolClient): SqlExecutor => ({
-  executeSql: (text, values) => client.query({ name: statementName(text), text, values }),
 });
 
 const statementNames = new Map<string, string>();

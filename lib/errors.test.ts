@@ -4,7 +4,7 @@ import { DomainError, errorMessage } from '@/lib/errors';
 describe('errorMessage', () => {
   test.each([
     ['an Error', new Error('disk full'), 'disk full'],
-    ['a DomainError', new DomainError('conflict', 'order already paid'), 'order already paid'],
+    ['a DomainError', new DomainError('conflict', 'orderCancelled', { reference: 'INV-1' }), 'Order INV-1 is cancelled.'],
     ['a string', 'timeout', 'timeout'],
     ['an object', { code: 'E1' }, '{"code":"E1"}'],
     ['undefined', undefined, 'undefined'],

@@ -1,14 +1,37 @@
-export type DomainErrorCode = 'invalid' | 'not_found' | 'conflict' | 'unique_codes_exhausted' | 'forbidden';
+import errorMessages from '@/lib/i18n/messages/errors';
 
-/** An expected failure with a message a person can act on; anything else is a bug. */
+/** What kind of failure, for the answer's status: what the store API and the page do with it. */
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unique_codes_exhausted' | 'forbidden';
+
+/** A message key under `errors.` in lib/i18n/messages/errors.ts. */
+export type ErrorCode = keyof (typeof errorMessages)['en'];
+export type ErrorParams = Record<string, string | number>;
+
+/**
+ * An expected failure a person or a caller can act on; anything else is a bug. It carries a code
+ * and parameters, translated where it is shown (`errors.<code>`); its message is the English text,
+ * for logs and the machine-facing APIs.
+ */
 export class DomainError extends Error {
   constructor(
-    readonly code: DomainErrorCode,
-    message: string,
+    readonly kind: ErrorKind,
+    readonly code: ErrorCode,
+    readonly params: ErrorParams = {},
   ) {
-    super(message);
+    super(englishMessage(code, params));
     this.name = 'DomainError';
   }
+}
+
+/** A validation failure (zod's issues), naming the fields to check. */
+export function invalidFields(error: { issues: readonly { path: readonly PropertyKey[] }[] }): DomainError {
+  const fields = [...new Set(error.issues.map((issue) => issue.path.map(String).join('.')).filter(Boolean))];
+  return new DomainError('invalid', 'invalidFields', { fields: fields.join(', ') || '—' });
+}
+
+/** The English text of an error code, its `{name}` placeholders filled (English messages use no plural or select). */
+export function englishMessage(code: ErrorCode, params: ErrorParams = {}): string {
+  return errorMessages.en[code].replace(/\{(\w+)\}/g, (match, name: string) => (name in params ? String(params[name]) : match));
 }
 
 /** The unique constraint a Prisma error (through a driver adapter) says was violated, if any. */

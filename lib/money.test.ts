@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { formatRupiah, MoneyError, parseRupiah, rupiahToJson } from './money';
+import { DomainError } from './errors';
+import { formatRupiah, parseMachineAmount, parseTypedAmount, rupiahToJson } from './money';
 
-describe('parseRupiah', () => {
+describe('parseMachineAmount', () => {
   test.each([
     { label: 'safe integer', input: 150123, expected: 150123n },
     { label: 'zero', input: 0, expected: 0n },
@@ -24,7 +25,7 @@ describe('parseRupiah', () => {
     { label: 'beyond float precision', input: '123456789012345678901.00', expected: 123456789012345678901n },
     { label: 'bigint passes through', input: 42n, expected: 42n },
   ])('$label: $input', ({ input, expected }) => {
-    expect(parseRupiah(input)).toBe(expected);
+    expect(parseMachineAmount(input)).toBe(expected);
   });
 
   test.each([
@@ -49,8 +50,8 @@ describe('parseRupiah', () => {
     { label: 'object', input: { amount: 1 }, message: 'got a value of type object' },
     { label: 'boolean', input: true, message: 'got a value of type boolean' },
   ])('rejects $label', ({ input, message }) => {
-    expect(() => parseRupiah(input)).toThrow(MoneyError);
-    expect(() => parseRupiah(input)).toThrow(message);
+    expect(() => parseMachineAmount(input)).toThrow(DomainError);
+    expect(() => parseMachineAmount(input)).toThrow(message);
   });
 });
 
@@ -83,6 +84,51 @@ describe('rupiahToJson', () => {
     { label: 'above safe range', amount: 9007199254740992n },
     { label: 'below safe range', amount: -9007199254740992n },
   ])('rejects $label', ({ amount }) => {
-    expect(() => rupiahToJson(amount)).toThrow(MoneyError);
+    expect(() => rupiahToJson(amount)).toThrow(DomainError);
+  });
+});
+
+describe('parseTypedAmount', () => {
+  test.each([
+    ['plain digits', '150000', 150000n],
+    ['Indonesian thousands dots', '150.000', 150000n],
+    ['millions', '1.250.000', 1250000n],
+    ['Rp with a space', 'Rp 150.000', 150000n],
+    ['Rp without a space', 'Rp150.000', 150000n],
+    ['Rp. with a dot', 'Rp. 150.000', 150000n],
+    ['IDR', 'IDR 150000', 150000n],
+    ['a no-break space after Rp', 'Rp\u00a0150.000', 150000n],
+    ['the ",-" price suffix', 'Rp 150.000,-', 150000n],
+    ['zero decimals after a comma', '150.000,00', 150000n],
+    ['zero decimals after a comma, no dots', '150000,00', 150000n],
+    ['zero decimals after a point (system exports)', '150000.00', 150000n],
+    ['surrounding spaces', '  150000 ', 150000n],
+    ['leading zeros', '0150000', 150000n],
+    ['a negative amount keeps its sign for validation', '-150.000', -150000n],
+    ['a negative amount after Rp', 'Rp -150.000', -150000n],
+  ])('%s: %j → %s', (_label, text, amount) => {
+    expect(parseTypedAmount(text)).toBe(amount);
+  });
+
+  test.each([
+    ['empty', '', 'amountEmpty', /got ""/],
+    ['a fraction after a comma', '150.000,50', 'amountNotWhole', /must be whole rupiah/],
+    ['a fraction after a point', '150000.5', 'amountNotWhole', /must be whole rupiah/],
+    ['comma with three digits is ambiguous', '150,000', 'amountCommaAmbiguous', /ambiguous.*write 150000 or 150\.000/],
+    ['English thousands commas', '1,250,000', 'amountEnglishGrouping', /"," between thousands.*1\.250\.000 or 1250000/],
+    ['English thousands and decimals', '1,250,000.00', 'amountEnglishGrouping', /"," between thousands/],
+    ['broken grouping', '1.50.000', 'amountTyped', /not a rupiah amount/],
+    ['text', 'seratus ribu', 'amountTyped', /not a rupiah amount/],
+    ['a currency other than rupiah', 'USD 10', 'amountTyped', /not a rupiah amount/],
+  ])('%s: %j is refused with %s', (_label, text, code, message) => {
+    let thrown: unknown;
+    try {
+      parseTypedAmount(text);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(DomainError);
+    expect((thrown as DomainError).code).toBe(code);
+    expect((thrown as DomainError).message).toMatch(message);
   });
 });

@@ -1,8 +1,10 @@
-/** Money is integer rupiah held as `bigint`; these helpers are the only way in and out. */
+import { DomainError } from '@/lib/errors';
 
-export class MoneyError extends Error {
-  override name = 'MoneyError';
-}
+/**
+ * Money is integer rupiah held as `bigint`; these helpers are the only way in and out. Two
+ * parsers: `parseMachineAmount` for what machines send (Moota, the order API: plain decimals),
+ * `parseTypedAmount` for what people type (Indonesian format: `Rp 150.000`, `150.000,00`).
+ */
 
 const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
 // Indonesian writes 1000000 as "1.000.000": "150.123" could be 150123 as easily as 150.12.
@@ -20,7 +22,7 @@ function describe(value: unknown): string {
 function parseDecimal(text: string, received: unknown): bigint {
   const match = DECIMAL.exec(text);
   if (!match) {
-    throw new MoneyError(`expected a rupiah amount as a plain decimal number, got ${describe(received)}`);
+    throw new DomainError('invalid', 'amountNotDecimal', { value: describe(received) });
   }
   const [, sign, whole = '0', fraction = ''] = match;
   const roundUp = fraction !== '' && fraction[0]! >= '5';
@@ -28,13 +30,13 @@ function parseDecimal(text: string, received: unknown): bigint {
   return sign === '-' ? -magnitude : magnitude;
 }
 
-export function parseRupiah(value: unknown): bigint {
+export function parseMachineAmount(value: unknown): bigint {
   if (typeof value === 'bigint') return value;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new MoneyError(`expected a finite rupiah amount, got ${describe(value)}`);
+    if (!Number.isFinite(value)) throw new DomainError('invalid', 'amountNotFinite', { value: describe(value) });
     if (Number.isInteger(value)) {
       if (!Number.isSafeInteger(value)) {
-        throw new MoneyError(`expected a rupiah amount within the safe integer range (send larger ones as strings), got ${describe(value)}`);
+        throw new DomainError('invalid', 'amountUnsafe', { value: describe(value) });
       }
       return BigInt(value);
     }
@@ -45,16 +47,13 @@ export function parseRupiah(value: unknown): bigint {
   }
   if (typeof value === 'string') {
     const text = value.trim();
-    if (text === '') throw new MoneyError(`expected a rupiah amount, got ${describe(value)}`);
+    if (text === '') throw new DomainError('invalid', 'amountEmpty', { value: describe(value) });
     if (GROUPED_THOUSANDS.test(text)) {
-      throw new MoneyError(
-        `expected a rupiah amount as a plain decimal number, got ${describe(value)}: ` +
-          'thousands separators are ambiguous, send e.g. "1000000" or "1000000.00"',
-      );
+      throw new DomainError('invalid', 'amountAmbiguous', { value: describe(value) });
     }
     return parseDecimal(text, value);
   }
-  throw new MoneyError(`expected a rupiah amount as a number or a numeric string, got ${describe(value)}`);
+  throw new DomainError('invalid', 'amountWrongType', { value: describe(value) });
 }
 
 const rupiahFormat = new Intl.NumberFormat('id-ID', {
@@ -71,7 +70,55 @@ export function formatRupiah(amount: bigint): string {
 /** For JSON responses: a plain number, refusing amounts a JS number cannot hold exactly. */
 export function rupiahToJson(amount: bigint): number {
   if (amount > BigInt(Number.MAX_SAFE_INTEGER) || amount < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new MoneyError(`rupiah amount ${amount} is too large to send as a JSON number`);
+    throw new DomainError('invalid', 'amountTooLargeForJson', { value: String(amount) });
   }
   return Number(amount);
+}
+
+/**
+ * An amount as a person types it, the Indonesian way: "150000", "150.000", "Rp 150.000",
+ * "150.000,00", "Rp150.000,-". Sen are refused (orders and allocations are whole rupiah), and so
+ * is what could be read two ways ("1,500" is 1.5 in Indonesian and 1500 in English).
+ */
+export function parseTypedAmount(text: string): bigint {
+  const original = text.trim();
+  if (original === '') throw new DomainError('invalid', 'amountEmpty', { value: '""' });
+  let rest = original.replace(/[\s\u00a0]/g, '');
+  let sign = '';
+  if (rest.startsWith('-')) {
+    sign = '-';
+    rest = rest.slice(1);
+  }
+  rest = rest.replace(/^(rp\.?|idr)/i, '').replace(/,-+$/, '');
+  if (sign === '' && rest.startsWith('-')) {
+    sign = '-';
+    rest = rest.slice(1);
+  }
+  const whole = (digits: string) => BigInt(sign + digits.replaceAll('.', ''));
+  const notWhole = () => new DomainError('invalid', 'amountNotWhole', { value: original });
+  const unreadable = () => new DomainError('invalid', 'amountTyped', { value: original });
+
+  if (/^\d+$/.test(rest) || /^\d{1,3}(\.\d{3})+$/.test(rest)) return whole(rest);
+  const decimalComma = /^(\d+|\d{1,3}(?:\.\d{3})+),(\d+)$/.exec(rest);
+  if (decimalComma) {
+    const [, integer, fraction] = decimalComma as unknown as [string, string, string];
+    // "1,500": a decimal comma to an Indonesian, a thousands separator to anyone else.
+    if (/^\d{1,3}$/.test(integer) && fraction.length === 3) {
+      throw new DomainError('invalid', 'amountCommaAmbiguous', { value: original, plain: integer + fraction, dotted: `${integer}.${fraction}` });
+    }
+    if (/^0+$/.test(fraction)) return whole(integer);
+    throw notWhole();
+  }
+  // One or two digits after a "." cannot be a thousands group, so that "." is a decimal point.
+  const decimalPoint = /^(\d+)\.(\d{1,2})$/.exec(rest);
+  if (decimalPoint) {
+    if (/^0+$/.test(decimalPoint[2]!)) return whole(decimalPoint[1]!);
+    throw notWhole();
+  }
+  const englishGrouping = /^(\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/.exec(rest);
+  if (englishGrouping) {
+    const integer = englishGrouping[1]!;
+    throw new DomainError('invalid', 'amountEnglishGrouping', { value: original, dotted: integer.replaceAll(',', '.'), plain: integer.replaceAll(',', '') });
+  }
+  throw unreadable();
 }

@@ -2,7 +2,7 @@ import { createUser, countUsers } from '@/lib/auth/users';
 import { db } from '@/lib/db';
 import { storeAcceptedDelivery, storeRejectedDelivery } from '@/lib/intake/store-delivery';
 import { parseDelivery, redactBody } from '@/lib/moota/payload';
-import { processMutations } from '@/lib/mutations/process-mutations';
+import { processMutations } from '@/lib/reconcile/process-mutations';
 import { expireOrders } from '@/lib/orders/close-orders';
 import { DEMO_USERS } from '@/lib/sandbox/demo';
 import { createMootaGenerator, type MootaMutationJson } from '@/lib/sandbox/moota-generator';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { formatRupiah, parseRupiah } from '@/lib/money';
+import { formatRupiah, parseMachineAmount } from '@/lib/money';
 import { DEMO_WEBHOOK_SECRET } from '@/lib/sandbox/demo';
 import { createMootaGenerator, signedDelivery, type MutationOverrides } from '@/lib/sandbox/moota-generator';
 
@@ -82,10 +82,10 @@ function parsePlan(argv: string[], environment: NodeJS.ProcessEnv): Plan | 'help
 
   const overrides: MutationOverrides = {};
   if (values.amount !== undefined) {
-    if (!/^\d+$/.test(values.amount.trim()) || parseRupiah(values.amount) <= 0n) {
+    if (!/^\d+$/.test(values.amount.trim()) || parseMachineAmount(values.amount) <= 0n) {
       throw new UsageError(`--amount must be a whole number of rupiah above 0 without separators (e.g. 150123), got "${values.amount}"`);
     }
-    overrides.amount = parseRupiah(values.amount);
+    overrides.amount = parseMachineAmount(values.amount);
   }
   if (values.type !== undefined) {
     const type = values.type.trim().toUpperCase();
@@ -160,7 +160,7 @@ async function main(): Promise<number> {
   for (const [index, size] of plan.deliverySizes.entries()) {
     const { body, mutations } = generator.delivery(size, plan.overrides);
     const what = mutations
-      .map((m) => `${m.mutation_id} ${m.type} ${formatRupiah(parseRupiah(m.amount))}`)
+      .map((m) => `${m.mutation_id} ${m.type} ${formatRupiah(parseMachineAmount(m.amount))}`)
       .join(', ');
     let response: Response;
     try {
@@ -177,7 +177,7 @@ async function main(): Promise<number> {
     const text = await response.text();
     const answer = readAnswer(text);
     totals.sent += 1;
-    for (const m of mutations) totals[m.type === 'CR' ? 'credit' : 'debit'] += parseRupiah(m.amount);
+    for (const m of mutations) totals[m.type === 'CR' ? 'credit' : 'debit'] += parseMachineAmount(m.amount);
     if (response.ok) {
       totals.ok += 1;
       totals.accepted += answer?.accepted ?? 0;

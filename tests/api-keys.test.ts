@@ -21,7 +21,7 @@ describe('API keys', () => {
     ['an empty name', '   ', /needs a name/],
     ['a long name', 'x'.repeat(101), /at most 100 characters/],
   ])('%s is refused', async (_label, name, message) => {
-    await expect(createApiKey(name, 'admin')).rejects.toMatchObject({ code: 'invalid', message: expect.stringMatching(message) });
+    await expect(createApiKey(name, 'admin')).rejects.toMatchObject({ kind: 'invalid', message: expect.stringMatching(message) });
   });
 
   test('the list is newest first, without hashes', async () => {
@@ -46,7 +46,7 @@ describe('API keys', () => {
     ['an unknown id', '0190a6a0-0000-7000-8000-000000000000'],
     ['a value that is not an id', 'not-a-uuid'],
   ])('revoking %s is not_found', async (_label, id) => {
-    await expect(revokeApiKey(id, 'admin')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(revokeApiKey(id, 'admin')).rejects.toMatchObject({ kind: 'not_found', code: 'apiKeyNotFound' });
   });
 
   test('last use is recorded at most once a minute', async () => {

@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { db } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
-import { processMutations } from '@/lib/mutations/process-mutations';
+import { processMutations } from '@/lib/reconcile/process-mutations';
 import { cancelOrder } from '@/lib/orders/close-orders';
 import { createOrder } from '@/lib/orders/create-order';
-import { markNotAnOrder, matchMutationToOrder, splitPayment, undoMatch } from '@/lib/reconcile/actions';
+import { matchTransfer } from '@/lib/reconcile/confirm-match';
+import { markNotAnOrder } from '@/lib/reconcile/mark-not-an-order';
+import { splitPayment } from '@/lib/reconcile/split-payment';
+import { undoMatch } from '@/lib/reconcile/undo-match';
 import { saveSettings } from '@/lib/settings/store';
 import { resetDatabase } from '@/tests/support/database';
 import { receiveTransfers } from '@/tests/support/mutations';
@@ -180,8 +183,8 @@ describe('reconciliation by people', () => {
     const o = await order('INV-2001', 120_000);
     const [id] = await receiveTransfers({ amount: 120_000, description: 'bayar INV-2001' });
     await processAll([id!]);
-    const first = await matchMutationToOrder({ mutationId: id!, orderId: o.id, actor: 'finance@cocok.local', confirming: true });
-    const second = await matchMutationToOrder({ mutationId: id!, orderId: o.id, actor: 'finance@cocok.local', confirming: true });
+    const first = await matchTransfer({ mutationId: id!, orderId: o.id, actor: 'finance@cocok.local', suggestionOnly: true });
+    const second = await matchTransfer({ mutationId: id!, orderId: o.id, actor: 'finance@cocok.local', suggestionOnly: true });
     expect([first.changed, second.changed]).toEqual([true, false]);
     expect(await orderById(o.id)).toMatchObject({ status: 'underpaid', paidAmount: 120_000n });
     expect(await history({ mutationId: id! })).toEqual(['suggested', 'confirmed']);
@@ -200,7 +203,7 @@ describe('reconciliation by people', () => {
     const payment = await db().payment.findFirstOrThrow();
     expect(payment).toMatchObject({ undoneBy: 'finance', undoReason: 'customer paid for another order' });
     expect((await undoMatch({ mutationId: id!, actor: 'finance', reason: 'again' })).changed).toBe(false);
-    await matchMutationToOrder({ mutationId: id!, orderId: o.id, actor: 'finance' });
+    await matchTransfer({ mutationId: id!, orderId: o.id, actor: 'finance' });
     expect((await orderById(o.id)).status).toBe('paid');
     expect(await history({ orderId: o.id })).toEqual(['order_created', 'matched_automatically', 'undone', 'matched_by_hand']);
   });
@@ -249,7 +252,7 @@ describe('reconciliation by people', () => {
     await expect(markNotAnOrder({ mutationId: id!, actor: 'owner', note: '' })).rejects.toThrow(/note/);
     await markNotAnOrder({ mutationId: id!, actor: 'owner', note: 'owner top-up' });
     expect(await mutation(id!)).toMatchObject({ matchState: 'ignored', ignoredNote: 'owner top-up' });
-    await expect(matchMutationToOrder({ mutationId: id!, orderId: o.id, actor: 'finance' })).rejects.toThrow(/not an order/);
+    await expect(matchTransfer({ mutationId: id!, orderId: o.id, actor: 'finance' })).rejects.toThrow(/not an order/);
   });
 
   test('a paid order cannot be cancelled or paid a second time by hand', async () => {
@@ -257,6 +260,6 @@ describe('reconciliation by people', () => {
     const ids = await receiveTransfers({ amount: o.payableAmount }, { amount: 1_000 });
     await processAll(ids);
     await expect(cancelOrder('INV-2007', 'finance')).rejects.toThrow(/paid/);
-    await expect(matchMutationToOrder({ mutationId: ids[1]!, orderId: o.id, actor: 'finance' })).rejects.toThrow(/already paid/);
+    await expect(matchTransfer({ mutationId: ids[1]!, orderId: o.id, actor: 'finance' })).rejects.toThrow(/already paid/);
   });
 });

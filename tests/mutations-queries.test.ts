@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { db } from '@/lib/db';
-import { processMutations } from '@/lib/mutations/process-mutations';
+import { processMutations } from '@/lib/reconcile/process-mutations';
 import { createOrder } from '@/lib/orders/create-order';
 import { getMutationDetail, listAccounts, listMutations, parseMutationFilters } from '@/lib/queries/mutations';
-import { markNotAnOrder } from '@/lib/reconcile/actions';
+import { markNotAnOrder } from '@/lib/reconcile/mark-not-an-order';
 import { saveSettings } from '@/lib/settings/store';
 import { resetDatabase } from '@/tests/support/database';
 import { receiveTransfers } from '@/tests/support/mutations';

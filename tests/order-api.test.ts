@@ -191,7 +191,7 @@ describe('creating orders', () => {
 
     const third = await api.create({ reference: 'INV-3', amount: 50000 });
     expect(third.status).toBe(409);
-    expect(third.json.error).toEqual({ code: 'unique_codes_exhausted', message: expect.stringMatching(/every unique code from 1 to 2/) });
+    expect(third.json.error).toEqual({ code: 'unique_codes_exhausted', message: expect.stringMatching(/Every unique code from 1 to 2/) });
     expect((await api.create({ reference: 'INV-OTHER', amount: 60000 })).status).toBe(201);
 
     await api.cancel('INV-1');
@@ -252,7 +252,7 @@ describe('reading and cancelling orders', () => {
     await db().order.update({ where: { referenceKey: 'INV-PAID' }, data: { status: 'paid', paidAt: new Date(), paidAmount: 1001n } });
     const { status, json } = await api.cancel('INV-PAID');
     expect(status).toBe(409);
-    expect(json.error).toEqual({ code: 'conflict', message: expect.stringMatching(/INV-PAID is paid/) });
+    expect(json.error).toEqual({ code: 'conflict', message: expect.stringMatching(/INV-PAID is already paid/) });
   });
 });
 

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { db } from '@/lib/db';
-import { processMutations } from '@/lib/mutations/process-mutations';
+import { processMutations } from '@/lib/reconcile/process-mutations';
 import { createOrder } from '@/lib/orders/create-order';
 import { getOrderDetail, listOrders, parseOrderFilters, type OrderFilters } from '@/lib/queries/orders';
-import { undoMatch } from '@/lib/reconcile/actions';
+import { undoMatch } from '@/lib/reconcile/undo-match';
 import { saveSettings } from '@/lib/settings/store';
 import { resetDatabase } from '@/tests/support/database';
 import { receiveTransfers } from '@/tests/support/mutations';

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { db } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { PGBOSS_SCHEMA, QUEUES } from '@/lib/jobs/queue';
-import { reprocessDeadMutations } from '@/lib/jobs/reprocess';
-import { processMutations } from '@/lib/mutations/process-mutations';
+import { reprocessDeadMutations } from '@/lib/reconcile/reprocess';
+import { processMutations } from '@/lib/reconcile/process-mutations';
 import { resetDatabase } from '@/tests/support/database';
 import { receiveTransfers } from '@/tests/support/mutations';
 

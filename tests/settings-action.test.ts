@@ -4,6 +4,8 @@ import type { SafeUser } from '@/lib/auth/users';
 const session = vi.hoisted(() => ({ user: null as SafeUser | null }));
 vi.mock('@/lib/auth/session', () => ({ currentUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
+// The visitor reads English: the messages below are the English ones.
+vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => ({ value: 'en' }) }) }));
 
 const { addWebhookSecretAction, createUserAction, removeWebhookSecretAction, saveSettingsAction } = await import('@/app/(dashboard)/settings/actions');
 const { createUser } = await import('@/lib/auth/users');

@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
-import { db, inSqlTransaction } from '@/lib/db';
+import { db, inTransaction } from '@/lib/db';
 import { QUEUES } from '@/lib/jobs/queue';
 import { startWorker } from '@/lib/jobs/worker';
 import { saveSettings } from '@/lib/settings/store';
@@ -104,7 +104,7 @@ async function paidOrder(): Promise<string> {
 }
 
 async function orderPaid(orderId: string): Promise<string> {
-  await inSqlTransaction((sql) => enqueueOrderPaidCallbacks(sql, [orderId]));
+  await inTransaction((tx) => enqueueOrderPaidCallbacks(tx, [orderId]));
   const callbacks = await db().storeCallback.findMany({ where: { orderId } });
   expect(callbacks).toHaveLength(1);
   return callbacks[0]!.id;
@@ -147,8 +147,8 @@ describe('enqueueOrderPaidCallbacks', () => {
   test('a rolled-back transaction leaves neither callback nor job', async () => {
     const orderId = await paidOrder();
     await expect(
-      inSqlTransaction(async (sql) => {
-        await enqueueOrderPaidCallbacks(sql, [orderId]);
+      inTransaction(async (tx) => {
+        await enqueueOrderPaidCallbacks(tx, [orderId]);
         throw new Error('the payment failed after all');
       }),
     ).rejects.toThrow('the payment failed after all');
@@ -159,7 +159,7 @@ describe('enqueueOrderPaidCallbacks', () => {
   test('with no store callback configured, records nothing and enqueues nothing', async () => {
     await saveSettings({ storeCallbackUrl: '', storeCallbackSecret: '' }, 'test');
     const orderId = await paidOrder();
-    await inSqlTransaction((sql) => enqueueOrderPaidCallbacks(sql, [orderId]));
+    await inTransaction((tx) => enqueueOrderPaidCallbacks(tx, [orderId]));
     expect(await db().storeCallback.count()).toBe(0);
     expect(await jobs()).toEqual([]);
   });
@@ -167,7 +167,7 @@ describe('enqueueOrderPaidCallbacks', () => {
   test('refuses an order that is not paid', async () => {
     const orderId = await paidOrder();
     await db().order.update({ where: { id: orderId }, data: { status: 'pending', paidAt: null } });
-    await expect(inSqlTransaction((sql) => enqueueOrderPaidCallbacks(sql, [orderId]))).rejects.toThrow(/INV-1001 is pending/);
+    await expect(inTransaction((tx) => enqueueOrderPaidCallbacks(tx, [orderId]))).rejects.toThrow(/INV-1001 is pending/);
     expect(await db().storeCallback.count()).toBe(0);
   });
 });

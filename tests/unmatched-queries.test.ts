@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import { db } from '@/lib/db';
-import { processMutations } from '@/lib/mutations/process-mutations';
+import { processMutations } from '@/lib/reconcile/process-mutations';
 import { createOrder } from '@/lib/orders/create-order';
 import { listQueue, searchOrders, topSuggestion, isStoredCandidate } from '@/lib/queries/unmatched';
-import { matchMutationToOrder } from '@/lib/reconcile/actions';
+import { matchTransfer } from '@/lib/reconcile/confirm-match';
 import { saveSettings } from '@/lib/settings/store';
 import { resetDatabase } from '@/tests/support/database';
 import { receiveTransfers } from '@/tests/support/mutations';
@@ -82,7 +82,7 @@ describe('the work queue', () => {
     const [a] = await received({ amount: 1_234, description: 'A' });
     const [b] = await received({ amount: 70_000, description: 'B' });
     const [c] = await received({ amount: 4_321, description: 'C' });
-    await matchMutationToOrder({ mutationId: b!, orderId: o.id, actor: 'test' });
+    await matchTransfer({ mutationId: b!, orderId: o.id, actor: 'test' });
     expect((await listQueue()).items.map((i) => i.id)).toEqual([a, c]);
     const kept = await listQueue({ keep: [b!] });
     expect(kept.items.map((i) => i.id)).toEqual([a, b, c]);

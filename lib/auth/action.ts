@@ -2,11 +2,20 @@ import { z } from 'zod';
 import { can, type Permission } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import type { SafeUser } from '@/lib/auth/users';
-import { DomainError, type DomainErrorCode } from '@/lib/errors';
+import { DomainError, invalidFields, type ErrorCode, type ErrorKind, type ErrorParams } from '@/lib/errors';
+import { getT } from '@/lib/i18n/server';
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: DomainErrorCode | 'unauthorized' | 'internal'; message: string };
+/** What a server action answers: its data, or why not in the visitor's language. */
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: ErrorKind | 'unauthorized' | 'internal'; message: string };
+
+/** A domain error in the visitor's language: the one place error codes become words. */
+export async function translateError(error: DomainError): Promise<string> {
+  return (await getT())(`errors.${error.code}`, error.params);
+}
+
+async function refuse(code: ErrorKind | 'unauthorized' | 'internal', key: ErrorCode, params?: ErrorParams): Promise<ActionResult<never>> {
+  return { ok: false, code, message: (await getT())(`errors.${key}`, params) };
+}
 
 /**
  * The one way a server action is made: who is asking, may their role do this, is the input
@@ -18,18 +27,19 @@ export function defineAction<S extends z.ZodType, T>(
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
     const user = await currentUser();
-    if (!user) return { ok: false, code: 'unauthorized', message: 'Your session has ended; sign in again.' };
-    if (!can(user.role, options.permission)) return { ok: false, code: 'forbidden', message: 'Your role may not do this.' };
+    if (!user) return refuse('unauthorized', 'unauthorized');
+    if (!can(user.role, options.permission)) return refuse('forbidden', 'forbidden');
     const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
-      return { ok: false, code: 'invalid', message: parsed.error.issues.map((issue) => issue.message).join('; ') };
+      const error = invalidFields(parsed.error);
+      return refuse(error.kind, error.code, error.params);
     }
     try {
       return { ok: true, data: await handler(parsed.data, user) };
     } catch (error) {
-      if (error instanceof DomainError) return { ok: false, code: error.code, message: error.message };
+      if (error instanceof DomainError) return refuse(error.kind, error.code, error.params);
       console.error(`action ${options.name} failed`, { user: user.email, error });
-      return { ok: false, code: 'internal', message: 'Something went wrong on our side; the change was not saved. Try again.' };
+      return refuse('internal', 'internal');
     }
   };
 }

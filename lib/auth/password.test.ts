@@ -23,6 +23,6 @@ describe('passwords', () => {
   ])('%s', (_label, password, problem) => {
     const found = passwordProblem(password);
     if (problem === null) expect(found).toBeNull();
-    else expect(found).toMatch(problem);
+    else expect(found?.message).toMatch(problem);
   });
 });

@@ -2,16 +2,13 @@ import { z } from 'zod';
 import { hashPassword } from '@/lib/auth/password';
 import { passwordProblem } from '@/lib/auth/password-rules';
 import { ROLES, type Role } from '@/lib/auth/roles';
-import { db } from '@/lib/db';
-import { DomainError, violatedConstraint } from '@/lib/errors';
+import { db, inTransaction } from '@/lib/db';
+import { DomainError, invalidFields, violatedConstraint } from '@/lib/errors';
 
 export const newUserSchema = z.object({
   email: z.email('enter a valid email address').trim().toLowerCase(),
   name: z.string().trim().max(100).optional().transform((name) => name || null),
-  password: z.string().superRefine((password, ctx) => {
-    const problem = passwordProblem(password);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  }),
+  password: z.string(),
   role: z.enum(ROLES),
 });
 
@@ -29,12 +26,17 @@ const SAFE = { id: true, email: true, name: true, role: true, createdAt: true, d
 
 export async function createUser(input: unknown): Promise<SafeUser> {
   const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError('invalid', parsed.error.issues.map((issue) => issue.message).join('; '));
+  if (!parsed.success) {
+    if (parsed.error.issues.some((issue) => issue.path[0] === 'email')) throw new DomainError('invalid', 'emailInvalid');
+    throw invalidFields(parsed.error);
+  }
+  const problem = passwordProblem(parsed.data.password);
+  if (problem) throw problem;
   const { email, name, password, role } = parsed.data;
   try {
     return await db().user.create({ data: { email, name, role, passwordHash: await hashPassword(password) }, select: SAFE });
   } catch (error) {
-    if (violatedConstraint(error)) throw new DomainError('conflict', `there is already a user ${email}`);
+    if (violatedConstraint(error)) throw new DomainError('conflict', 'userExists', { email });
     throw error;
   }
 }
@@ -53,13 +55,13 @@ export async function findActiveUser(id: string): Promise<SafeUser | null> {
 
 /** Changes a role or disables a user; the last active owner stays an active owner. */
 export async function updateUser(id: string, change: { role?: Role; disabled?: boolean }): Promise<SafeUser> {
-  return db().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id }, select: SAFE });
-    if (!user) throw new DomainError('not_found', 'this user does not exist');
+    if (!user) throw new DomainError('not_found', 'userNotFound');
     const losesOwner = user.role === 'owner' && !user.disabledAt && ((change.role && change.role !== 'owner') || change.disabled);
     if (losesOwner) {
       const owners = await tx.user.count({ where: { role: 'owner', disabledAt: null } });
-      if (owners <= 1) throw new DomainError('conflict', 'Cocok needs at least one active owner');
+      if (owners <= 1) throw new DomainError('conflict', 'lastOwner');
     }
     return tx.user.update({
       where: { id },

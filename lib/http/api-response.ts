@@ -1,9 +1,9 @@
-import { DomainError, type DomainErrorCode } from '@/lib/errors';
+import { DomainError, type ErrorKind } from '@/lib/errors';
 import { BodyTooLargeError, readBodyWithin } from '@/lib/intake/delivery-call';
 
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
-const STATUS: Record<DomainErrorCode, number> = {
+const STATUS: Record<ErrorKind, number> = {
   invalid: 422,
   not_found: 404,
   conflict: 409,
@@ -24,7 +24,7 @@ export function unauthorized(): Response {
 
 /** An expected failure answered with its own message; anything else is logged and answered generically. */
 export function domainErrorResponse(error: unknown, context?: Record<string, unknown>): Response {
-  if (error instanceof DomainError) return apiError(error.code, error.message, STATUS[error.code]);
+  if (error instanceof DomainError) return apiError(error.kind, error.message, STATUS[error.kind]);
   console.error('store API: unexpected error', { ...context, error });
   return apiError('internal', 'something went wrong on our side; try again later', 500);
 }

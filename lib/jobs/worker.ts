@@ -1,6 +1,6 @@
 import pg from 'pg';
 import PgBoss from 'pg-boss';
-import { db, txExecutor } from '@/lib/db';
+import { inTransaction } from '@/lib/db';
 import { errorMessage } from '@/lib/errors';
 import { pruneRejectedDeliveries } from '@/lib/intake/store-delivery';
 import { expireOrders } from '@/lib/orders/close-orders';
@@ -17,7 +17,7 @@ import {
   markProcessingDead,
   processMutations,
   recordProcessingFailure,
-} from '@/lib/mutations/process-mutations';
+} from '@/lib/reconcile/process-mutations';
 import { wakeThrottle } from '@/lib/jobs/wake-throttle';
 import { deliverStoreCallback, markStoreCallbackFailed } from '@/lib/store-callback/deliver';
 
@@ -136,7 +136,7 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
 
   const sweep = async () => {
     const stale = await findStaleMutations(new Date(Date.now() - STALE_AFTER_MS), 1000);
-    if (stale.length > 0) await db().$transaction((tx) => enqueueMutationProcessing(txExecutor(tx), stale));
+    if (stale.length > 0) await inTransaction((tx) => enqueueMutationProcessing(tx, stale));
     await expireOrders();
     await pruneRejectedDeliveries();
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseRupiah } from '@/lib/money';
+import { parseMachineAmount } from '@/lib/money';
 import { parseJakartaDateTime } from './jakarta-time';
 
 export interface MootaMutation {
@@ -98,7 +98,7 @@ const looseText = z
   .nullish()
   .transform((value) => (value == null ? null : String(value)));
 
-const rupiah = readWith('a number or a numeric string', parseRupiah);
+const rupiah = readWith('a number or a numeric string', parseMachineAmount);
 
 const jakartaDateTime = readWith('a Jakarta date-time "YYYY-MM-DD HH:mm:ss"', (value) => {
   if (typeof value !== 'string') throw new TypeError();

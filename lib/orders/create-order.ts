@@ -1,9 +1,11 @@
-import { db, txExecutor } from '@/lib/db';
+import { db, inTransaction } from '@/lib/db';
 import { DomainError, violatedConstraint } from '@/lib/errors';
-import type { Order, OrderSource } from '@/lib/generated/prisma/client';
+import { Prisma, type Order, type OrderSource } from '@/lib/generated/prisma/client';
+import { formatRupiah } from '@/lib/money';
 import { describeIssues, orderInputSchema } from '@/lib/orders/order-input';
-import { matchWaitingTransfers } from '@/lib/orders/match-waiting-transfers';
-import { recordHistory } from '@/lib/reconcile/history';
+import { matchWaitingTransfers } from '@/lib/reconcile/match-waiting-transfers';
+import { recordHistory } from '@/lib/reconcile/store';
+import { WAITING_FOR_ORDER, sqlList } from '@/lib/reconcile/states';
 import { pickUniqueCode } from '@/lib/reconcile/unique-code';
 import type { Settings } from '@/lib/settings/definitions';
 import { loadSettings } from '@/lib/settings/store';
@@ -22,7 +24,7 @@ export interface CreatedOrder {
  */
 export async function createOrder(input: unknown, source: OrderSource, actor: string): Promise<CreatedOrder> {
   const parsed = orderInputSchema.safeParse(input);
-  if (!parsed.success) throw new DomainError('invalid', describeIssues(parsed.error));
+  if (!parsed.success) throw new DomainError('invalid', 'orderInvalid', { details: describeIssues(parsed.error) });
   const { reference, amount, customer_name, account_number, expires_in_minutes } = parsed.data;
 
   const existing = await db().order.findUnique({ where: { referenceKey: reference.toUpperCase() } });
@@ -33,15 +35,12 @@ export async function createOrder(input: unknown, source: OrderSource, actor: st
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const code = pickUniqueCode(amount, settings.uniqueCodeRange, await takenPayables(amount, settings));
     if (code === null) {
-      throw new DomainError(
-        'unique_codes_exhausted',
-        `every unique code from ${min} to ${max} is in use by an open order of Rp ${amount}; wait for some to be paid or expire, or widen the range`,
-      );
+      throw new DomainError('unique_codes_exhausted', 'uniqueCodesExhausted', { min, max, amount: formatRupiah(amount) });
     }
     const now = new Date();
     const expiresInMinutes = expires_in_minutes ?? settings.orderExpiryMinutes;
     try {
-      const order = await db().$transaction(async (tx) => {
+      const order = await inTransaction(async (tx) => {
         const created = await tx.order.create({
           data: {
             reference,
@@ -56,7 +55,7 @@ export async function createOrder(input: unknown, source: OrderSource, actor: st
             expiresAt: new Date(now.getTime() + expiresInMinutes * 60_000),
           },
         });
-        await recordHistory(txExecutor(tx), {
+        await recordHistory(tx, {
           actor,
           action: 'order_created',
           orderId: created.id,
@@ -75,7 +74,7 @@ export async function createOrder(input: unknown, source: OrderSource, actor: st
       throw error;
     }
   }
-  throw new DomainError('conflict', 'too many orders of this amount are being created at once; try again');
+  throw new DomainError('conflict', 'orderRaceRetry');
 }
 
 /**
@@ -91,16 +90,13 @@ async function takenPayables(amount: bigint, settings: Settings): Promise<Set<bi
     UNION
     SELECT amount FROM mutations
     WHERE type = 'CR' AND amount BETWEEN ${low} AND ${high} AND received_at >= ${since}
-      AND match_state IN ('pending', 'unmatched', 'suggested', 'review')`;
+      AND match_state IN ${Prisma.raw(sqlList(WAITING_FOR_ORDER))}`;
   return new Set(rows.map((row) => row.amount));
 }
 
 function sameOrder(existing: Order, reference: string, amount: bigint): CreatedOrder {
   if (existing.reference !== reference || existing.amount !== amount) {
-    throw new DomainError(
-      'conflict',
-      `order ${existing.reference} already exists with amount ${existing.amount}; a reference can be used once`,
-    );
+    throw new DomainError('conflict', 'referenceTaken', { reference: existing.reference, amount: String(existing.amount) });
   }
   return { order: existing, created: false };
 }

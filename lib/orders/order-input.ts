@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { MoneyError, parseRupiah } from '@/lib/money';
+import { DomainError } from '@/lib/errors';
+import { parseMachineAmount } from '@/lib/money';
 
 /** The largest order Cocok takes: Rp 100 miliar. */
 export const MAX_ORDER_AMOUNT = 100_000_000_000n;
 
 const rupiah = z.union([z.number(), z.string(), z.bigint()]).transform((value, ctx) => {
   try {
-    const amount = parseRupiah(value);
+    const amount = parseMachineAmount(value);
     if (amount <= 0n) ctx.addIssue({ code: 'custom', message: 'amount must be more than 0' });
     else if (amount > MAX_ORDER_AMOUNT) ctx.addIssue({ code: 'custom', message: 'amount is too large' });
     else if (typeof value !== 'bigint' && /[.,]\d*[1-9]/.test(String(value))) {
@@ -14,7 +15,7 @@ const rupiah = z.union([z.number(), z.string(), z.bigint()]).transform((value, c
     }
     return amount;
   } catch (error) {
-    ctx.addIssue({ code: 'custom', message: error instanceof MoneyError ? error.message : 'amount must be a number' });
+    ctx.addIssue({ code: 'custom', message: error instanceof DomainError ? error.message : 'amount must be a number' });
     return z.NEVER;
   }
 });

@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { WAITING_FOR_PERSON } from '@/lib/reconcile/states';
 import { addDays } from '@/lib/reports/periods';
 import { rangeInstants } from '@/lib/reports/range';
 import { ratio } from '@/lib/reports/totals';
@@ -68,9 +69,9 @@ export async function overview(now: Date = new Date()): Promise<Overview> {
         FROM mutations
        WHERE occurred_at >= ${monthStart} AND occurred_at < ${monthEnd}`,
     db().order.count({ where: { status: 'pending' } }),
-    db().mutation.count({ where: { matchState: { in: ['unmatched', 'suggested', 'review'] } } }),
+    db().mutation.count({ where: { matchState: { in: [...WAITING_FOR_PERSON] } } }),
     db().mutation.findMany({
-      where: { matchState: { in: ['unmatched', 'suggested', 'review'] } },
+      where: { matchState: { in: [...WAITING_FOR_PERSON] } },
       orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
       take: OLDEST_WAITING_SHOWN,
       select: { id: true, amount: true, bankLabel: true, accountNumber: true, description: true, matchState: true, receivedAt: true },

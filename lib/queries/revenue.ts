@@ -1,4 +1,6 @@
 import { db } from '@/lib/db';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { PAID, sqlList } from '@/lib/reconcile/states';
 import { fillPeriods, periodKeys, periodLabel } from '@/lib/reports/periods';
 import { rangeInstants, type ReportRange } from '@/lib/reports/range';
 import { averageRupiah, ratio, sumAmounts } from '@/lib/reports/totals';
@@ -61,7 +63,7 @@ export async function revenueReport(range: ReportRange): Promise<RevenueReport> 
              count(*)::int AS orders,
              sum(paid_amount)::text AS revenue
         FROM orders
-       WHERE status IN ('paid', 'underpaid', 'overpaid') AND paid_at >= ${start} AND paid_at < ${end}
+       WHERE status IN ${Prisma.raw(sqlList(PAID))} AND paid_at >= ${start} AND paid_at < ${end}
        GROUP BY 1
        ORDER BY 1`,
     db().$queryRaw<{ account_number: string; bank_label: string | null; orders: number; revenue: string }[]>`
@@ -70,7 +72,7 @@ export async function revenueReport(range: ReportRange): Promise<RevenueReport> 
         FROM orders o
         JOIN payments p ON p.order_id = o.id AND p.undone_at IS NULL
         JOIN mutations m ON m.id = p.mutation_id
-       WHERE o.status IN ('paid', 'underpaid', 'overpaid') AND o.paid_at >= ${start} AND o.paid_at < ${end}
+       WHERE o.status IN ${Prisma.raw(sqlList(PAID))} AND o.paid_at >= ${start} AND o.paid_at < ${end}
        GROUP BY m.account_number
        ORDER BY sum(p.amount) DESC, m.account_number`,
     // The last match of each credit that is matched now, in the range: who made it and how long after the transfer arrived.

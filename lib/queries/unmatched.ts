@@ -11,7 +11,7 @@ import {
   type MutationFacts,
   type OrderFacts,
   type OrderStatus,
-} from '@/lib/reconcile/rules';
+} from '@/lib/reconcile/decide';
 import { loadSettings } from '@/lib/settings/store';
 
 /** The credits finance has to decide on, oldest first. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseRupiah } from '@/lib/money';
+import { parseMachineAmount } from '@/lib/money';
 import { parseJakartaDateTime } from '@/lib/moota/jakarta-time';
 import { signBody, verifySignature } from '@/lib/moota/signature';
 import {
@@ -53,13 +53,13 @@ describe('createMootaGenerator', () => {
       const money = value(mutation);
       if (typeof money === 'number') expect(Number.isSafeInteger(money)).toBe(true);
       else expect(money).toMatch(/^-?\d+\.00$/);
-      parseRupiah(money);
+      parseMachineAmount(money);
     }
   });
 
   test('amounts are positive and come both as numbers and as strings', () => {
     const amounts = sample(4).map((m) => m.amount);
-    expect(amounts.every((amount) => parseRupiah(amount) > 0n)).toBe(true);
+    expect(amounts.every((amount) => parseMachineAmount(amount) > 0n)).toBe(true);
     expect(amounts.some((amount) => typeof amount === 'number')).toBe(true);
     expect(amounts.some((amount) => typeof amount === 'string')).toBe(true);
   });
@@ -108,7 +108,7 @@ describe('createMootaGenerator', () => {
 
   test('credits carry a unique code: most do not end in 000', () => {
     const credits = sample(10, 1000).filter((m) => m.type === 'CR' && !m.payment_detail);
-    const withCode = credits.filter((m) => parseRupiah(m.amount) % 1000n !== 0n);
+    const withCode = credits.filter((m) => parseMachineAmount(m.amount) % 1000n !== 0n);
     expect(withCode.length).toBeGreaterThan(credits.length * 0.9);
   });
 
@@ -125,7 +125,7 @@ describe('createMootaGenerator', () => {
     for (let i = 0; i < 50; i++) {
       const mutation = generator.mutation(overrides);
       expect(mutation).toMatchObject(expected);
-      if (overrides.amount !== undefined) expect(parseRupiah(mutation.amount)).toBe(BigInt(overrides.amount));
+      if (overrides.amount !== undefined) expect(parseMachineAmount(mutation.amount)).toBe(BigInt(overrides.amount));
     }
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Env } from '@/lib/env';
 import { MOOTA_SENDER_ADDRESSES, parseAllowlist, type Allowlist } from '@/lib/moota/client-address';
-import { DEFAULT_MATCH_SETTINGS, type MatchSettings } from '@/lib/reconcile/rules';
+import { DEFAULT_MATCH_SETTINGS, type MatchSettings } from '@/lib/reconcile/decide';
 import { DEFAULT_UNIQUE_CODE_RANGE, validateUniqueCodeRange, type UniqueCodeRange } from '@/lib/reconcile/unique-code';
 
 /** What can be changed in the dashboard, as stored (JSON) and as validated. */

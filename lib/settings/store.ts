@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { db } from '@/lib/db';
+import { db, inTransaction } from '@/lib/db';
 import { env } from '@/lib/env';
+import { DomainError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { validateUniqueCodeRange } from '@/lib/reconcile/unique-code';
 import {
@@ -24,35 +25,33 @@ export async function loadSettings(): Promise<Settings> {
   return settings;
 }
 
-export class SettingsError extends Error {}
-
 /** Validates and stores settings changed by a person; one fixed by the environment cannot be changed. */
 export async function saveSettings(changes: Partial<SettingValues>, actor: string): Promise<Settings> {
   const current = await loadSettings();
   const entries = Object.entries(changes) as [SettingKey, unknown][];
   for (const [key, value] of entries) {
-    if (!(key in settingSchemas)) throw new SettingsError(`unknown setting "${key}"`);
+    if (!(key in settingSchemas)) throw new DomainError('invalid', 'settingUnknown', { key });
     if (current.sources[key] === 'environment') {
-      throw new SettingsError(`${key} is fixed by the environment variable ${SETTING_ENV[key]}`);
+      throw new DomainError('invalid', 'settingFixedByEnv', { key, variable: SETTING_ENV[key] ?? '' });
     }
     const parsed = (settingSchemas[key] as z.ZodType).safeParse(value);
-    if (!parsed.success) throw new SettingsError(`${key}: ${parsed.error.issues[0]?.message ?? 'invalid value'}`);
+    if (!parsed.success) throw new DomainError('invalid', 'settingInvalid', { key, details: parsed.error.issues[0]?.message ?? '' });
   }
   const merged = { ...current.values, ...changes };
   try {
     validateUniqueCodeRange({ min: merged.uniqueCodeMin, max: merged.uniqueCodeMax });
   } catch (error) {
-    throw new SettingsError((error as Error).message);
+    throw new DomainError('invalid', 'uniqueCodeRangeInvalid', { details: (error as Error).message });
   }
-  await db().$transaction(
-    entries.map(([key, value]) =>
-      db().setting.upsert({
+  await inTransaction(async (tx) => {
+    for (const [key, value] of entries) {
+      await tx.setting.upsert({
         where: { key },
         create: { key, value: value as Prisma.InputJsonValue, updatedBy: actor },
         update: { value: value as Prisma.InputJsonValue, updatedBy: actor },
-      }),
-    ),
-  );
+      });
+    }
+  });
   cache = undefined;
   return loadSettings();
 }

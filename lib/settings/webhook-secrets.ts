@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DomainError } from '@/lib/errors';
 
 /** How a secret is shown once stored: its length hidden, only its last four characters. */
 export function maskSecret(secret: string): string {
@@ -10,7 +11,6 @@ export function secretFingerprint(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 16);
 }
 
-export class SecretRotationError extends Error {}
 
 /**
  * Rotation, step one: a second secret is added beside the first, so Moota can be switched over
@@ -18,15 +18,15 @@ export class SecretRotationError extends Error {}
  */
 export function addWebhookSecret(current: readonly string[], secret: string): string[] {
   const trimmed = secret.trim();
-  if (current.includes(trimmed)) throw new SecretRotationError('this webhook secret is already active');
-  if (current.length >= 2) throw new SecretRotationError('two webhook secrets are already active: remove the old one first');
+  if (current.includes(trimmed)) throw new DomainError('invalid', 'secretAlreadyActive');
+  if (current.length >= 2) throw new DomainError('invalid', 'twoSecretsActive');
   return [...current, trimmed];
 }
 
 /** Rotation, step two: the old secret goes. The last one stays, or every call would be refused. */
 export function removeWebhookSecret(current: readonly string[], fingerprint: string): string[] {
   const kept = current.filter((secret) => secretFingerprint(secret) !== fingerprint);
-  if (kept.length === current.length) throw new SecretRotationError('this webhook secret is no longer active');
-  if (kept.length === 0) throw new SecretRotationError('the only webhook secret cannot be removed: add the new one first');
+  if (kept.length === current.length) throw new DomainError('invalid', 'secretNotActive');
+  if (kept.length === 0) throw new DomainError('invalid', 'lastSecret');
   return kept;
 }

@@ -1,5 +1,5 @@
 import packageJson from '@/package.json' with { type: 'json' };
-import { db } from '@/lib/db';
+import { db, inTransaction, type Db, type Transaction } from '@/lib/db';
 import { loadSettings } from '@/lib/settings/store';
 import { signCallback } from '@/lib/store-callback/signature';
 
@@ -25,7 +25,7 @@ export async function deliverStoreCallback(callbackId: string): Promise<'deliver
   const target = (await loadSettings()).storeCallback;
   if (!target) {
     const error = 'no store callback URL and secret are configured';
-    await attempt(callbackId, '', 0, { httpStatus: null, error, response: null });
+    await attempt(db(), callbackId, '', 0, { httpStatus: null, error, response: null });
     throw new Error(error);
   }
 
@@ -59,13 +59,13 @@ export async function deliverStoreCallback(callbackId: string): Promise<'deliver
   const durationMs = Math.round(performance.now() - started);
 
   if (outcome.error === null) {
-    await db().$transaction([
-      attempt(callbackId, target.url, durationMs, outcome),
-      db().storeCallback.update({ where: { id: callbackId }, data: { state: 'delivered', deliveredAt: new Date() } }),
-    ]);
+    await inTransaction(async (tx) => {
+      await attempt(tx, callbackId, target.url, durationMs, outcome);
+      await tx.storeCallback.update({ where: { id: callbackId }, data: { state: 'delivered', deliveredAt: new Date() } });
+    });
     return 'delivered';
   }
-  await attempt(callbackId, target.url, durationMs, outcome);
+  await attempt(db(), callbackId, target.url, durationMs, outcome);
   throw new Error(`store callback ${callbackId} to ${target.url}: ${outcome.error}`);
 }
 
@@ -78,8 +78,8 @@ export async function markStoreCallbackFailed(callbackId: string, reason: string
   if (count > 0) console.error(`store callback ${callbackId} failed: ${reason}`);
 }
 
-function attempt(callbackId: string, url: string, durationMs: number, outcome: AttemptOutcome) {
-  return db().callbackAttempt.create({ data: { callbackId, url, durationMs, ...outcome } });
+function attempt(client: Db | Transaction, callbackId: string, url: string, durationMs: number, outcome: AttemptOutcome) {
+  return client.callbackAttempt.create({ data: { callbackId, url, durationMs, ...outcome } });
 }
 
 /** The start of the response body, without reading more of a large one than needed. */

@@ -2,11 +2,10 @@ import type { SqlExecutor } from '@/lib/db';
 import { uuidv7 } from '@/lib/ids';
 import { enqueueStoreCallbacks } from '@/lib/jobs/queue';
 import { rupiahToJson } from '@/lib/money';
+import { isPaid } from '@/lib/reconcile/states';
 import { loadSettings } from '@/lib/settings/store';
 
 export const ORDER_PAID = 'order.paid';
-
-const PAID_STATUSES = new Set(['paid', 'underpaid', 'overpaid']);
 
 /** The JSON body of an `order.paid` callback, exactly as the store receives it. */
 export type OrderPaidPayload = {
@@ -68,7 +67,7 @@ export async function enqueueOrderPaidCallbacks(sql: SqlExecutor, orderIds: read
 
   const createdAt = new Date();
   const callbacks = orders.map((order) => {
-    if (!PAID_STATUSES.has(order.status)) {
+    if (!isPaid(order.status)) {
       throw new Error(`order ${order.reference} is ${order.status}: only a paid, underpaid or overpaid order has an order.paid callback`);
     }
     // The payload carries the callback's own id, so the id is made here rather than by the database.

@@ -2,6 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { countUsers, createUser } from '@/lib/auth/users';
+import { translateError } from '@/lib/auth/action';
 import { DomainError } from '@/lib/errors';
 
 export interface SetupState {
@@ -14,7 +15,7 @@ export async function createOwnerAction(_previous: SetupState, form: FormData): 
   try {
     await createUser({ email: form.get('email'), name: form.get('name'), password: form.get('password'), role: 'owner' });
   } catch (error) {
-    if (error instanceof DomainError) return { error: error.message };
+    if (error instanceof DomainError) return { error: await translateError(error) };
     throw error;
   }
   redirect('/login?created=1');

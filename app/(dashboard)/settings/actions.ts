@@ -8,8 +8,8 @@ import { ROLES } from '@/lib/auth/roles';
 import { createUser, updateUser } from '@/lib/auth/users';
 import { DomainError } from '@/lib/errors';
 import type { SettingValues } from '@/lib/settings/definitions';
-import { loadSettings, saveSettings, SettingsError } from '@/lib/settings/store';
-import { addWebhookSecret, removeWebhookSecret, SecretRotationError } from '@/lib/settings/webhook-secrets';
+import { loadSettings, saveSettings } from '@/lib/settings/store';
+import { addWebhookSecret, removeWebhookSecret } from '@/lib/settings/webhook-secrets';
 
 /** Settings edited as plain fields; secrets have their own actions below. */
 const NUMBER_KEYS = [
@@ -25,16 +25,6 @@ const NUMBER_KEYS = [
 const TEXT_KEYS = ['allowedIps', 'storeCallbackUrl'] as const;
 const FIELD_KEYS = [...NUMBER_KEYS, ...TEXT_KEYS] as const;
 
-/** Settings problems are the person's to fix: they come back as messages, not as errors. */
-async function asDomainErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof SettingsError || error instanceof SecretRotationError) throw new DomainError('invalid', error.message);
-    throw error;
-  }
-}
-
 export const saveSettingsAction = defineAction(
   {
     name: 'saveSettings',
@@ -46,13 +36,13 @@ export const saveSettingsAction = defineAction(
     for (const [key, text] of Object.entries(values) as [(typeof FIELD_KEYS)[number], string][]) {
       if ((NUMBER_KEYS as readonly string[]).includes(key)) {
         const trimmed = text.trim();
-        if (!/^\d+$/.test(trimmed)) throw new DomainError('invalid', `${key}: enter a whole number`);
+        if (!/^\d+$/.test(trimmed)) throw new DomainError('invalid', 'settingWholeNumber', { key });
         (changes as Record<string, unknown>)[key] = Number(trimmed);
       } else {
         (changes as Record<string, unknown>)[key] = text.trim();
       }
     }
-    await asDomainErrors(() => saveSettings(changes, user.email));
+    await saveSettings(changes, user.email);
     revalidatePath('/settings');
     return { saved: Object.keys(changes).length };
   },
@@ -61,23 +51,18 @@ export const saveSettingsAction = defineAction(
 export const addWebhookSecretAction = defineAction(
   { name: 'addWebhookSecret', permission: 'manage_settings', schema: z.object({ secret: z.string().max(500) }) },
   async ({ secret }, user) => {
-    const count = await asDomainErrors(async () => {
-      const next = addWebhookSecret((await loadSettings()).values.webhookSecrets, secret);
-      await saveSettings({ webhookSecrets: next }, user.email);
-      return next.length;
-    });
+    const next = addWebhookSecret((await loadSettings()).values.webhookSecrets, secret);
+    await saveSettings({ webhookSecrets: next }, user.email);
     revalidatePath('/settings');
-    return { active: count };
+    return { active: next.length };
   },
 );
 
 export const removeWebhookSecretAction = defineAction(
   { name: 'removeWebhookSecret', permission: 'manage_settings', schema: z.object({ fingerprint: z.string().regex(/^[0-9a-f]{16}$/) }) },
   async ({ fingerprint }, user) => {
-    await asDomainErrors(async () => {
-      const next = removeWebhookSecret((await loadSettings()).values.webhookSecrets, fingerprint);
-      await saveSettings({ webhookSecrets: next }, user.email);
-    });
+    const next = removeWebhookSecret((await loadSettings()).values.webhookSecrets, fingerprint);
+    await saveSettings({ webhookSecrets: next }, user.email);
     revalidatePath('/settings');
     return { removed: true };
   },
@@ -86,7 +71,7 @@ export const removeWebhookSecretAction = defineAction(
 export const saveStoreCallbackSecretAction = defineAction(
   { name: 'saveStoreCallbackSecret', permission: 'manage_settings', schema: z.object({ secret: z.string().max(500) }) },
   async ({ secret }, user) => {
-    await asDomainErrors(() => saveSettings({ storeCallbackSecret: secret.trim() }, user.email));
+    await saveSettings({ storeCallbackSecret: secret.trim() }, user.email);
     revalidatePath('/settings');
     return { set: secret.trim() !== '' };
   },

@@ -1,11 +1,12 @@
 'use server';
 
 import { z } from 'zod';
-import { defineAction } from '@/lib/auth/action';
-import { DomainError } from '@/lib/errors';
-import { MoneyError, parseRupiah } from '@/lib/money';
-import { isStoredCandidate, topSuggestion } from '@/lib/queries/unmatched';
-import { markNotAnOrder, matchMutationToOrder, splitPayment, undoMatch } from '@/lib/reconcile/actions';
+import { defineAction, translateError } from '@/lib/auth/action';
+import { parseTypedAmount } from '@/lib/money';
+import { confirmSuggestions, matchTransfer } from '@/lib/reconcile/confirm-match';
+import { markNotAnOrder } from '@/lib/reconcile/mark-not-an-order';
+import { splitPayment } from '@/lib/reconcile/split-payment';
+import { undoMatch } from '@/lib/reconcile/undo-match';
 
 const id = z.uuid();
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -18,9 +19,8 @@ const rupiah = z.string().trim().min(1).max(20);
 export const matchOrderAction = defineAction(
   { name: 'unmatched.match', permission: 'reconcile', schema: z.object({ mutationId: id, orderId: id, reason: z.string().trim().max(500).optional() }) },
   async (input, user) => {
-    const confirming = await isStoredCandidate(input.mutationId, input.orderId);
-    const result = await matchMutationToOrder({ ...input, reason: input.reason || null, confirming, actor: user.email });
-    return { changed: result.changed, confirming };
+    const result = await matchTransfer({ ...input, reason: input.reason || null, actor: user.email });
+    return { changed: result.changed, confirming: result.confirmed };
   },
 );
 
@@ -36,14 +36,7 @@ export const splitAction = defineAction(
     }),
   },
   async (input, user) => {
-    const allocations = input.parts.map((part) => {
-      try {
-        return { mutationId: input.mutationId, orderId: part.orderId, amount: parseRupiah(part.amount) };
-      } catch (error) {
-        if (error instanceof MoneyError) throw new DomainError('invalid', error.message);
-        throw error;
-      }
-    });
+    const allocations = input.parts.map((part) => ({ mutationId: input.mutationId, orderId: part.orderId, amount: parseTypedAmount(part.amount) }));
     const result = await splitPayment({ allocations, actor: user.email, reason: input.reason || null });
     return { changed: result.changed };
   },
@@ -71,22 +64,10 @@ export const undoAction = defineAction(
 export const bulkConfirmAction = defineAction(
   { name: 'unmatched.bulkConfirm', permission: 'reconcile', schema: z.object({ mutationIds: z.array(id).min(1).max(100) }) },
   async (input, user) => {
-    const confirmed: string[] = [];
-    const failed: { mutationId: string; message: string }[] = [];
-    for (const mutationId of [...new Set(input.mutationIds)]) {
-      const orderId = await topSuggestion(mutationId);
-      if (!orderId) {
-        failed.push({ mutationId, message: 'this transfer has no suggestion to confirm any more' });
-        continue;
-      }
-      try {
-        await matchMutationToOrder({ mutationId, orderId, confirming: true, actor: user.email });
-        confirmed.push(mutationId);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        failed.push({ mutationId, message: error.message });
-      }
-    }
-    return { confirmed, failed };
+    const { confirmed, failed } = await confirmSuggestions(input.mutationIds, user.email);
+    return {
+      confirmed,
+      failed: await Promise.all(failed.map(async ({ mutationId, error }) => ({ mutationId, message: await translateError(error) }))),
+    };
   },
 );

@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action';
-import { reprocessDeadMutations } from '@/lib/jobs/reprocess';
+import { reprocessDeadMutations } from '@/lib/reconcile/reprocess';
 
 export const reprocessDeliveryAction = defineAction(
   { name: 'reprocessDelivery', permission: 'reprocess_webhooks', schema: z.object({ deliveryId: z.uuid() }) },

@@ -3,6 +3,7 @@ import type { MessageTree } from '@/lib/i18n/translate';
 import auth from './auth';
 import cashFlow from './cashFlow';
 import common from './common';
+import errors from './errors';
 import mutations from './mutations';
 import nav from './nav';
 import orders from './orders';
@@ -12,7 +13,7 @@ import settings from './settings';
 import unmatched from './unmatched';
 import webhooks from './webhooks';
 
-const AREAS = { auth, cashFlow, common, mutations, nav, orders, overview, revenue, settings, unmatched, webhooks };
+const AREAS = { auth, cashFlow, common, errors, mutations, nav, orders, overview, revenue, settings, unmatched, webhooks };
 
 /** Every string of the dashboard, per language, under its area: `t('orders.title')`. */
 export const MESSAGES: Record<Locale, MessageTree> = {

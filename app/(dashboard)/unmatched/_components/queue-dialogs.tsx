@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Input, TextArea } from '@/components/ui/field';
 import { formatRupiah } from '@/lib/format';
-import { parseRupiah } from '@/lib/money';
+import { parseTypedAmount } from '@/lib/money';
 import { checkSplit } from '@/lib/queries/unmatched-rules';
 import type { OrderHit, QueueItem } from '@/lib/queries/unmatched';
 import { OrderSearch } from './order-search';
@@ -122,7 +122,7 @@ interface Part {
 
 const amountOf = (text: string): bigint | null => {
   try {
-    return parseRupiah(text.trim());
+    return parseTypedAmount(text);
   } catch {
     return null;
   }

@@ -1,7 +1,7 @@
-import { db, txExecutor } from '@/lib/db';
+import { inTransaction } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { enqueueMutationProcessing } from '@/lib/jobs/queue';
-import { recordHistory } from '@/lib/reconcile/history';
+import { recordHistory } from '@/lib/reconcile/store';
 
 export interface ReprocessResult {
   /** The mutations sent back to processing. */
@@ -14,9 +14,9 @@ export interface ReprocessResult {
  * Mutations that are not dead are left alone, so asking twice does nothing the second time.
  */
 export async function reprocessDeadMutations(deliveryId: string, actor: string): Promise<ReprocessResult> {
-  return db().$transaction(async (tx) => {
+  return inTransaction(async (tx) => {
     const delivery = await tx.delivery.findUnique({ where: { id: deliveryId }, select: { id: true } });
-    if (!delivery) throw new DomainError('not_found', 'this webhook call does not exist');
+    if (!delivery) throw new DomainError('not_found', 'deliveryNotFound');
     const revived = await tx.mutation.updateManyAndReturn({
       where: { deliveryId, processing: 'dead' },
       data: { processing: 'received', processError: null },
@@ -24,9 +24,9 @@ export async function reprocessDeadMutations(deliveryId: string, actor: string):
     });
     const mutationIds = revived.map((row) => row.id);
     if (mutationIds.length === 0) return { mutationIds };
-    await enqueueMutationProcessing(txExecutor(tx), mutationIds);
+    await enqueueMutationProcessing(tx, mutationIds);
     await recordHistory(
-      txExecutor(tx),
+      tx,
       mutationIds.map((mutationId) => ({ actor, action: 'reprocess_requested' as const, mutationId, details: { deliveryId } })),
     );
     return { mutationIds };

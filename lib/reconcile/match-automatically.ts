@@ -1,14 +1,18 @@
 import type { SqlExecutor } from '@/lib/db';
-import { StatementBatch } from '@/lib/database/statement-batch';
 import type { MatchState } from '@/lib/generated/prisma/client';
-import { uuidv7 } from '@/lib/ids';
-import { recordHistory, type HistoryInput } from '@/lib/reconcile/history';
-import { newlyPaidOrderIds, writeSettlements, type Settlement } from '@/lib/reconcile/ledger';
-import { lockCandidateOrders, type CandidateQuery, type LockedMutation, type LockedOrder } from '@/lib/reconcile/locks';
+import { decideMatch, mutationReferenceTokens, type Decision, type MatchSettings } from '@/lib/reconcile/decide';
+import { newlyPaidOrderIds, settlementRows, type Settlement } from '@/lib/reconcile/settle-orders';
+import { isSettled } from '@/lib/reconcile/states';
+import {
+  lockCandidateOrders,
+  writeMatches,
+  type CandidateQuery,
+  type HistoryInput,
+  type LockedMutation,
+  type LockedOrder,
+  type NewPayment,
+} from '@/lib/reconcile/store';
 import { enqueueOrderPaidCallbacks } from '@/lib/store-callback/enqueue';
-import { decideMatch, mutationReferenceTokens, type Decision, type MatchSettings } from '@/lib/reconcile/rules';
-
-const SETTLED: ReadonlySet<MatchState> = new Set(['matched', 'ignored', 'debit']);
 
 interface StateChange {
   mutation: LockedMutation;
@@ -24,7 +28,7 @@ interface StateChange {
  * left alone (their decision is null). A fixed number of statements, however many mutations.
  * With `processedAt`, the same write also marks every one of them processed.
  */
-export async function reconcileLockedMutations(
+export async function matchAutomatically(
   sql: SqlExecutor,
   mutations: readonly LockedMutation[],
   settings: MatchSettings,
@@ -33,15 +37,15 @@ export async function reconcileLockedMutations(
   const now = options.now ?? new Date();
   const decisions = new Map<string, Decision | null>();
   const open = [...mutations].sort((a, b) => (a.id < b.id ? -1 : 1)).filter((mutation) => {
-    if (SETTLED.has(mutation.matchState)) decisions.set(mutation.id, null);
-    return !SETTLED.has(mutation.matchState);
+    if (isSettled(mutation.matchState)) decisions.set(mutation.id, null);
+    return !isSettled(mutation.matchState);
   });
   const credits = open.filter((mutation) => mutation.type === 'CR');
   const queries = new Map(credits.map((mutation) => [mutation.id, candidateQuery(mutation, settings)]));
   const candidates = indexCandidates(await lockCandidateOrders(sql, [...queries.values()]));
 
   const changes: StateChange[] = [];
-  const payments: { mutationId: string; orderId: string; amount: bigint }[] = [];
+  const payments: NewPayment[] = [];
   const settlements: Settlement[] = [];
   for (const mutation of open) {
     if (mutation.type === 'DB') {
@@ -53,7 +57,7 @@ export async function reconcileLockedMutations(
     decisions.set(mutation.id, decision);
     if (decision.kind === 'matched') {
       const order = candidates.byId.get(decision.orderId)!;
-      payments.push({ mutationId: mutation.id, orderId: order.id, amount: mutation.amount });
+      payments.push({ mutationId: mutation.id, orderId: order.id, amount: mutation.amount, split: false, createdBy: 'system' });
       settlements.push({ order: { ...order }, paidAmount: mutation.amount, status: decision.orderStatus });
       // The next transfer in this batch sees the order as the database will: paid.
       order.status = decision.orderStatus;
@@ -75,23 +79,8 @@ export async function reconcileLockedMutations(
     }
   }
 
-  // The writes below do not read one another's effects: one statement, one round trip.
-  const writes = new StatementBatch();
-  if (payments.length > 0) {
-    await writes.executeSql(
-      `INSERT INTO payments (id, mutation_id, order_id, amount, created_by)
-       SELECT *, 'system' FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[])`,
-      [
-        payments.map(() => uuidv7(now.getTime())),
-        payments.map((payment) => payment.mutationId),
-        payments.map((payment) => payment.orderId),
-        payments.map((payment) => payment.amount),
-      ],
-    );
-  }
-  await writeSettlements(writes, settlements, now);
-  await writeMatchStates(writes, mutations, changes, options.processedAt ?? null);
-  await writes.run(sql);
+  const { states, history } = matchStateWrites(mutations, changes, options.processedAt ?? null);
+  await writeMatches(sql, { newPayments: payments, settlements: settlementRows(settlements, now), states, processedAt: options.processedAt, history });
   await enqueueOrderPaidCallbacks(sql, newlyPaidOrderIds(settlements));
   return decisions;
 }
@@ -140,16 +129,8 @@ function indexCandidates(orders: readonly LockedOrder[]) {
   };
 }
 
-/**
- * Writes the changed match states (and, with `processedAt`, every mutation's processing state) in
- * one statement, and their history in another.
- */
-async function writeMatchStates(
-  sql: SqlExecutor,
-  mutations: readonly LockedMutation[],
-  changes: readonly StateChange[],
-  processedAt: Date | null,
-) {
+/** The match states that changed (with `processedAt`, every mutation, to mark it processed) and their history. */
+function matchStateWrites(mutations: readonly LockedMutation[], changes: readonly StateChange[], processedAt: Date | null) {
   const changed = new Map(
     changes
       .filter(
@@ -159,30 +140,13 @@ async function writeMatchStates(
       .map((change) => [change.mutation.id, change]),
   );
   const rows = processedAt ? mutations : mutations.filter((mutation) => changed.has(mutation.id));
-  if (rows.length === 0) return;
-  await sql.executeSql(
-    `UPDATE mutations SET
-       match_state = CASE WHEN c.changed THEN c.state::match_state ELSE match_state END,
-       match_candidates = CASE WHEN c.changed THEN c.candidates::jsonb ELSE match_candidates END,
-       processing = CASE WHEN $5::timestamptz IS NULL THEN processing ELSE 'processed' END,
-       processed_at = coalesce($5::timestamptz, processed_at),
-       process_attempts = process_attempts + CASE WHEN $5::timestamptz IS NULL THEN 0 ELSE 1 END,
-       process_error = CASE WHEN $5::timestamptz IS NULL THEN process_error END
-     FROM unnest($1::uuid[], $2::boolean[], $3::text[], $4::text[]) AS c(id, changed, state, candidates)
-     WHERE mutations.id = c.id AND mutations.id = ANY($1::uuid[])`,
-    [
-      rows.map((mutation) => mutation.id),
-      rows.map((mutation) => changed.has(mutation.id)),
-      rows.map((mutation) => changed.get(mutation.id)?.state ?? null),
-      rows.map((mutation) => {
-        const candidates = changed.get(mutation.id)?.candidates ?? null;
-        return candidates === null ? null : JSON.stringify(candidates);
-      }),
-      processedAt,
-    ],
-  );
-  await recordHistory(
-    sql,
-    [...changed.values()].flatMap(({ mutation, history }) => (history ? [{ actor: 'system', mutationId: mutation.id, ...history }] : [])),
-  );
+  return {
+    states: rows.map((mutation) => {
+      const change = changed.get(mutation.id);
+      return { mutationId: mutation.id, changed: !!change, state: change?.state ?? null, candidates: change?.candidates ?? null, ignoredNote: null };
+    }),
+    history: [...changed.values()].flatMap(({ mutation, history }): HistoryInput[] =>
+      history ? [{ actor: 'system', mutationId: mutation.id, ...history }] : [],
+    ),
+  };
 }

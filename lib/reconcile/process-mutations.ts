@@ -1,7 +1,7 @@
-import { db, inSqlTransaction } from '@/lib/db';
+import { db, inTransaction } from '@/lib/db';
 import { errorMessage } from '@/lib/errors';
-import { lockMutations } from '@/lib/reconcile/locks';
-import { reconcileLockedMutations } from '@/lib/reconcile/reconcile-mutations';
+import { matchAutomatically } from '@/lib/reconcile/match-automatically';
+import { lockMutations } from '@/lib/reconcile/store';
 import { loadSettings } from '@/lib/settings/store';
 
 export type ProcessResult = 'processed' | 'already-processed' | 'not-found' | { failed: unknown };
@@ -43,14 +43,14 @@ async function processBatch(ids: string[]): Promise<Map<string, ProcessResult>> 
 
 async function processTogether(ids: string[]): Promise<Map<string, ProcessResult>> {
   const { match } = await loadSettings();
-  return inSqlTransaction(async (sql) => {
+  return inTransaction(async (tx) => {
     const results = new Map<string, ProcessResult>(ids.map((id) => [id, 'not-found']));
-    const waiting = (await lockMutations(sql, ids)).filter((mutation) => {
+    const waiting = (await lockMutations(tx, ids)).filter((mutation) => {
       results.set(mutation.id, mutation.processing === 'received' ? 'processed' : 'already-processed');
       return mutation.processing === 'received';
     });
     if (waiting.length === 0) return results;
-    await reconcileLockedMutations(sql, waiting, match, { processedAt: new Date() });
+    await matchAutomatically(tx, waiting, match, { processedAt: new Date() });
     return results;
   });
 }

@@ -15,7 +15,7 @@ import {
   type MutationFacts,
   type OrderFacts,
   type OrderStatus,
-} from './rules';
+} from './decide';
 
 const ACCOUNT = '1234567890';
 const CREATED = new Date('2025-03-10T03:00:00Z');

@@ -1,0 +1,86 @@
+import { DomainError } from '@/lib/errors';
+import type { Candidate } from '@/lib/reconcile/decide';
+import type { Transaction } from '@/lib/db';
+import { mustLockCredit, mustLockOrders, personAction, type MatchChange } from '@/lib/reconcile/person-action';
+import { newlyPaidOrderIds, settlementRows, statusForPaidAmount } from '@/lib/reconcile/settle-orders';
+import { isPaid } from '@/lib/reconcile/states';
+import { activePayments, writeMatches, type LockedMutation } from '@/lib/reconcile/store';
+import { enqueueOrderPaidCallbacks } from '@/lib/store-callback/enqueue';
+
+const storedCandidates = (mutation: LockedMutation) => (Array.isArray(mutation.matchCandidates) ? (mutation.matchCandidates as Candidate[]) : []);
+
+/**
+ * Pays an order with the whole transfer. A confirmation when the matcher offered that order, a
+ * match by hand otherwise; with `suggestionOnly`, refused when the order is no longer offered.
+ */
+export async function matchTransfer(input: MatchInput): Promise<MatchChange & { confirmed: boolean }> {
+  return personAction((tx) => matchLocked(tx, input));
+}
+
+interface MatchInput {
+  mutationId: string;
+  orderId: string;
+  actor: string;
+  reason?: string | null;
+  suggestionOnly?: boolean;
+}
+
+async function matchLocked(tx: Transaction, input: MatchInput): Promise<MatchChange & { confirmed: boolean }> {
+    const mutation = await mustLockCredit(tx, input.mutationId);
+    const confirmed = storedCandidates(mutation).some((candidate) => candidate.orderId === input.orderId);
+    const existing = await activePayments(tx, [mutation.id]);
+    if (existing.length === 1 && !existing[0]!.split && existing[0]!.orderId === input.orderId) {
+      return { mutationIds: [mutation.id], changed: false, confirmed };
+    }
+    if (existing.length > 0) throw new DomainError('conflict', 'transferAlreadyMatched');
+    if (mutation.matchState === 'ignored') throw new DomainError('conflict', 'transferIsNotAnOrder');
+    if (input.suggestionOnly && !confirmed) throw new DomainError('conflict', 'suggestionChanged');
+    const order = (await mustLockOrders(tx, [input.orderId])).get(input.orderId)!;
+    if (order.status === 'cancelled') throw new DomainError('conflict', 'orderCancelled', { reference: order.reference });
+    if (isPaid(order.status)) throw new DomainError('conflict', 'orderAlreadyPaid', { reference: order.reference });
+
+    const now = new Date();
+    const settlements = [{ order, paidAmount: mutation.amount, status: statusForPaidAmount(mutation.amount, order.payableAmount) }];
+    await writeMatches(tx, {
+      newPayments: [{ mutationId: mutation.id, orderId: order.id, amount: mutation.amount, split: false, createdBy: input.actor }],
+      settlements: settlementRows(settlements, now),
+      states: [{ mutationId: mutation.id, changed: true, state: 'matched', candidates: null, ignoredNote: null }],
+      history: [
+        {
+          actor: input.actor,
+          action: confirmed ? 'confirmed' : 'matched_by_hand',
+          mutationId: mutation.id,
+          orderId: order.id,
+          reason: input.reason,
+          details: { amount: String(mutation.amount) },
+        },
+      ],
+    });
+    await enqueueOrderPaidCallbacks(tx, newlyPaidOrderIds(settlements));
+    return { mutationIds: [mutation.id], changed: true, confirmed };
+}
+
+export interface ConfirmSeveralResult {
+  confirmed: string[];
+  failed: { mutationId: string; error: DomainError }[];
+}
+
+/** Confirms the top suggestion of each transfer, each on its own; says which went through and why the others did not. */
+export async function confirmSuggestions(mutationIds: readonly string[], actor: string): Promise<ConfirmSeveralResult> {
+  const result: ConfirmSeveralResult = { confirmed: [], failed: [] };
+  for (const mutationId of [...new Set(mutationIds)]) {
+    try {
+      await personAction(async (tx) => {
+        const mutation = await mustLockCredit(tx, mutationId);
+        const top = mutation.matchState === 'suggested' ? storedCandidates(mutation)[0] : undefined;
+        if (!top) throw new DomainError('conflict', 'noSuggestionLeft');
+        return matchLocked(tx, { mutationId, orderId: top.orderId, actor, suggestionOnly: true });
+      });
+      result.confirmed.push(mutationId);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      result.failed.push({ mutationId, error });
+    }
+  }
+  return result;
+}
