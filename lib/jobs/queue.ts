@@ -1,4 +1,5 @@
-import type { SqlExecutor } from '@/lib/db';
+import PgBoss from 'pg-boss';
+import { poolExecutor, type SqlExecutor } from '@/lib/db';
 
 export const QUEUES = {
   processMutation: 'process-mutation',
@@ -26,7 +27,9 @@ export interface StoreCallbackJob {
 /**
  * A statement's part (a CTE named `jobs`) that inserts one job of `queue` per row of `source` (a
  * query with a `data` jsonb column), with the queue's retry policy, as pg-boss's own insert sets
- * it. A CTE, so that the intake can store a delivery and enqueue its processing in one statement;
+ * it. Hand-written only because the intake stores a delivery and enqueues its processing in one
+ * statement (tests/queue.test.ts holds it to pg-boss's own insert); everything else enqueues
+ * through pg-boss (`enqueue`);
  * `WAKE_WORKERS` then wakes a worker when the statement inserted any job. A queue that was never
  * created has no partition of the job table: the insert fails, as pg-boss's own would.
  */
@@ -54,15 +57,36 @@ export function processMutationJobs(ids: string): string {
   );
 }
 
-/** Enqueues processing of the given mutations in the caller's transaction. */
+let enqueuer: PgBoss | undefined;
+
+/**
+ * pg-boss itself, never started, only to insert jobs through its own API in the caller's
+ * transaction (`db`): its insert applies each queue's policy.
+ */
+function jobEnqueuer(): PgBoss {
+  enqueuer ??= new PgBoss({ db: poolExecutor(), schema: PGBOSS_SCHEMA, supervise: false, schedule: false });
+  return enqueuer;
+}
+
+/** Inserts jobs of one queue in the caller's transaction and wakes a worker of that queue when it commits. */
+async function enqueue(sql: SqlExecutor, queue: string, payloads: readonly object[]): Promise<void> {
+  if (payloads.length === 0) return;
+  await jobEnqueuer().insert(
+    payloads.map((data) => ({ name: queue, data })),
+    { db: sql },
+  );
+  await sql.executeSql(`SELECT pg_notify($1, $2)::text AS woken`, [JOBS_CHANNEL, queue]);
+}
+
+/** Enqueues processing of the given mutations in the caller's transaction, 100 to a job in id order. */
 export async function enqueueMutationProcessing(sql: SqlExecutor, mutationIds: readonly string[]): Promise<void> {
-  if (mutationIds.length === 0) return;
-  await sql.executeSql(`WITH ${processMutationJobs('SELECT unnest($1::uuid[]) AS id')} SELECT ${WAKE_WORKERS} AS woken`, [[...mutationIds]]);
+  const ids = [...new Set(mutationIds)].sort();
+  const jobs: ProcessMutationsJob[] = [];
+  for (let start = 0; start < ids.length; start += MUTATIONS_PER_JOB) jobs.push({ mutationIds: ids.slice(start, start + MUTATIONS_PER_JOB) });
+  await enqueue(sql, QUEUES.processMutation, jobs);
 }
 
 /** Enqueues delivery of store callbacks in the same transaction that created them. */
 export async function enqueueStoreCallbacks(sql: SqlExecutor, callbackIds: readonly string[]): Promise<void> {
-  if (callbackIds.length === 0) return;
-  const jobs = insertJobs(QUEUES.storeCallback, `SELECT jsonb_build_object('callbackId', id) AS data FROM unnest($1::uuid[]) AS id`);
-  await sql.executeSql(`WITH ${jobs} SELECT ${WAKE_WORKERS} AS woken`, [[...callbackIds]]);
+  await enqueue(sql, QUEUES.storeCallback, callbackIds.map((callbackId): StoreCallbackJob => ({ callbackId })));
 }
