@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { useI18n } from '@/components/i18n-provider';
-import { Badge } from '@/components/ui/card';
+import { Badge } from '@/components/ui/badge';
 import { Field, Input } from '@/components/ui/field';
 import { formatRupiah } from '@/lib/format';
 import type { OrderHit } from '@/lib/queries/unmatched';
