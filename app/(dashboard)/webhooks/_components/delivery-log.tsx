@@ -1,6 +1,7 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
+import { fetchJson } from '@/app/(dashboard)/_components/fetch-json';
 import { useI18n } from '@/components/i18n-provider';
 import { StatusBadge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/card';
@@ -27,11 +28,7 @@ export function DeliveryLog({ filters, firstPage }: { filters: DeliveryFilters; 
   const { t, locale } = useI18n();
   const query = useInfiniteQuery({
     queryKey: ['webhooks', filters],
-    queryFn: async ({ pageParam }): Promise<DeliveryPage> => {
-      const response = await fetch(`/api/dashboard/webhooks?${queryString(filters, pageParam)}`, { cache: 'no-store' });
-      if (!response.ok) throw new Error(`webhook log: HTTP ${response.status}`);
-      return response.json();
-    },
+    queryFn: ({ pageParam, signal }) => fetchJson<DeliveryPage>(`/api/dashboard/webhooks?${queryString(filters, pageParam)}`, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     initialData: { pages: [firstPage], pageParams: [null] },
