@@ -3,22 +3,34 @@
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 
 type Tone = 'success' | 'error' | 'info';
+/** A button in the toast that acts on what the toast reports, such as "Undo". */
+export interface ToastAction {
+  label: string;
+  onClick: () => void;
+}
 interface Toast {
   id: number;
   tone: Tone;
   text: string;
+  action?: ToastAction;
 }
 
-const ToastContext = createContext<(text: string, tone?: Tone) => void>(() => {});
+type Show = (text: string, tone?: Tone, action?: ToastAction) => void;
 
-/** Results of actions, announced to screen readers, gone after a few seconds. */
+const ToastContext = createContext<Show>(() => {});
+
+/** Results of actions, announced to screen readers, gone after a few seconds (longer when they offer an action). */
 export function ToastProvider({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const show = useCallback((text: string, tone: Tone = 'success') => {
-    const id = Date.now() + Math.random();
-    setToasts((list) => [...list, { id, tone, text }]);
-    setTimeout(() => setToasts((list) => list.filter((toast) => toast.id !== id)), tone === 'error' ? 8000 : 4000);
-  }, []);
+  const dismiss = useCallback((id: number) => setToasts((list) => list.filter((toast) => toast.id !== id)), []);
+  const show = useCallback<Show>(
+    (text, tone = 'success', action) => {
+      const id = Date.now() + Math.random();
+      setToasts((list) => [...list, { id, tone, text, action }]);
+      setTimeout(() => dismiss(id), action ? 15_000 : tone === 'error' ? 8000 : 4000);
+    },
+    [dismiss],
+  );
   return (
     <ToastContext.Provider value={show}>
       {children}
@@ -27,11 +39,23 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           <div
             key={toast.id}
             data-tone={toast.tone}
-            className={`pointer-events-auto max-w-sm rounded-md px-4 py-3 text-sm shadow-lg ${
-              toast.tone === 'error' ? 'bg-red-700 text-white' : toast.tone === 'info' ? 'bg-slate-800 text-white' : 'bg-emerald-700 text-white'
+            className={`pointer-events-auto flex max-w-sm items-center gap-3 rounded-md px-4 py-3 text-sm text-white shadow-lg ${
+              toast.tone === 'error' ? 'bg-red-700' : toast.tone === 'info' ? 'bg-slate-800' : 'bg-emerald-700'
             }`}
           >
-            {toast.text}
+            <span>{toast.text}</span>
+            {toast.action && (
+              <button
+                type="button"
+                className="rounded border border-white/70 px-2 py-0.5 font-medium underline-offset-2 hover:underline focus-visible:outline focus-visible:outline-2 focus-visible:outline-white"
+                onClick={() => {
+                  dismiss(toast.id);
+                  toast.action!.onClick();
+                }}
+              >
+                {toast.action.label}
+              </button>
+            )}
           </div>
         ))}
       </div>

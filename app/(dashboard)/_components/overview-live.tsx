@@ -5,14 +5,15 @@ import Link from 'next/link';
 import { fetchJson } from '@/app/(dashboard)/_components/fetch-json';
 import { useI18n } from '@/components/i18n-provider';
 import { buttonClass } from '@/components/ui/button';
-import { Badge, Card, Stat } from '@/components/ui/card';
+import { StatusBadge } from '@/components/ui/badge';
+import { Card, Stat } from '@/components/ui/card';
+import { TextLink } from '@/components/ui/text-link';
 import { formatAge, formatDateTime, formatPercent, formatRupiah } from '@/lib/format';
 import type { Overview, PeriodFigures } from '@/lib/queries/overview';
 
 export const OVERVIEW_POLL_MS = 5_000;
 
 const rupiah = (amount: string) => formatRupiah(BigInt(amount));
-const STATE_TONE = { unmatched: 'amber', suggested: 'blue', review: 'red' } as const;
 
 /** The overview figures, refreshed every few seconds from /api/dashboard/overview. */
 export function OverviewLive({ initial }: { initial: Overview }) {
@@ -84,7 +85,9 @@ export function OverviewLive({ initial }: { initial: Overview }) {
                         </span>
                       </span>
                       <span className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
-                        <Badge tone={STATE_TONE[transfer.matchState]}>{t(`overview.states.${transfer.matchState}`)}</Badge>
+                        <StatusBadge of="matchState" value={transfer.matchState}>
+                          {t(`overview.states.${transfer.matchState}`)}
+                        </StatusBadge>
                         {t('overview.receivedAge', { age: formatAge(new Date(transfer.receivedAt), now, locale) })}
                       </span>
                     </Link>
@@ -96,7 +99,7 @@ export function OverviewLive({ initial }: { initial: Overview }) {
         </Card>
 
         <div className="space-y-4">
-          <Stat label={t('overview.openOrders')} value={data.openOrders} hint={<Link href="/orders" className="underline">{t('overview.viewOrders')}</Link>} testId="open-orders" />
+          <Stat label={t('overview.openOrders')} value={data.openOrders} hint={<TextLink href="/orders">{t('overview.viewOrders')}</TextLink>} testId="open-orders" />
           <Card title={t('overview.failuresTitle')} action={<Link href="/webhooks" className={buttonClass('secondary', 'sm')}>{t('overview.viewWebhooks')}</Link>}>
             <dl className="space-y-2 text-sm">
               <div className="flex items-baseline justify-between gap-2" data-testid="rejected-today">

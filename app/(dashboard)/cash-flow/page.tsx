@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { CashFlowView } from '@/app/(dashboard)/cash-flow/_components/cash-flow-view';
-import { PageHeader } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { jakartaDay } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';

@@ -1,9 +1,12 @@
 import Form from 'next/form';
 import Link from 'next/link';
-import { Pager, Table, cellClass, moneyCellClass } from '@/app/(dashboard)/orders/_components/ledger-ui';
-import { MatchStateBadge } from '@/app/(dashboard)/mutations/_components/match-state-badge';
 import { buttonClass } from '@/components/ui/button';
-import { EmptyState, PageHeader } from '@/components/ui/card';
+import { StatusBadge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pager } from '@/components/ui/pager';
+import { Table, TD } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import { Field, Input, Select } from '@/components/ui/field';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
@@ -24,11 +27,6 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
   const cursor = param(params, 'cursor');
   const [page, accounts] = await Promise.all([listMutations(filters, cursor), listAccounts()]);
   const query = mutationFilterQuery(filters);
-  const withCursor = (next: string) => {
-    const copy = new URLSearchParams(query);
-    copy.set('cursor', next);
-    return `/mutations?${copy}`;
-  };
   const raw = (name: string) => param(params, name) ?? '';
   const exportHref = `/api/dashboard/mutations/export${query.size > 0 ? `?${query}` : ''}`;
 
@@ -91,68 +89,65 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
         </div>
       </Form>
 
-      {page.rows.length === 0 ? (
-        <EmptyState title={t('mutations.empty')}>{t('mutations.emptyHint')}</EmptyState>
-      ) : (
-        <Table
-          caption={t('mutations.listCaption')}
-          head={[
-            t('mutations.columns.date'),
-            t('mutations.columns.account'),
-            t('mutations.columns.type'),
-            t('mutations.columns.amount'),
-            t('mutations.columns.description'),
-            t('mutations.columns.state'),
-            t('mutations.columns.order'),
-          ]}
-        >
-          {page.rows.map((mutation) => (
-            <tr key={mutation.id} data-testid="mutation-row">
-              <td className={`${cellClass} whitespace-nowrap`}>
-                <Link href={`/mutations/${mutation.id}`} className="text-emerald-800 underline hover:text-emerald-900 dark:text-emerald-300">
-                  {formatDateTime(mutation.occurredAt, locale)}
-                </Link>
-              </td>
-              <td className={`${cellClass} whitespace-nowrap`}>
-                {mutation.bankLabel && <span className="block text-xs text-slate-600 dark:text-slate-400">{mutation.bankLabel}</span>}
-                {mutation.accountNumber}
-              </td>
-              <td className={cellClass}>
-                <abbr title={t(`mutations.type.${mutation.type}`)} className="no-underline">
-                  {mutation.type}
-                </abbr>
-              </td>
-              <td className={`${moneyCellClass} ${mutation.type === 'DB' ? 'text-red-800 dark:text-red-300' : ''}`}>
-                {mutation.type === 'DB' ? '−' : ''}
-                {formatRupiah(mutation.amount)}
-              </td>
-              <td className={`${cellClass} min-w-48`}>
-                {mutation.description}
-                {mutation.note && <span className="block text-xs text-slate-600 dark:text-slate-400">{mutation.note}</span>}
-              </td>
-              <td className={cellClass}>
-                <MatchStateBadge state={mutation.matchState} />
-              </td>
-              <td className={`${cellClass} whitespace-nowrap`}>
-                {mutation.payments.length === 0
-                  ? '—'
-                  : mutation.payments.map((payment) => (
-                      <Link
-                        key={payment.order.reference}
-                        href={`/orders/${encodeURIComponent(payment.order.reference)}`}
-                        className="block text-emerald-800 underline dark:text-emerald-300"
-                      >
-                        {payment.order.reference}
-                      </Link>
-                    ))}
-              </td>
-            </tr>
-          ))}
-        </Table>
-      )}
+      <Table
+        framed
+        caption={t('mutations.listCaption')}
+        columns={[
+          t('mutations.columns.date'),
+          t('mutations.columns.account'),
+          t('mutations.columns.type'),
+          { label: t('mutations.columns.amount'), numeric: true },
+          t('mutations.columns.description'),
+          t('mutations.columns.state'),
+          t('mutations.columns.order'),
+        ]}
+        rows={page.rows}
+        empty={<EmptyState title={t('mutations.empty')}>{t('mutations.emptyHint')}</EmptyState>}
+      >
+        {(mutation) => (
+          <tr key={mutation.id} data-testid="mutation-row">
+            <TD nowrap>
+              <TextLink href={`/mutations/${mutation.id}`}>{formatDateTime(mutation.occurredAt, locale)}</TextLink>
+            </TD>
+            <TD nowrap>
+              {mutation.bankLabel && <span className="block text-xs text-slate-600 dark:text-slate-400">{mutation.bankLabel}</span>}
+              {mutation.accountNumber}
+            </TD>
+            <TD>
+              <abbr title={t(`mutations.type.${mutation.type}`)} className="no-underline">
+                {mutation.type}
+              </abbr>
+            </TD>
+            <TD numeric className={mutation.type === 'DB' ? 'text-red-800 dark:text-red-300' : ''}>
+              {mutation.type === 'DB' ? '−' : ''}
+              {formatRupiah(mutation.amount)}
+            </TD>
+            <TD className="min-w-48">
+              {mutation.description}
+              {mutation.note && <span className="block text-xs text-slate-600 dark:text-slate-400">{mutation.note}</span>}
+            </TD>
+            <TD>
+              <StatusBadge of="matchState" value={mutation.matchState}>
+                {t(`mutations.matchState.${mutation.matchState}`)}
+              </StatusBadge>
+            </TD>
+            <TD nowrap>
+              {mutation.payments.length === 0
+                ? '—'
+                : mutation.payments.map((payment) => (
+                    <TextLink key={payment.order.reference} href={`/orders/${encodeURIComponent(payment.order.reference)}`} className="block">
+                      {payment.order.reference}
+                    </TextLink>
+                  ))}
+            </TD>
+          </tr>
+        )}
+      </Table>
       <Pager
-        nextHref={page.nextCursor ? withCursor(page.nextCursor) : null}
-        firstHref={cursor ? `/mutations?${query}` : null}
+        path="/mutations"
+        query={query}
+        cursor={cursor ?? null}
+        nextCursor={page.nextCursor}
         label={t('mutations.pagination')}
         nextLabel={t('mutations.nextPage')}
         firstLabel={t('mutations.firstPage')}

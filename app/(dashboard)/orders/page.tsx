@@ -1,8 +1,12 @@
 import Form from 'next/form';
 import Link from 'next/link';
-import { OrderStatusBadge, Pager, Table, cellClass, moneyCellClass } from '@/app/(dashboard)/orders/_components/ledger-ui';
 import { buttonClass } from '@/components/ui/button';
-import { EmptyState, PageHeader } from '@/components/ui/card';
+import { StatusBadge } from '@/components/ui/badge';
+import { EmptyState } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { Pager } from '@/components/ui/pager';
+import { Table, TD } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import { Field, Input, Select } from '@/components/ui/field';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
@@ -24,11 +28,6 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const cursor = param(params, 'cursor');
   const page = await listOrders(filters, cursor);
   const query = orderFilterQuery(filters);
-  const withCursor = (next: string) => {
-    const copy = new URLSearchParams(query);
-    copy.set('cursor', next);
-    return `/orders?${copy}`;
-  };
   const canManage = can(user.role, 'manage_orders');
   const raw = (name: string) => param(params, name) ?? '';
 
@@ -90,45 +89,46 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         </div>
       </Form>
 
-      {page.rows.length === 0 ? (
-        <EmptyState title={t('orders.empty')}>{t('orders.emptyHint')}</EmptyState>
-      ) : (
-        <Table
-          caption={t('orders.listCaption')}
-          head={[
-            t('orders.columns.reference'),
-            t('orders.columns.customer'),
-            t('orders.columns.amount'),
-            t('orders.columns.uniqueCode'),
-            t('orders.columns.payable'),
-            t('orders.columns.status'),
-            t('orders.columns.created'),
-            t('orders.columns.expires'),
-          ]}
-        >
-          {page.rows.map((order) => (
-            <tr key={order.id} data-testid="order-row">
-              <td className={`${cellClass} whitespace-nowrap font-medium`}>
-                <Link href={`/orders/${encodeURIComponent(order.reference)}`} className="text-emerald-800 underline hover:text-emerald-900 dark:text-emerald-300">
-                  {order.reference}
-                </Link>
-              </td>
-              <td className={cellClass}>{order.customerName ?? '—'}</td>
-              <td className={moneyCellClass}>{formatRupiah(order.amount)}</td>
-              <td className={`${cellClass} tabular-nums`}>{order.uniqueCode}</td>
-              <td className={moneyCellClass}>{formatRupiah(order.payableAmount)}</td>
-              <td className={cellClass}>
-                <OrderStatusBadge status={order.status} />
-              </td>
-              <td className={`${cellClass} whitespace-nowrap`}>{formatDateTime(order.createdAt, locale)}</td>
-              <td className={`${cellClass} whitespace-nowrap`}>{order.expiresAt ? formatDateTime(order.expiresAt, locale) : '—'}</td>
-            </tr>
-          ))}
-        </Table>
-      )}
+      <Table
+        framed
+        caption={t('orders.listCaption')}
+        columns={[
+          t('orders.columns.reference'),
+          t('orders.columns.customer'),
+          { label: t('orders.columns.amount'), numeric: true },
+          t('orders.columns.uniqueCode'),
+          { label: t('orders.columns.payable'), numeric: true },
+          t('orders.columns.status'),
+          t('orders.columns.created'),
+          t('orders.columns.expires'),
+        ]}
+        rows={page.rows}
+        empty={<EmptyState title={t('orders.empty')}>{t('orders.emptyHint')}</EmptyState>}
+      >
+        {(order) => (
+          <tr key={order.id} data-testid="order-row">
+            <TD nowrap className="font-medium">
+              <TextLink href={`/orders/${encodeURIComponent(order.reference)}`}>{order.reference}</TextLink>
+            </TD>
+            <TD>{order.customerName ?? '—'}</TD>
+            <TD numeric>{formatRupiah(order.amount)}</TD>
+            <TD className="tabular-nums">{order.uniqueCode}</TD>
+            <TD numeric>{formatRupiah(order.payableAmount)}</TD>
+            <TD>
+              <StatusBadge of="orderStatus" value={order.status}>
+                {t(`orders.status.${order.status}`)}
+              </StatusBadge>
+            </TD>
+            <TD nowrap>{formatDateTime(order.createdAt, locale)}</TD>
+            <TD nowrap>{order.expiresAt ? formatDateTime(order.expiresAt, locale) : '—'}</TD>
+          </tr>
+        )}
+      </Table>
       <Pager
-        nextHref={page.nextCursor ? withCursor(page.nextCursor) : null}
-        firstHref={cursor ? `/orders?${query}` : null}
+        path="/orders"
+        query={query}
+        cursor={cursor ?? null}
+        nextCursor={page.nextCursor}
         label={t('orders.pagination')}
         nextLabel={t('orders.nextPage')}
         firstLabel={t('orders.firstPage')}

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { RevenueView } from '@/app/(dashboard)/revenue/_components/revenue-view';
-import { PageHeader } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { jakartaDay } from '@/lib/format';
 import { getT } from '@/lib/i18n/server';

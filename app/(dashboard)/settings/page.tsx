@@ -1,4 +1,5 @@
-import { PageHeader } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
+import { TextLink } from '@/components/ui/text-link';
 import { listApiKeys } from '@/lib/api-keys';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
@@ -74,9 +75,9 @@ export default async function SettingsPage() {
       <PageHeader title={t('settings.title')} description={t('settings.description')} />
       <nav aria-label={t('settings.sectionNav')} className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {nav.map(([id, label]) => (
-          <a key={id} href={`#${id}`} className="text-emerald-800 underline-offset-2 hover:underline dark:text-emerald-300">
+          <TextLink key={id} href={`#${id}`}>
             {t(label!)}
-          </a>
+          </TextLink>
         ))}
       </nav>
       <div className="flex max-w-4xl flex-col gap-6">

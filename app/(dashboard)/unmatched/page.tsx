@@ -1,4 +1,4 @@
-import { PageHeader } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';

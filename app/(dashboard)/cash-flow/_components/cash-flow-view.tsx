@@ -5,6 +5,7 @@ import { ReportFilters } from '@/app/(dashboard)/_components/report-filters';
 import { useReport } from '@/app/(dashboard)/_components/use-report';
 import { useI18n } from '@/components/i18n-provider';
 import { Card, EmptyState, Stat } from '@/components/ui/card';
+import { RowHeader, Table, TD } from '@/components/ui/table';
 import { formatRupiah } from '@/lib/format';
 import type { AccountOption, CashFlowReport } from '@/lib/queries/cash-flow';
 
@@ -53,43 +54,42 @@ export function CashFlowView({ initial, accounts }: { initial: CashFlowReport; a
       </Card>
 
       <Card title={t('cashFlow.tableTitle')}>
-        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('cashFlow.tableCaption', words)}>
-          <table className="w-full min-w-[36rem] text-sm" data-testid="cash-flow-table">
-            <caption className="sr-only">{t('cashFlow.tableCaption', words)}</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-slate-600 dark:border-slate-700 dark:text-slate-300">
-                <th scope="col" className="py-2 pr-4 font-medium">{t('cashFlow.period')}</th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">{t('cashFlow.moneyIn')}</th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">{t('cashFlow.moneyOut')}</th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">{t('cashFlow.net')}</th>
-                <th scope="col" className="py-2 pr-4 text-right font-medium">{t('cashFlow.credits')}</th>
-                <th scope="col" className="py-2 text-right font-medium">{t('cashFlow.debits')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.period} className="border-b border-slate-100 tabular-nums dark:border-slate-800" data-period={row.period}>
-                  <th scope="row" className="py-1.5 pr-4 text-left font-normal">{row.label}</th>
-                  <td className="py-1.5 pr-4 text-right" data-cell="money-in">{rupiah(row.moneyIn)}</td>
-                  <td className="py-1.5 pr-4 text-right" data-cell="money-out">{rupiah(row.moneyOut)}</td>
-                  <td className="py-1.5 pr-4 text-right">{rupiah(String(BigInt(row.moneyIn) - BigInt(row.moneyOut)))}</td>
-                  <td className="py-1.5 pr-4 text-right">{row.credits}</td>
-                  <td className="py-1.5 text-right">{row.debits}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="font-semibold tabular-nums">
-                <th scope="row" className="py-2 pr-4 text-left">{t('cashFlow.total')}</th>
-                <td className="py-2 pr-4 text-right" data-cell="total-in">{rupiah(totals.moneyIn)}</td>
-                <td className="py-2 pr-4 text-right" data-cell="total-out">{rupiah(totals.moneyOut)}</td>
-                <td className="py-2 pr-4 text-right">{rupiah(totals.net)}</td>
-                <td className="py-2 pr-4 text-right">{totals.credits}</td>
-                <td className="py-2 text-right">{totals.debits}</td>
-              </tr>
-            </tfoot>
-          </table>
-        </div>
+        <Table
+          region
+          caption={t('cashFlow.tableCaption', words)}
+          className="min-w-[36rem]"
+          testId="cash-flow-table"
+          columns={[
+            t('cashFlow.period'),
+            { label: t('cashFlow.moneyIn'), numeric: true },
+            { label: t('cashFlow.moneyOut'), numeric: true },
+            { label: t('cashFlow.net'), numeric: true },
+            { label: t('cashFlow.credits'), numeric: true },
+            { label: t('cashFlow.debits'), numeric: true },
+          ]}
+          rows={rows}
+          foot={
+            <tr>
+              <RowHeader total>{t('cashFlow.total')}</RowHeader>
+              <TD numeric data-cell="total-in">{rupiah(totals.moneyIn)}</TD>
+              <TD numeric data-cell="total-out">{rupiah(totals.moneyOut)}</TD>
+              <TD numeric>{rupiah(totals.net)}</TD>
+              <TD numeric>{totals.credits}</TD>
+              <TD numeric>{totals.debits}</TD>
+            </tr>
+          }
+        >
+          {(row) => (
+            <tr key={row.period} data-period={row.period}>
+              <RowHeader>{row.label}</RowHeader>
+              <TD numeric data-cell="money-in">{rupiah(row.moneyIn)}</TD>
+              <TD numeric data-cell="money-out">{rupiah(row.moneyOut)}</TD>
+              <TD numeric>{rupiah(String(BigInt(row.moneyIn) - BigInt(row.moneyOut)))}</TD>
+              <TD numeric>{row.credits}</TD>
+              <TD numeric>{row.debits}</TD>
+            </tr>
+          )}
+        </Table>
       </Card>
     </div>
   );

@@ -1,8 +1,11 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Facts, HistoryTable, OrderStatusBadge, Table, cellClass, moneyCellClass } from '@/app/(dashboard)/orders/_components/ledger-ui';
-import { MatchStateBadge } from '@/app/(dashboard)/mutations/_components/match-state-badge';
-import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { HistoryTable } from '@/components/ledger/history-table';
+import { Badge, StatusBadge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { Facts } from '@/components/ui/facts';
+import { PageHeader } from '@/components/ui/page-header';
+import { Table, TD } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getT } from '@/lib/i18n/server';
@@ -23,20 +26,21 @@ export default async function MutationDetailPage({ params }: Props) {
   const locale = await getLocale();
   const none = t('mutations.detail.none');
   const when = (date: Date | null) => (date ? formatDateTime(date, locale) : none);
+  const matchState = (
+    <StatusBadge of="matchState" value={mutation.matchState}>
+      {t(`mutations.matchState.${mutation.matchState}`)}
+    </StatusBadge>
+  );
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/mutations" className="text-emerald-800 underline dark:text-emerald-300">
-          {t('mutations.detail.back')}
-        </Link>
-      </p>
       <PageHeader
+        back={{ href: '/mutations', label: t('mutations.detail.back') }}
         title={t('mutations.detail.title', { amount: `${mutation.type === 'DB' ? '−' : ''}${formatRupiah(mutation.amount)}` })}
         description={
           <span className="inline-flex flex-wrap items-center gap-2">
             <Badge tone={mutation.type === 'CR' ? 'green' : 'blue'}>{t(`mutations.type.${mutation.type}`)}</Badge>
-            <MatchStateBadge state={mutation.matchState} />
+            {matchState}
           </span>
         }
       />
@@ -54,7 +58,7 @@ export default async function MutationDetailPage({ params }: Props) {
               [t('mutations.detail.accountNumber'), mutation.accountNumber],
               [t('mutations.detail.accountHolder'), mutation.accountHolder ?? none],
               [t('mutations.detail.paymentOrderId'), mutation.paymentOrderId ?? none],
-              [t('mutations.detail.matchState'), <MatchStateBadge key="state" state={mutation.matchState} />],
+              [t('mutations.detail.matchState'), matchState],
               [t('mutations.detail.ignoredNote'), mutation.ignoredNote ?? none],
               [t('mutations.detail.receivedAt'), when(mutation.receivedAt)],
               [t('mutations.detail.processing'), t(`mutations.processing.${mutation.processing}`)],
@@ -69,51 +73,50 @@ export default async function MutationDetailPage({ params }: Props) {
         </Card>
 
         <Card title={t('mutations.detail.payments')}>
-          {mutation.payments.length === 0 ? (
-            <p className="text-sm text-slate-600 dark:text-slate-400">{t('mutations.detail.noPayments')}</p>
-          ) : (
-            <Table
-              caption={t('mutations.detail.paymentsCaption')}
-              head={[
-                t('mutations.detail.order'),
-                t('mutations.detail.orderStatus'),
-                t('mutations.detail.paymentAmount'),
-                t('mutations.detail.split'),
-                t('mutations.detail.recordedBy'),
-                t('mutations.detail.paymentState'),
-              ]}
-            >
-              {mutation.payments.map((payment) => (
-                <tr key={payment.id} data-testid="payment-row">
-                  <td className={cellClass}>
-                    <Link href={`/orders/${encodeURIComponent(payment.order.reference)}`} className="text-emerald-800 underline dark:text-emerald-300">
-                      {payment.order.reference}
-                    </Link>
-                    {payment.order.customerName && <span className="block text-xs text-slate-600 dark:text-slate-400">{payment.order.customerName}</span>}
-                  </td>
-                  <td className={cellClass}>
-                    <OrderStatusBadge status={payment.order.status} />
-                  </td>
-                  <td className={moneyCellClass}>{formatRupiah(payment.amount)}</td>
-                  <td className={cellClass}>{payment.split ? t('mutations.detail.split') : t('mutations.detail.whole')}</td>
-                  <td className={cellClass}>
-                    {payment.createdBy}
-                    <span className="block text-xs text-slate-600 dark:text-slate-400">{formatDateTime(payment.createdAt, locale)}</span>
-                  </td>
-                  <td className={cellClass}>
-                    {payment.undoneAt ? (
-                      <>
-                        <Badge tone="slate">{t('mutations.detail.undone', { when: formatDateTime(payment.undoneAt, locale), actor: payment.undoneBy ?? none })}</Badge>
-                        {payment.undoReason && <span className="mt-1 block text-xs text-slate-600 dark:text-slate-400">{payment.undoReason}</span>}
-                      </>
-                    ) : (
-                      <Badge tone="green">{t('mutations.detail.active')}</Badge>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </Table>
-          )}
+          <Table
+            framed
+            caption={t('mutations.detail.paymentsCaption')}
+            columns={[
+              t('mutations.detail.order'),
+              t('mutations.detail.orderStatus'),
+              { label: t('mutations.detail.paymentAmount'), numeric: true },
+              t('mutations.detail.split'),
+              t('mutations.detail.recordedBy'),
+              t('mutations.detail.paymentState'),
+            ]}
+            rows={mutation.payments}
+            empty={<p className="text-sm text-slate-600 dark:text-slate-400">{t('mutations.detail.noPayments')}</p>}
+          >
+            {(payment) => (
+              <tr key={payment.id} data-testid="payment-row">
+                <TD>
+                  <TextLink href={`/orders/${encodeURIComponent(payment.order.reference)}`}>{payment.order.reference}</TextLink>
+                  {payment.order.customerName && <span className="block text-xs text-slate-600 dark:text-slate-400">{payment.order.customerName}</span>}
+                </TD>
+                <TD>
+                  <StatusBadge of="orderStatus" value={payment.order.status}>
+                    {t(`orders.status.${payment.order.status}`)}
+                  </StatusBadge>
+                </TD>
+                <TD numeric>{formatRupiah(payment.amount)}</TD>
+                <TD>{payment.split ? t('mutations.detail.split') : t('mutations.detail.whole')}</TD>
+                <TD>
+                  {payment.createdBy}
+                  <span className="block text-xs text-slate-600 dark:text-slate-400">{formatDateTime(payment.createdAt, locale)}</span>
+                </TD>
+                <TD>
+                  {payment.undoneAt ? (
+                    <>
+                      <Badge tone="slate">{t('mutations.detail.undone', { when: formatDateTime(payment.undoneAt, locale), actor: payment.undoneBy ?? none })}</Badge>
+                      {payment.undoReason && <span className="mt-1 block text-xs text-slate-600 dark:text-slate-400">{payment.undoReason}</span>}
+                    </>
+                  ) : (
+                    <Badge tone="green">{t('mutations.detail.active')}</Badge>
+                  )}
+                </TD>
+              </tr>
+            )}
+          </Table>
         </Card>
 
         <Card title={t('mutations.detail.history')}>

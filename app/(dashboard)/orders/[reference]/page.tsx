@@ -1,8 +1,12 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CancelOrderButton } from '@/app/(dashboard)/orders/_components/cancel-order';
-import { Facts, HistoryTable, OrderStatusBadge, Table, cellClass, moneyCellClass } from '@/app/(dashboard)/orders/_components/ledger-ui';
-import { Badge, Card, PageHeader } from '@/components/ui/card';
+import { HistoryTable } from '@/components/ledger/history-table';
+import { Badge, StatusBadge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { Facts } from '@/components/ui/facts';
+import { PageHeader } from '@/components/ui/page-header';
+import { Table, TD } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
@@ -24,8 +28,6 @@ export async function generateMetadata({ params }: Props) {
   return { title: (await getT())('orders.detail.title', { reference: decode(reference) }) };
 }
 
-const CALLBACK_TONES = { pending: 'amber', delivered: 'green', failed: 'red', skipped: 'slate' } as const;
-
 export default async function OrderDetailPage({ params }: Props) {
   const reference = decode((await params).reference);
   const user = await requireUser('view', `/orders/${encodeURIComponent(reference)}`);
@@ -38,14 +40,14 @@ export default async function OrderDetailPage({ params }: Props) {
 
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/orders" className="text-emerald-800 underline dark:text-emerald-300">
-          {t('orders.detail.back')}
-        </Link>
-      </p>
       <PageHeader
+        back={{ href: '/orders', label: t('orders.detail.back') }}
         title={t('orders.detail.title', { reference: order.reference })}
-        description={<OrderStatusBadge status={order.status} />}
+        description={
+          <StatusBadge of="orderStatus" value={order.status}>
+            {t(`orders.status.${order.status}`)}
+          </StatusBadge>
+        }
         actions={cancellable && <CancelOrderButton reference={order.reference} />}
       />
       <div className="flex flex-col gap-6">
@@ -68,49 +70,48 @@ export default async function OrderDetailPage({ params }: Props) {
         </Card>
 
         <Card title={t('orders.detail.payments')}>
-          {order.payments.length === 0 ? (
-            <p className="text-sm text-slate-600 dark:text-slate-400">{t('orders.detail.noPayments')}</p>
-          ) : (
-            <Table
-              caption={t('orders.detail.paymentsCaption')}
-              head={[
-                t('orders.detail.mutation'),
-                t('orders.detail.paymentAmount'),
-                t('orders.detail.split'),
-                t('orders.detail.recordedBy'),
-                t('orders.detail.paymentState'),
-              ]}
-            >
-              {order.payments.map((payment) => (
-                <tr key={payment.id} data-testid="payment-row">
-                  <td className={cellClass}>
-                    <Link href={`/mutations/${payment.mutation.id}`} className="text-emerald-800 underline dark:text-emerald-300">
-                      {formatRupiah(payment.mutation.amount)} · {formatDateTime(payment.mutation.occurredAt, locale)}
-                    </Link>
-                    <span className="block text-xs text-slate-600 dark:text-slate-400">
-                      {[payment.mutation.bankLabel, payment.mutation.accountNumber].filter(Boolean).join(' ')} · {payment.mutation.description}
-                    </span>
-                  </td>
-                  <td className={moneyCellClass}>{formatRupiah(payment.amount)}</td>
-                  <td className={cellClass}>{payment.split ? t('orders.detail.split') : t('orders.detail.whole')}</td>
-                  <td className={cellClass}>
-                    {payment.createdBy}
-                    <span className="block text-xs text-slate-600 dark:text-slate-400">{formatDateTime(payment.createdAt, locale)}</span>
-                  </td>
-                  <td className={cellClass}>
-                    {payment.undoneAt ? (
-                      <>
-                        <Badge tone="slate">{t('orders.detail.undone', { when: formatDateTime(payment.undoneAt, locale), actor: payment.undoneBy ?? '—' })}</Badge>
-                        {payment.undoReason && <span className="mt-1 block text-xs text-slate-600 dark:text-slate-400">{payment.undoReason}</span>}
-                      </>
-                    ) : (
-                      <Badge tone="green">{t('orders.detail.active')}</Badge>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </Table>
-          )}
+          <Table
+            framed
+            caption={t('orders.detail.paymentsCaption')}
+            columns={[
+              t('orders.detail.mutation'),
+              { label: t('orders.detail.paymentAmount'), numeric: true },
+              t('orders.detail.split'),
+              t('orders.detail.recordedBy'),
+              t('orders.detail.paymentState'),
+            ]}
+            rows={order.payments}
+            empty={<p className="text-sm text-slate-600 dark:text-slate-400">{t('orders.detail.noPayments')}</p>}
+          >
+            {(payment) => (
+              <tr key={payment.id} data-testid="payment-row">
+                <TD>
+                  <TextLink href={`/mutations/${payment.mutation.id}`}>
+                    {formatRupiah(payment.mutation.amount)} · {formatDateTime(payment.mutation.occurredAt, locale)}
+                  </TextLink>
+                  <span className="block text-xs text-slate-600 dark:text-slate-400">
+                    {[payment.mutation.bankLabel, payment.mutation.accountNumber].filter(Boolean).join(' ')} · {payment.mutation.description}
+                  </span>
+                </TD>
+                <TD numeric>{formatRupiah(payment.amount)}</TD>
+                <TD>{payment.split ? t('orders.detail.split') : t('orders.detail.whole')}</TD>
+                <TD>
+                  {payment.createdBy}
+                  <span className="block text-xs text-slate-600 dark:text-slate-400">{formatDateTime(payment.createdAt, locale)}</span>
+                </TD>
+                <TD>
+                  {payment.undoneAt ? (
+                    <>
+                      <Badge tone="slate">{t('orders.detail.undone', { when: formatDateTime(payment.undoneAt, locale), actor: payment.undoneBy ?? '—' })}</Badge>
+                      {payment.undoReason && <span className="mt-1 block text-xs text-slate-600 dark:text-slate-400">{payment.undoReason}</span>}
+                    </>
+                  ) : (
+                    <Badge tone="green">{t('orders.detail.active')}</Badge>
+                  )}
+                </TD>
+              </tr>
+            )}
+          </Table>
         </Card>
 
         <Card title={t('orders.detail.history')}>
@@ -126,30 +127,31 @@ export default async function OrderDetailPage({ params }: Props) {
                 <li key={callback.id} className="rounded-md border border-slate-200 p-3 dark:border-slate-700" data-testid="callback">
                   <div className="mb-2 flex flex-wrap items-center gap-2 text-sm">
                     <span className="font-medium">{callback.event}</span>
-                    <Badge tone={CALLBACK_TONES[callback.state]}>{t(`orders.callbackState.${callback.state}`)}</Badge>
+                    <StatusBadge of="callback" value={callback.state}>
+                      {t(`orders.callbackState.${callback.state}`)}
+                    </StatusBadge>
                     <span className="text-slate-600 dark:text-slate-400">{formatDateTime(callback.createdAt, locale)}</span>
                     {callback.deliveredAt && (
                       <span className="text-slate-600 dark:text-slate-400">{t('orders.detail.deliveredAt', { when: formatDateTime(callback.deliveredAt, locale) })}</span>
                     )}
                   </div>
-                  {callback.attempts.length === 0 ? (
-                    <p className="text-sm text-slate-600 dark:text-slate-400">{t('orders.detail.noAttempts')}</p>
-                  ) : (
-                    <Table
-                      caption={t('orders.detail.attempts')}
-                      head={[t('orders.detail.attemptAt'), t('orders.detail.url'), t('orders.detail.httpStatus'), t('orders.detail.error'), t('orders.detail.duration')]}
-                    >
-                      {callback.attempts.map((attempt) => (
-                        <tr key={attempt.id}>
-                          <td className={`${cellClass} whitespace-nowrap`}>{formatDateTime(attempt.attemptedAt, locale)}</td>
-                          <td className={`${cellClass} break-all`}>{attempt.url}</td>
-                          <td className={cellClass}>{attempt.httpStatus ?? '—'}</td>
-                          <td className={cellClass}>{attempt.error ?? '—'}</td>
-                          <td className={`${cellClass} whitespace-nowrap tabular-nums`}>{t('orders.detail.durationMs', { ms: attempt.durationMs })}</td>
-                        </tr>
-                      ))}
-                    </Table>
-                  )}
+                  <Table
+                    framed
+                    caption={t('orders.detail.attempts')}
+                    columns={[t('orders.detail.attemptAt'), t('orders.detail.url'), t('orders.detail.httpStatus'), t('orders.detail.error'), { label: t('orders.detail.duration'), numeric: true }]}
+                    rows={callback.attempts}
+                    empty={<p className="text-sm text-slate-600 dark:text-slate-400">{t('orders.detail.noAttempts')}</p>}
+                  >
+                    {(attempt) => (
+                      <tr key={attempt.id}>
+                        <TD nowrap>{formatDateTime(attempt.attemptedAt, locale)}</TD>
+                        <TD className="break-all">{attempt.url}</TD>
+                        <TD>{attempt.httpStatus ?? '—'}</TD>
+                        <TD>{attempt.error ?? '—'}</TD>
+                        <TD numeric>{t('orders.detail.durationMs', { ms: attempt.durationMs })}</TD>
+                      </tr>
+                    )}
+                  </Table>
                 </li>
               ))}
             </ul>

@@ -1,33 +1,24 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { cancelOrderAction } from '@/app/(dashboard)/orders/actions';
 import { useI18n } from '@/components/i18n-provider';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, TextArea } from '@/components/ui/field';
-import { useToast } from '@/components/ui/toast';
+import { failureWithKind, useAction } from '@/components/use-action';
 
 export function CancelOrderButton({ reference }: { reference: string }) {
   const { t } = useI18n();
-  const toast = useToast();
-  const router = useRouter();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [pending, startTransition] = useTransition();
-
-  const confirm = () =>
-    startTransition(async () => {
-      const result = await cancelOrderAction({ reference, reason: reason.trim() || undefined });
-      if (!result.ok) {
-        toast(`${t(`common.errors.${result.code}`)}: ${result.message}`, 'error');
-        return;
-      }
-      setOpen(false);
-      toast(t('orders.cancel.done', { reference: result.data.reference }));
-      router.refresh();
-    });
+  const cancel = useAction(cancelOrderAction, {
+    success: (data) => t('orders.cancel.done', { reference: data.reference }),
+    refresh: true,
+    describeError: (failure) => failureWithKind(t, failure),
+    onSuccess: () => setOpen(false),
+  });
+  const confirm = () => cancel.run({ reference, reason: reason.trim() || undefined });
 
   return (
     <>
@@ -39,7 +30,7 @@ export function CancelOrderButton({ reference }: { reference: string }) {
         title={t('orders.cancel.title', { reference })}
         confirmLabel={t('orders.cancel.confirm')}
         cancelLabel={t('orders.cancel.keep')}
-        busy={pending}
+        busy={cancel.pending}
         onConfirm={confirm}
         onCancel={() => setOpen(false)}
       >

@@ -5,16 +5,18 @@ import { importOrdersAction, type ImportRowResult } from '@/app/(dashboard)/orde
 import { IMPORT_CHUNK } from '@/app/(dashboard)/orders/import/chunk';
 import { useI18n } from '@/components/i18n-provider';
 import { Button } from '@/components/ui/button';
-import { Badge, Card } from '@/components/ui/card';
+import { Badge } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
+import { Table, TD } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
+import { failureWithKind } from '@/components/use-action';
 import { formatRupiah } from '@/lib/format';
 import { parseOrdersCsv, type ParsedCsv } from '@/lib/orders/csv-import';
 
 /** Rows shown in the preview besides those with problems, so a 5000-row file stays quick to draw. */
 const PREVIEW_ROWS = 200;
 
-const cell = 'px-3 py-2 align-top text-slate-800 dark:text-slate-200';
 const RESULT_TONES = { created: 'green', existing: 'blue', failed: 'red' } as const;
 
 export function ImportOrders() {
@@ -62,7 +64,7 @@ export function ImportOrders() {
         rows: chunk.map((row) => ({ line: row.line, reference: row.values.reference ?? '', input: row.input as Record<string, unknown> })),
       });
       if (!answer.ok) {
-        toast(t('orders.import.stopped', { message: `${t(`common.errors.${answer.code}`)}: ${answer.message}` }), 'error');
+        toast(t('orders.import.stopped', { message: failureWithKind(t, answer) }), 'error');
         break;
       }
       collected.push(...answer.data);
@@ -116,41 +118,32 @@ export function ImportOrders() {
           {shown.length < parsed.rows.length && (
             <p className="mb-3 text-xs text-slate-600 dark:text-slate-400">{t('orders.import.limited', { shown: shown.length, total: parsed.rows.length })}</p>
           )}
-          <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
-            <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-700">
-              <caption className="sr-only">{t('orders.import.previewCaption')}</caption>
-              <thead className="bg-slate-50 dark:bg-slate-800">
-                <tr>
-                  {[t('orders.import.line'), t('orders.columns.reference'), t('orders.columns.amount'), t('orders.columns.customer'), t('orders.import.problems')].map((label) => (
-                    <th key={label} scope="col" className="whitespace-nowrap px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
-                      {label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                {shown.map((row) => (
-                  <tr key={row.line} data-testid="preview-row" data-valid={row.errors.length === 0}>
-                    <td className={`${cell} tabular-nums`}>{row.line}</td>
-                    <td className={cell}>{row.values.reference || '—'}</td>
-                    <td className={`${cell} whitespace-nowrap`}>{row.values.amount || '—'}</td>
-                    <td className={cell}>{row.values.customer_name || '—'}</td>
-                    <td className={cell}>
-                      {row.errors.length === 0 ? (
-                        <Badge tone="green">{t('orders.import.ready')}</Badge>
-                      ) : (
-                        <ul className="text-red-800 dark:text-red-300">
-                          {row.errors.map((error) => (
-                            <li key={error}>{error}</li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            framed
+            caption={t('orders.import.previewCaption')}
+            columns={[t('orders.import.line'), t('orders.columns.reference'), t('orders.columns.amount'), t('orders.columns.customer'), t('orders.import.problems')]}
+            rows={shown}
+          >
+            {(row) => (
+              <tr key={row.line} data-testid="preview-row" data-valid={row.errors.length === 0}>
+                <TD className="tabular-nums">{row.line}</TD>
+                <TD>{row.values.reference || '—'}</TD>
+                <TD nowrap>{row.values.amount || '—'}</TD>
+                <TD>{row.values.customer_name || '—'}</TD>
+                <TD>
+                  {row.errors.length === 0 ? (
+                    <Badge tone="green">{t('orders.import.ready')}</Badge>
+                  ) : (
+                    <ul className="text-red-800 dark:text-red-300">
+                      {row.errors.map((error) => (
+                        <li key={error}>{error}</li>
+                      ))}
+                    </ul>
+                  )}
+                </TD>
+              </tr>
+            )}
+          </Table>
           <div className="mt-4 flex flex-wrap items-center gap-3">
             {parsed.errors.length === 0 && valid.length > 0 ? (
               <Button onClick={start} disabled={importing}>
@@ -181,34 +174,32 @@ export function ImportOrders() {
           <p role="status" className="mb-3 text-sm text-slate-700 dark:text-slate-300" data-testid="import-result-summary">
             {t('orders.import.resultSummary', counts)}
           </p>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-700">
-            <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-700">
-              <caption className="sr-only">{t('orders.import.resultsCaption')}</caption>
-              <thead className="bg-slate-50 dark:bg-slate-800">
-                <tr>
-                  {[t('orders.import.line'), t('orders.columns.reference'), t('orders.columns.status'), t('orders.columns.uniqueCode'), t('orders.columns.payable'), t('orders.import.problems')].map((label) => (
-                    <th key={label} scope="col" className="whitespace-nowrap px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-300">
-                      {label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                {results.map((result) => (
-                  <tr key={result.line} data-testid="result-row" data-status={result.status}>
-                    <td className={`${cell} tabular-nums`}>{result.line}</td>
-                    <td className={cell}>{result.reference || '—'}</td>
-                    <td className={cell}>
-                      <Badge tone={RESULT_TONES[result.status]}>{t(`orders.import.result.${result.status}`)}</Badge>
-                    </td>
-                    <td className={`${cell} tabular-nums`}>{result.uniqueCode ?? '—'}</td>
-                    <td className={`${cell} whitespace-nowrap tabular-nums`}>{result.payableAmount ? formatRupiah(BigInt(result.payableAmount)) : '—'}</td>
-                    <td className={cell}>{result.message ?? '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            framed
+            caption={t('orders.import.resultsCaption')}
+            columns={[
+              t('orders.import.line'),
+              t('orders.columns.reference'),
+              t('orders.columns.status'),
+              t('orders.columns.uniqueCode'),
+              { label: t('orders.columns.payable'), numeric: true },
+              t('orders.import.problems'),
+            ]}
+            rows={results}
+          >
+            {(result) => (
+              <tr key={result.line} data-testid="result-row" data-status={result.status}>
+                <TD className="tabular-nums">{result.line}</TD>
+                <TD>{result.reference || '—'}</TD>
+                <TD>
+                  <Badge tone={RESULT_TONES[result.status]}>{t(`orders.import.result.${result.status}`)}</Badge>
+                </TD>
+                <TD className="tabular-nums">{result.uniqueCode ?? '—'}</TD>
+                <TD numeric>{result.payableAmount ? formatRupiah(BigInt(result.payableAmount)) : '—'}</TD>
+                <TD>{result.message ?? '—'}</TD>
+              </tr>
+            )}
+          </Table>
         </Card>
       )}
     </div>

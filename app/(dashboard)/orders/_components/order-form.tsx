@@ -1,13 +1,13 @@
 'use client';
 
 import Link from 'next/link';
-import { useRef, useState, useTransition, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { createOrderAction, type CreateOrderResult } from '@/app/(dashboard)/orders/actions';
 import { useI18n } from '@/components/i18n-provider';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
-import { useToast } from '@/components/ui/toast';
+import { failureWithKind, useAction } from '@/components/use-action';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { validateOrderForm, type OrderFormErrors, type OrderFormField, type OrderFormValues } from '@/lib/orders/order-form';
 
@@ -17,17 +17,23 @@ type Created = Extract<CreateOrderResult, { kind: 'created' | 'existing' }>;
 
 export function OrderForm() {
   const { t, locale } = useI18n();
-  const toast = useToast();
   const [values, setValues] = useState<OrderFormValues>(EMPTY);
   const [errors, setErrors] = useState<OrderFormErrors>({});
   const [created, setCreated] = useState<Created | null>(null);
-  const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
 
   const focusFirstError = (found: OrderFormErrors) => {
     const first = (Object.keys(EMPTY) as OrderFormField[]).find((field) => found[field]);
     if (first) formRef.current?.querySelector<HTMLInputElement>(`[name="${first}"]`)?.focus();
   };
+  const creation = useAction(createOrderAction, {
+    describeError: (failure) => failureWithKind(t, failure),
+    onSuccess: (data) => {
+      if (data.kind !== 'invalid') return setCreated(data);
+      setErrors(data.errors);
+      focusFirstError(data.errors);
+    },
+  });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -37,19 +43,7 @@ export function OrderForm() {
       focusFirstError(checked.errors);
       return;
     }
-    startTransition(async () => {
-      const result = await createOrderAction(values);
-      if (!result.ok) {
-        toast(`${t(`common.errors.${result.code}`)}: ${result.message}`, 'error');
-        return;
-      }
-      if (result.data.kind === 'invalid') {
-        setErrors(result.data.errors);
-        focusFirstError(result.data.errors);
-        return;
-      }
-      setCreated(result.data);
-    });
+    creation.run(values);
   };
 
   if (created) {
@@ -128,8 +122,8 @@ export function OrderForm() {
         {field('accountNumber', t('orders.form.accountNumber'), t('orders.form.accountHint'), { inputMode: 'numeric', autoComplete: 'off' })}
         {field('expiresInMinutes', t('orders.form.expiry'), t('orders.form.expiryHint'), { inputMode: 'numeric', autoComplete: 'off' })}
         <div className="flex items-end sm:col-span-2">
-          <Button type="submit" disabled={pending}>
-            {pending ? t('orders.form.submitting') : t('orders.form.submit')}
+          <Button type="submit" disabled={creation.pending}>
+            {creation.pending ? t('orders.form.submitting') : t('orders.form.submit')}
           </Button>
         </div>
       </form>

@@ -1,6 +1,5 @@
-import Link from 'next/link';
 import { ImportOrders } from '@/app/(dashboard)/orders/_components/import-orders';
-import { PageHeader } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
 
@@ -13,12 +12,7 @@ export default async function ImportOrdersPage() {
   const t = await getT();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/orders" className="text-emerald-800 underline dark:text-emerald-300">
-          {t('orders.import.back')}
-        </Link>
-      </p>
-      <PageHeader title={t('orders.import.title')} description={t('orders.import.description')} />
+      <PageHeader back={{ href: '/orders', label: t('orders.import.back') }} title={t('orders.import.title')} description={t('orders.import.description')} />
       <ImportOrders />
     </>
   );

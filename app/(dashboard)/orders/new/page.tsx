@@ -1,6 +1,5 @@
-import Link from 'next/link';
 import { OrderForm } from '@/app/(dashboard)/orders/_components/order-form';
-import { PageHeader } from '@/components/ui/card';
+import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
 
@@ -13,12 +12,7 @@ export default async function NewOrderPage() {
   const t = await getT();
   return (
     <>
-      <p className="mb-2 text-sm">
-        <Link href="/orders" className="text-emerald-800 underline dark:text-emerald-300">
-          {t('orders.detail.back')}
-        </Link>
-      </p>
-      <PageHeader title={t('orders.form.title')} description={t('orders.form.description')} />
+      <PageHeader back={{ href: '/orders', label: t('orders.detail.back') }} title={t('orders.form.title')} description={t('orders.form.description')} />
       <OrderForm />
     </>
   );

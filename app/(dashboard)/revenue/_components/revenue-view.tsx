@@ -7,13 +7,11 @@ import { useReport } from '@/app/(dashboard)/_components/use-report';
 import { useI18n } from '@/components/i18n-provider';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, Stat } from '@/components/ui/card';
+import { RowHeader, Table, TD } from '@/components/ui/table';
 import { formatPercent, formatRupiah } from '@/lib/format';
 import type { RevenueReport } from '@/lib/queries/revenue';
 
 const rupiah = (amount: string | null) => (amount === null ? '—' : formatRupiah(BigInt(amount)));
-const th = 'py-2 pr-4 font-medium';
-const numTh = `${th} text-right`;
-const td = 'py-1.5 pr-4 text-right';
 
 export function RevenueView({ initial }: { initial: RevenueReport }) {
   const { t, locale } = useI18n();
@@ -63,67 +61,58 @@ export function RevenueView({ initial }: { initial: RevenueReport }) {
             formatTick={(value) => compactNumber(value, locale)}
           />
         )}
-        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label={t('revenue.revenueCaption', words)}>
-          <table className="w-full min-w-[28rem] text-sm" data-testid="revenue-table">
-            <caption className="sr-only">{t('revenue.revenueCaption', words)}</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-slate-600 dark:border-slate-700 dark:text-slate-300">
-                <th scope="col" className={th}>{t('cashFlow.period')}</th>
-                <th scope="col" className={numTh}>{t('revenue.orders')}</th>
-                <th scope="col" className={numTh}>{t('revenue.revenue')}</th>
-                <th scope="col" className={numTh}>{t('revenue.averageOrder')}</th>
+        <div className="mt-4">
+          <Table
+            region
+            caption={t('revenue.revenueCaption', words)}
+            className="min-w-[28rem]"
+            testId="revenue-table"
+            columns={[
+              t('cashFlow.period'),
+              { label: t('revenue.orders'), numeric: true },
+              { label: t('revenue.revenue'), numeric: true },
+              { label: t('revenue.averageOrder'), numeric: true },
+            ]}
+            rows={rows}
+            foot={
+              <tr>
+                <RowHeader total>{t('cashFlow.total')}</RowHeader>
+                <TD numeric>{totals.orders}</TD>
+                <TD numeric>{rupiah(totals.revenue)}</TD>
+                <TD numeric>{rupiah(totals.averageOrder)}</TD>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.period} className="border-b border-slate-100 tabular-nums dark:border-slate-800">
-                  <th scope="row" className="py-1.5 pr-4 text-left font-normal">{row.label}</th>
-                  <td className={td}>{row.orders}</td>
-                  <td className={td}>{rupiah(row.revenue)}</td>
-                  <td className={td}>{rupiah(row.averageOrder)}</td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr className="font-semibold tabular-nums">
-                <th scope="row" className="py-2 pr-4 text-left">{t('cashFlow.total')}</th>
-                <td className={td}>{totals.orders}</td>
-                <td className={td}>{rupiah(totals.revenue)}</td>
-                <td className={td}>{rupiah(totals.averageOrder)}</td>
+            }
+          >
+            {(row) => (
+              <tr key={row.period}>
+                <RowHeader>{row.label}</RowHeader>
+                <TD numeric>{row.orders}</TD>
+                <TD numeric>{rupiah(row.revenue)}</TD>
+                <TD numeric>{rupiah(row.averageOrder)}</TD>
               </tr>
-            </tfoot>
-          </table>
+            )}
+          </Table>
         </div>
       </Card>
 
       <Card title={t('revenue.byAccountTitle')}>
-        {byAccount.length === 0 ? (
-          <EmptyState title={t('revenue.noRevenue')} />
-        ) : (
-          <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t('revenue.byAccountCaption')}>
-            <table className="w-full min-w-[24rem] text-sm" data-testid="revenue-by-account">
-              <caption className="sr-only">{t('revenue.byAccountCaption')}</caption>
-              <thead>
-                <tr className="border-b border-slate-200 text-left text-slate-600 dark:border-slate-700 dark:text-slate-300">
-                  <th scope="col" className={th}>{t('common.account')}</th>
-                  <th scope="col" className={numTh}>{t('revenue.orders')}</th>
-                  <th scope="col" className={numTh}>{t('revenue.revenue')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {byAccount.map((row) => (
-                  <tr key={row.accountNumber} className="border-b border-slate-100 tabular-nums dark:border-slate-800">
-                    <th scope="row" className="py-1.5 pr-4 text-left font-normal">
-                      {row.bankLabel ? `${row.bankLabel} · ${row.accountNumber}` : row.accountNumber}
-                    </th>
-                    <td className={td}>{row.orders}</td>
-                    <td className={td}>{rupiah(row.revenue)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <Table
+          region
+          caption={t('revenue.byAccountCaption')}
+          className="min-w-[24rem]"
+          testId="revenue-by-account"
+          columns={[t('common.account'), { label: t('revenue.orders'), numeric: true }, { label: t('revenue.revenue'), numeric: true }]}
+          rows={byAccount}
+          empty={<EmptyState title={t('revenue.noRevenue')} />}
+        >
+          {(row) => (
+            <tr key={row.accountNumber}>
+              <RowHeader>{row.bankLabel ? `${row.bankLabel} · ${row.accountNumber}` : row.accountNumber}</RowHeader>
+              <TD numeric>{row.orders}</TD>
+              <TD numeric>{rupiah(row.revenue)}</TD>
+            </tr>
+          )}
+        </Table>
       </Card>
 
       <Card title={t('revenue.matchingTitle')}>
@@ -140,30 +129,31 @@ export function RevenueView({ initial }: { initial: RevenueReport }) {
             formatTick={(value) => compactNumber(value, locale)}
           />
         )}
-        <div className="mt-4 overflow-x-auto" tabIndex={0} role="region" aria-label={t('revenue.matchingCaption', words)}>
-          <table className="w-full min-w-[32rem] text-sm" data-testid="matching-table">
-            <caption className="sr-only">{t('revenue.matchingCaption', words)}</caption>
-            <thead>
-              <tr className="border-b border-slate-200 text-left text-slate-600 dark:border-slate-700 dark:text-slate-300">
-                <th scope="col" className={th}>{t('cashFlow.period')}</th>
-                <th scope="col" className={numTh}>{t('revenue.automatic')}</th>
-                <th scope="col" className={numTh}>{t('revenue.byHand')}</th>
-                <th scope="col" className={numTh}>{t('revenue.share')}</th>
-                <th scope="col" className={numTh}>{t('revenue.medianMinutes')}</th>
+        <div className="mt-4">
+          <Table
+            region
+            caption={t('revenue.matchingCaption', words)}
+            className="min-w-[32rem]"
+            testId="matching-table"
+            columns={[
+              t('cashFlow.period'),
+              { label: t('revenue.automatic'), numeric: true },
+              { label: t('revenue.byHand'), numeric: true },
+              { label: t('revenue.share'), numeric: true },
+              { label: t('revenue.medianMinutes'), numeric: true },
+            ]}
+            rows={matching}
+          >
+            {(row) => (
+              <tr key={row.period}>
+                <RowHeader>{row.label}</RowHeader>
+                <TD numeric>{row.automatic}</TD>
+                <TD numeric>{row.byHand}</TD>
+                <TD numeric>{percent(row.automaticShare)}</TD>
+                <TD numeric>{minutes(row.medianMinutes)}</TD>
               </tr>
-            </thead>
-            <tbody>
-              {matching.map((row) => (
-                <tr key={row.period} className="border-b border-slate-100 tabular-nums dark:border-slate-800">
-                  <th scope="row" className="py-1.5 pr-4 text-left font-normal">{row.label}</th>
-                  <td className={td}>{row.automatic}</td>
-                  <td className={td}>{row.byHand}</td>
-                  <td className={td}>{percent(row.automaticShare)}</td>
-                  <td className={td}>{minutes(row.medianMinutes)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            )}
+          </Table>
         </div>
       </Card>
     </div>

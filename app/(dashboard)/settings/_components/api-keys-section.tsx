@@ -1,12 +1,14 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n-provider';
+import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
-import { Badge, Card, EmptyState } from '@/components/ui/card';
+import { Badge } from '@/components/ui/badge';
+import { Card, EmptyState } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Input } from '@/components/ui/field';
+import { Table, TD } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { formatDateTime } from '@/lib/format';
 import { createApiKeyAction, revokeApiKeyAction } from '../actions';
@@ -15,28 +17,22 @@ import type { ApiKeyView } from './types';
 export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
   const { t, locale } = useI18n();
   const toast = useToast();
-  const router = useRouter();
   const [name, setName] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
   const [revoking, setRevoking] = useState<ApiKeyView | null>(null);
-  const [busy, startTransition] = useTransition();
+  const creation = useAction(createApiKeyAction, {
+    success: () => t('settings.apiKeys.created'),
+    refresh: true,
+    onSuccess: (data, input) => {
+      setCreated({ key: data.key, name: input.name });
+      setName('');
+    },
+  });
+  const revocation = useAction(revokeApiKeyAction, { success: () => t('settings.apiKeys.revokedToast'), refresh: true });
 
   const create = (event: FormEvent) => {
     event.preventDefault();
-    startTransition(async () => {
-      const result = await createApiKeyAction({ name });
-      if (!result.ok) {
-        setError(result.message);
-        toast(result.message, 'error');
-        return;
-      }
-      setError(null);
-      setCreated({ key: result.data.key, name });
-      setName('');
-      toast(t('settings.apiKeys.created'));
-      router.refresh();
-    });
+    creation.run({ name });
   };
 
   const copy = async () => {
@@ -50,18 +46,7 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
   };
 
   const revoke = () => {
-    const target = revoking;
-    if (!target) return;
-    startTransition(async () => {
-      const result = await revokeApiKeyAction({ id: target.id });
-      setRevoking(null);
-      if (!result.ok) {
-        toast(result.message, 'error');
-        return;
-      }
-      toast(t('settings.apiKeys.revokedToast'));
-      router.refresh();
-    });
+    if (revoking) revocation.run({ id: revoking.id }, { onSettled: () => setRevoking(null) });
   };
 
   return (
@@ -86,66 +71,54 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
         )}
         <form onSubmit={create} aria-label={t('settings.apiKeys.create')} className="mb-4 flex flex-wrap items-end gap-3" noValidate>
           <div className="min-w-56 flex-1">
-            <Field label={t('settings.apiKeys.name')} htmlFor="api-key-name" hint={t('settings.apiKeys.nameHint')} error={error}>
+            <Field label={t('settings.apiKeys.name')} htmlFor="api-key-name" hint={t('settings.apiKeys.nameHint')} error={creation.error}>
               <Input
                 id="api-key-name"
                 name="name"
                 maxLength={100}
                 value={name}
-                aria-describedby={error ? 'api-key-name-error' : 'api-key-name-hint'}
+                aria-describedby={creation.error ? 'api-key-name-error' : 'api-key-name-hint'}
                 onChange={(event) => setName(event.target.value)}
               />
             </Field>
           </div>
-          <Button type="submit" disabled={busy}>
+          <Button type="submit" disabled={creation.pending}>
             {t('settings.apiKeys.create')}
           </Button>
         </form>
-        {keys.length === 0 ? (
-          <EmptyState title={t('settings.apiKeys.empty')} />
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-left text-sm" data-testid="api-keys">
-              <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-300">
-                <tr>
-                  <th scope="col" className="px-2 py-1">{t('settings.apiKeys.name')}</th>
-                  <th scope="col" className="px-2 py-1">{t('settings.apiKeys.prefix')}</th>
-                  <th scope="col" className="px-2 py-1">{t('settings.apiKeys.createdAt')}</th>
-                  <th scope="col" className="px-2 py-1">{t('settings.apiKeys.lastUsed')}</th>
-                  <th scope="col" className="px-2 py-1">{t('settings.apiKeys.status')}</th>
-                  <th scope="col" className="px-2 py-1"><span className="sr-only">{t('common.actions')}</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                {keys.map((key) => (
-                  <tr key={key.id} className="border-t border-slate-100 dark:border-slate-800">
-                    <td className="px-2 py-2 font-medium">{key.name}</td>
-                    <td className="whitespace-nowrap px-2 py-2 font-mono text-xs">{key.prefix}…</td>
-                    <td className="whitespace-nowrap px-2 py-2">{formatDateTime(new Date(key.createdAt), locale)}</td>
-                    <td className="whitespace-nowrap px-2 py-2">
-                      {key.lastUsedAt ? formatDateTime(new Date(key.lastUsedAt), locale) : t('settings.apiKeys.never')}
-                    </td>
-                    <td className="px-2 py-2">
-                      {key.revokedAt ? <Badge tone="slate">{t('settings.apiKeys.revoked')}</Badge> : <Badge tone="green">{t('settings.apiKeys.active')}</Badge>}
-                    </td>
-                    <td className="px-2 py-2 text-right">
-                      {!key.revokedAt && (
-                        <Button
-                          size="sm"
-                          variant="secondary"
-                          aria-label={t('settings.apiKeys.revokeLabel', { name: key.name })}
-                          onClick={() => setRevoking(key)}
-                        >
-                          {t('settings.apiKeys.revoke')}
-                        </Button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <Table
+          caption={t('settings.sections.apiKeys')}
+          columns={[
+            t('settings.apiKeys.name'),
+            t('settings.apiKeys.prefix'),
+            t('settings.apiKeys.createdAt'),
+            t('settings.apiKeys.lastUsed'),
+            t('settings.apiKeys.status'),
+            { label: t('common.actions'), srOnly: true },
+          ]}
+          rows={keys}
+          testId="api-keys"
+          empty={<EmptyState title={t('settings.apiKeys.empty')} />}
+        >
+          {(key) => (
+            <tr key={key.id}>
+              <TD className="font-medium">{key.name}</TD>
+              <TD nowrap className="font-mono text-xs">
+                {key.prefix}…
+              </TD>
+              <TD nowrap>{formatDateTime(new Date(key.createdAt), locale)}</TD>
+              <TD nowrap>{key.lastUsedAt ? formatDateTime(new Date(key.lastUsedAt), locale) : t('settings.apiKeys.never')}</TD>
+              <TD>{key.revokedAt ? <Badge tone="slate">{t('settings.apiKeys.revoked')}</Badge> : <Badge tone="green">{t('settings.apiKeys.active')}</Badge>}</TD>
+              <TD className="text-right">
+                {!key.revokedAt && (
+                  <Button size="sm" variant="secondary" aria-label={t('settings.apiKeys.revokeLabel', { name: key.name })} onClick={() => setRevoking(key)}>
+                    {t('settings.apiKeys.revoke')}
+                  </Button>
+                )}
+              </TD>
+            </tr>
+          )}
+        </Table>
       </Card>
       {revoking && (
       <ConfirmDialog
@@ -153,7 +126,7 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
         title={t('settings.apiKeys.revokeTitle')}
         confirmLabel={t('settings.apiKeys.revoke')}
         cancelLabel={t('common.cancel')}
-        busy={busy}
+        busy={revocation.pending}
         onConfirm={revoke}
         onCancel={() => setRevoking(null)}
       >

@@ -1,35 +1,18 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n-provider';
+import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
-import { useToast } from '@/components/ui/toast';
 import { saveStoreCallbackSecretAction } from '../actions';
 
 /** The store callback's signing secret: shown masked, replaced or removed, never read back. */
 export function CallbackSecretForm({ masked, envName }: { masked: string | null; envName: string | null }) {
   const { t } = useI18n();
-  const toast = useToast();
-  const router = useRouter();
   const [secret, setSecret] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, startTransition] = useTransition();
-
-  const save = (value: string) =>
-    startTransition(async () => {
-      const result = await saveStoreCallbackSecretAction({ secret: value });
-      if (!result.ok) {
-        setError(result.message);
-        toast(result.message, 'error');
-        return;
-      }
-      setError(null);
-      setSecret('');
-      toast(t('settings.saved'));
-      router.refresh();
-    });
+  const saving = useAction(saveStoreCallbackSecretAction, { success: () => t('settings.saved'), refresh: true, onSuccess: () => setSecret('') });
+  const save = (value: string) => saving.run({ secret: value });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -46,7 +29,7 @@ export function CallbackSecretForm({ masked, envName }: { masked: string | null;
         label={t('settings.fields.storeCallbackSecret.label')}
         htmlFor="setting-storeCallbackSecret"
         hint={envName ? t('settings.fromEnv', { name: envName }) : t('settings.fields.storeCallbackSecret.hint')}
-        error={error}
+        error={saving.error}
       >
         <Input
           id="setting-storeCallbackSecret"
@@ -56,17 +39,17 @@ export function CallbackSecretForm({ masked, envName }: { masked: string | null;
           value={secret}
           readOnly={Boolean(envName)}
           className="read-only:bg-slate-100 dark:read-only:bg-slate-800"
-          aria-describedby={error ? 'setting-storeCallbackSecret-error' : 'setting-storeCallbackSecret-hint'}
+          aria-describedby={saving.error ? 'setting-storeCallbackSecret-error' : 'setting-storeCallbackSecret-hint'}
           onChange={(event) => setSecret(event.target.value)}
         />
       </Field>
       {!envName && (
         <div className="flex flex-wrap gap-2">
-          <Button type="submit" disabled={busy || secret.trim() === ''}>
+          <Button type="submit" disabled={saving.pending || secret.trim() === ''}>
             {t('common.save')}
           </Button>
           {masked && (
-            <Button variant="secondary" disabled={busy} onClick={() => save('')}>
+            <Button variant="secondary" disabled={saving.pending} onClick={() => save('')}>
               {t('settings.secrets.clearSecret')}
             </Button>
           )}

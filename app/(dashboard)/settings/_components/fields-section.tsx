@@ -1,12 +1,11 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useI18n } from '@/components/i18n-provider';
+import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
-import { useToast } from '@/components/ui/toast';
 import { saveSettingsAction } from '../actions';
 import type { EnvNames, FieldKey, FieldSpec } from './types';
 
@@ -29,26 +28,13 @@ export function FieldsSection({
   children?: ReactNode;
 }) {
   const { t } = useI18n();
-  const toast = useToast();
-  const router = useRouter();
   const [draft, setDraft] = useState(() => Object.fromEntries(fields.map((f) => [f.key, values[f.key]])) as Record<FieldKey, string>);
-  const [error, setError] = useState<string | null>(null);
-  const [saving, startTransition] = useTransition();
   const editable = fields.filter((f) => !envNames[f.key]);
+  const save = useAction(saveSettingsAction, { success: () => t('settings.saved'), refresh: true });
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    startTransition(async () => {
-      const result = await saveSettingsAction({ values: Object.fromEntries(editable.map((f) => [f.key, draft[f.key]])) });
-      if (!result.ok) {
-        setError(result.message);
-        toast(result.message, 'error');
-        return;
-      }
-      setError(null);
-      toast(t('settings.saved'));
-      router.refresh();
-    });
+    save.run({ values: Object.fromEntries(editable.map((f) => [f.key, draft[f.key]])) });
   };
 
   return (
@@ -83,15 +69,15 @@ export function FieldsSection({
             );
           })}
         </div>
-        {error && (
+        {save.error && (
           <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
-            {error}
+            {save.error}
           </p>
         )}
         {editable.length > 0 && (
           <div>
-            <Button type="submit" disabled={saving}>
-              {saving ? t('common.saving') : t('common.save')}
+            <Button type="submit" disabled={save.pending}>
+              {save.pending ? t('common.saving') : t('common.save')}
             </Button>
           </div>
         )}

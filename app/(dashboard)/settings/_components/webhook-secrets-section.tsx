@@ -1,13 +1,12 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useI18n } from '@/components/i18n-provider';
+import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Input } from '@/components/ui/field';
-import { useToast } from '@/components/ui/toast';
 import { addWebhookSecretAction, removeWebhookSecretAction } from '../actions';
 import type { MaskedSecret } from './types';
 
@@ -19,43 +18,24 @@ function randomSecret(): string {
 
 export function WebhookSecretsSection({ secrets, envName }: { secrets: MaskedSecret[]; envName: string | null }) {
   const { t } = useI18n();
-  const toast = useToast();
-  const router = useRouter();
   const [secret, setSecret] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [removing, setRemoving] = useState<MaskedSecret | null>(null);
-  const [busy, startTransition] = useTransition();
   const full = secrets.length >= 2;
+  const adding = useAction(addWebhookSecretAction, {
+    success: (data) => (data.active > 1 ? t('settings.secrets.added') : t('settings.secrets.addedFirst')),
+    refresh: true,
+    onSuccess: () => setSecret(''),
+  });
+  const removal = useAction(removeWebhookSecretAction, { success: () => t('settings.secrets.removed'), refresh: true });
+  const busy = adding.pending || removal.pending;
 
   const add = (event: FormEvent) => {
     event.preventDefault();
-    startTransition(async () => {
-      const result = await addWebhookSecretAction({ secret });
-      if (!result.ok) {
-        setError(result.message);
-        toast(result.message, 'error');
-        return;
-      }
-      setError(null);
-      setSecret('');
-      toast(result.data.active > 1 ? t('settings.secrets.added') : t('settings.secrets.addedFirst'));
-      router.refresh();
-    });
+    adding.run({ secret });
   };
 
   const remove = () => {
-    const target = removing;
-    if (!target) return;
-    startTransition(async () => {
-      const result = await removeWebhookSecretAction({ fingerprint: target.fingerprint });
-      setRemoving(null);
-      if (!result.ok) {
-        toast(result.message, 'error');
-        return;
-      }
-      toast(t('settings.secrets.removed'));
-      router.refresh();
-    });
+    if (removing) removal.run({ fingerprint: removing.fingerprint }, { onSettled: () => setRemoving(null) });
   };
 
   return (
@@ -94,7 +74,7 @@ export function WebhookSecretsSection({ secrets, envName }: { secrets: MaskedSec
             <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">{t('settings.secrets.full')}</p>
           ) : (
             <form onSubmit={add} aria-label={t('settings.secrets.add')} className="mt-4 flex flex-col gap-3" noValidate>
-              <Field label={t('settings.secrets.newSecret')} htmlFor="new-webhook-secret" hint={t('settings.secrets.newSecretHint')} error={error}>
+              <Field label={t('settings.secrets.newSecret')} htmlFor="new-webhook-secret" hint={t('settings.secrets.newSecretHint')} error={adding.error}>
                 <Input
                   id="new-webhook-secret"
                   name="secret"
@@ -102,7 +82,7 @@ export function WebhookSecretsSection({ secrets, envName }: { secrets: MaskedSec
                   spellCheck={false}
                   className="font-mono"
                   value={secret}
-                  aria-describedby={error ? 'new-webhook-secret-error' : 'new-webhook-secret-hint'}
+                  aria-describedby={adding.error ? 'new-webhook-secret-error' : 'new-webhook-secret-hint'}
                   onChange={(event) => setSecret(event.target.value)}
                 />
               </Field>

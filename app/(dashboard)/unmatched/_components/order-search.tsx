@@ -2,16 +2,15 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
+import { fetchJson } from '@/app/(dashboard)/_components/fetch-json';
 import { useI18n } from '@/components/i18n-provider';
-import { Badge } from '@/components/ui/card';
+import { Badge } from '@/components/ui/badge';
 import { Field, Input } from '@/components/ui/field';
 import { formatRupiah } from '@/lib/format';
 import type { OrderHit } from '@/lib/queries/unmatched';
 
-async function fetchOrders(q: string): Promise<OrderHit[]> {
-  const response = await fetch(`/api/dashboard/unmatched/orders?q=${encodeURIComponent(q)}`, { cache: 'no-store' });
-  if (!response.ok) throw new Error(`order search answered ${response.status}`);
-  return ((await response.json()) as { orders: OrderHit[] }).orders;
+async function fetchOrders(q: string, signal: AbortSignal): Promise<OrderHit[]> {
+  return (await fetchJson<{ orders: OrderHit[] }>(`/api/dashboard/unmatched/orders?q=${encodeURIComponent(q)}`, signal)).orders;
 }
 
 /** A search box over open orders with a list of results to pick from. */
@@ -24,7 +23,7 @@ export function OrderSearch({ onPick, pickedIds }: { onPick: (order: OrderHit) =
     const timer = setTimeout(() => setQ(text.trim()), 250);
     return () => clearTimeout(timer);
   }, [text]);
-  const results = useQuery({ queryKey: ['unmatched-order-search', q], queryFn: () => fetchOrders(q), enabled: q.length >= 2, staleTime: 2_000 });
+  const results = useQuery({ queryKey: ['unmatched-order-search', q], queryFn: ({ signal }) => fetchOrders(q, signal), enabled: q.length >= 2, staleTime: 2_000 });
 
   return (
     <div className="flex flex-col gap-2">

@@ -10,8 +10,7 @@ import { parseTypedAmount } from '@/lib/money';
 import { checkSplit } from '@/lib/queries/unmatched-rules';
 import type { OrderHit, QueueItem } from '@/lib/queries/unmatched';
 import { OrderSearch } from './order-search';
-
-const rupiah = (amount: string) => formatRupiah(BigInt(amount));
+import { rupiah } from './queue-item';
 
 interface DialogProps {
   busy: boolean;

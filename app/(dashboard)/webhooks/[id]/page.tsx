@@ -1,12 +1,14 @@
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { Card, EmptyState } from '@/components/ui/card';
+import { StatusBadge } from '@/components/ui/badge';
+import { PageHeader } from '@/components/ui/page-header';
+import { Table, TD } from '@/components/ui/table';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { getDelivery, prettyBody } from '@/lib/queries/webhooks';
-import { MutationStateBadge, OutcomeBadge, ProcessingBadge, SignatureBadge } from '../_components/delivery-badges';
+import { ProcessingBadge } from '../_components/delivery-badges';
 import { DeliveryAutoRefresh } from '../_components/delivery-auto-refresh';
 import { ReprocessButton } from '../_components/reprocess-button';
 
@@ -26,8 +28,16 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
     [t('webhooks.detail.receivedAt'), formatDateTime(new Date(delivery.receivedAt), locale)],
     [t('webhooks.detail.source'), <span key="source" className="font-mono">{delivery.sourceAddress}</span>],
     [t('webhooks.detail.status'), delivery.httpStatus],
-    [t('webhooks.detail.outcome'), <OutcomeBadge key="outcome" outcome={delivery.outcome} t={t} />],
-    [t('webhooks.detail.signature'), <SignatureBadge key="signature" signature={delivery.signature} t={t} />],
+    [t('webhooks.detail.outcome'), (
+      <StatusBadge key="outcome" of="outcome" value={delivery.outcome}>
+        {t(`webhooks.outcome.${delivery.outcome}`)}
+      </StatusBadge>
+    )],
+    [t('webhooks.detail.signature'), (
+      <StatusBadge key="signature" of="signature" value={delivery.signature}>
+        {t(`webhooks.signature.${delivery.signature}`)}
+      </StatusBadge>
+    )],
     [t('webhooks.columns.mutations'), delivery.outcome === 'accepted' ? t('webhooks.counts', { accepted: delivery.accepted, duplicates: delivery.duplicates }) : '—'],
     [t('webhooks.columns.processing'), <ProcessingBadge key="processing" summary={delivery.processing} t={t} />],
     [t('webhooks.detail.bodySize'), t('webhooks.detail.bytes', { bytes: delivery.bodyBytes })],
@@ -36,10 +46,8 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
 
   return (
     <>
-      <Link href="/webhooks" className="mb-2 inline-block text-sm text-emerald-800 underline-offset-2 hover:underline dark:text-emerald-300">
-        ← {t('webhooks.detail.back')}
-      </Link>
       <PageHeader
+        back={{ href: '/webhooks', label: t('webhooks.detail.back') }}
         title={t('webhooks.detail.title')}
         description={formatDateTime(new Date(delivery.receivedAt), locale)}
         actions={can(user.role, 'reprocess_webhooks') && dead > 0 ? <ReprocessButton deliveryId={delivery.id} count={dead} /> : undefined}
@@ -63,28 +71,20 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
           )}
         </Card>
         <Card title={t('webhooks.detail.headers')}>
-          {headers.length === 0 ? (
-            <p className="text-sm text-slate-500 dark:text-slate-400">{t('webhooks.detail.noHeaders')}</p>
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="min-w-full text-left text-sm" data-testid="delivery-headers">
-                <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-300">
-                  <tr>
-                    <th scope="col" className="py-1 pr-3">{t('webhooks.detail.headerName')}</th>
-                    <th scope="col" className="py-1">{t('webhooks.detail.headerValue')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {headers.map(([name, value]) => (
-                    <tr key={name} className="border-t border-slate-100 dark:border-slate-800">
-                      <td className="whitespace-nowrap py-1 pr-3 font-mono text-xs">{name}</td>
-                      <td className="break-all py-1 font-mono text-xs">{value}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
+          <Table
+            caption={t('webhooks.detail.headers')}
+            columns={[t('webhooks.detail.headerName'), t('webhooks.detail.headerValue')]}
+            rows={headers}
+            testId="delivery-headers"
+            empty={<p className="text-sm text-slate-500 dark:text-slate-400">{t('webhooks.detail.noHeaders')}</p>}
+          >
+            {([name, value]) => (
+              <tr key={name}>
+                <TD nowrap className="font-mono text-xs">{name}</TD>
+                <TD className="break-all font-mono text-xs">{value}</TD>
+              </tr>
+            )}
+          </Table>
         </Card>
       </div>
       <Card title={t('webhooks.detail.body')} className="mt-4">
@@ -103,45 +103,44 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
         )}
       </Card>
       <Card title={t('webhooks.detail.mutations')} className="mt-4">
-        {delivery.mutations.length === 0 ? (
-          <EmptyState title={t('webhooks.detail.noMutations')} />
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="min-w-full text-left text-sm" data-testid="delivery-mutations">
-              <thead className="text-xs uppercase tracking-wide text-slate-600 dark:text-slate-300">
-                <tr>
-                  <th scope="col" className="px-2 py-1">{t('common.date')}</th>
-                  <th scope="col" className="px-2 py-1">{t('webhooks.detail.type')}</th>
-                  <th scope="col" className="px-2 py-1 text-right">{t('common.amount')}</th>
-                  <th scope="col" className="px-2 py-1">{t('common.description')}</th>
-                  <th scope="col" className="px-2 py-1">{t('webhooks.columns.processing')}</th>
-                  <th scope="col" className="px-2 py-1">{t('webhooks.detail.match')}</th>
-                  <th scope="col" className="px-2 py-1">{t('webhooks.detail.attempts')}</th>
-                  <th scope="col" className="px-2 py-1">{t('webhooks.detail.error')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {delivery.mutations.map((m) => (
-                  <tr key={m.id} data-testid="delivery-mutation" className="border-t border-slate-100 align-top dark:border-slate-800">
-                    <td className="whitespace-nowrap px-2 py-1">{formatDateTime(new Date(m.occurredAt), locale)}</td>
-                    <td className="px-2 py-1">{m.type}</td>
-                    <td className="whitespace-nowrap px-2 py-1 text-right tabular-nums">{formatRupiah(BigInt(m.amount))}</td>
-                    <td className="px-2 py-1">
-                      <span className="block max-w-xs break-words">{m.description}</span>
-                      <span className="font-mono text-xs text-slate-500 dark:text-slate-400">
-                        {t('webhooks.detail.mootaId')}: {m.mootaId}
-                      </span>
-                    </td>
-                    <td className="px-2 py-1"><MutationStateBadge state={m.processing} t={t} /></td>
-                    <td className="px-2 py-1">{t(`webhooks.detail.matchState.${m.matchState}`)}</td>
-                    <td className="px-2 py-1 tabular-nums">{m.processAttempts}</td>
-                    <td className="max-w-xs break-words px-2 py-1 text-xs text-red-800 dark:text-red-300">{m.processError ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <Table
+          caption={t('webhooks.detail.mutations')}
+          columns={[
+            t('common.date'),
+            t('webhooks.detail.type'),
+            { label: t('common.amount'), numeric: true },
+            t('common.description'),
+            t('webhooks.columns.processing'),
+            t('webhooks.detail.match'),
+            { label: t('webhooks.detail.attempts'), numeric: true },
+            t('webhooks.detail.error'),
+          ]}
+          rows={delivery.mutations}
+          testId="delivery-mutations"
+          empty={<EmptyState title={t('webhooks.detail.noMutations')} />}
+        >
+          {(m) => (
+            <tr key={m.id} data-testid="delivery-mutation">
+              <TD nowrap>{formatDateTime(new Date(m.occurredAt), locale)}</TD>
+              <TD>{m.type}</TD>
+              <TD numeric>{formatRupiah(BigInt(m.amount))}</TD>
+              <TD>
+                <span className="block max-w-xs break-words">{m.description}</span>
+                <span className="font-mono text-xs text-slate-500 dark:text-slate-400">
+                  {t('webhooks.detail.mootaId')}: {m.mootaId}
+                </span>
+              </TD>
+              <TD>
+                <StatusBadge of="processing" value={m.processing}>
+                  {t(`webhooks.mutationState.${m.processing}`)}
+                </StatusBadge>
+              </TD>
+              <TD>{t(`webhooks.detail.matchState.${m.matchState}`)}</TD>
+              <TD numeric>{m.processAttempts}</TD>
+              <TD className="max-w-xs break-words text-xs text-red-800 dark:text-red-300">{m.processError ?? ''}</TD>
+            </tr>
+          )}
+        </Table>
       </Card>
     </>
   );

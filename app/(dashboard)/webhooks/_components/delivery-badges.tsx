@@ -1,33 +1,31 @@
-import { Badge } from '@/components/ui/card';
-import type { DeliveryOutcome, ProcessingState, SignatureResult } from '@/lib/generated/prisma/enums';
+import { StatusBadge } from '@/components/ui/badge';
 import type { Params } from '@/lib/i18n/translate';
 import type { ProcessingSummary } from '@/lib/queries/webhooks';
 
 type T = (key: string, params?: Params) => string;
 
-export function OutcomeBadge({ outcome, t }: { outcome: DeliveryOutcome; t: T }) {
-  return <Badge tone={outcome === 'accepted' ? 'green' : 'red'}>{t(`webhooks.outcome.${outcome}`)}</Badge>;
-}
-
-export function SignatureBadge({ signature, t }: { signature: SignatureResult; t: T }) {
-  const tone = signature === 'valid' ? 'green' : signature === 'unchecked' ? 'slate' : 'red';
-  return <Badge tone={tone}>{t(`webhooks.signature.${signature}`)}</Badge>;
-}
-
+/** Where a delivery's mutations are: none stored, all processed, some waiting, some given up on. */
 export function ProcessingBadge({ summary, t }: { summary: ProcessingSummary; t: T }) {
   switch (summary.state) {
     case 'none':
       return <span className="text-slate-500 dark:text-slate-400">{t('webhooks.processing.none')}</span>;
     case 'processed':
-      return <Badge tone="green">{t('webhooks.processing.processed')}</Badge>;
+      return (
+        <StatusBadge of="processing" value="processed">
+          {t('webhooks.processing.processed')}
+        </StatusBadge>
+      );
     case 'waiting':
-      return <Badge tone="amber">{t('webhooks.processing.waiting', { count: summary.waiting })}</Badge>;
+      return (
+        <StatusBadge of="processing" value="received">
+          {t('webhooks.processing.waiting', { count: summary.waiting })}
+        </StatusBadge>
+      );
     case 'dead':
-      return <Badge tone="red">{t('webhooks.processing.dead', { count: summary.dead })}</Badge>;
+      return (
+        <StatusBadge of="processing" value="dead">
+          {t('webhooks.processing.dead', { count: summary.dead })}
+        </StatusBadge>
+      );
   }
-}
-
-export function MutationStateBadge({ state, t }: { state: ProcessingState; t: T }) {
-  const tone = state === 'processed' ? 'green' : state === 'dead' ? 'red' : 'amber';
-  return <Badge tone={tone}>{t(`webhooks.mutationState.${state}`)}</Badge>;
 }

@@ -1,13 +1,16 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
-import Link from 'next/link';
+import { fetchJson } from '@/app/(dashboard)/_components/fetch-json';
 import { useI18n } from '@/components/i18n-provider';
-import { Button } from '@/components/ui/button';
+import { StatusBadge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/card';
+import { LoadMore } from '@/components/ui/pager';
+import { Table, TD } from '@/components/ui/table';
+import { TextLink } from '@/components/ui/text-link';
 import { formatDateTime } from '@/lib/format';
 import type { DeliveryFilters, DeliveryPage } from '@/lib/queries/webhooks';
-import { OutcomeBadge, ProcessingBadge, SignatureBadge } from './delivery-badges';
+import { ProcessingBadge } from './delivery-badges';
 
 const REFRESH_MS = 5_000;
 
@@ -25,11 +28,7 @@ export function DeliveryLog({ filters, firstPage }: { filters: DeliveryFilters; 
   const { t, locale } = useI18n();
   const query = useInfiniteQuery({
     queryKey: ['webhooks', filters],
-    queryFn: async ({ pageParam }): Promise<DeliveryPage> => {
-      const response = await fetch(`/api/dashboard/webhooks?${queryString(filters, pageParam)}`, { cache: 'no-store' });
-      if (!response.ok) throw new Error(`webhook log: HTTP ${response.status}`);
-      return response.json();
-    },
+    queryFn: ({ pageParam, signal }) => fetchJson<DeliveryPage>(`/api/dashboard/webhooks?${queryString(filters, pageParam)}`, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     initialData: { pages: [firstPage], pageParams: [null] },
@@ -48,54 +47,61 @@ export function DeliveryLog({ filters, firstPage }: { filters: DeliveryFilters; 
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
           {t('webhooks.loadFailed')}
         </p>
-      ) : rows.length === 0 ? (
-        <EmptyState title={filtered ? t('webhooks.emptyFiltered') : t('webhooks.empty')} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900">
-          <table className="min-w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-800 dark:text-slate-300">
-              <tr>
-                <th scope="col" className="px-3 py-2">{t('webhooks.columns.time')}</th>
-                <th scope="col" className="px-3 py-2">{t('webhooks.columns.source')}</th>
-                <th scope="col" className="px-3 py-2">{t('webhooks.columns.signature')}</th>
-                <th scope="col" className="px-3 py-2">{t('webhooks.columns.status')}</th>
-                <th scope="col" className="px-3 py-2">{t('webhooks.columns.mutations')}</th>
-                <th scope="col" className="px-3 py-2">{t('webhooks.columns.outcome')}</th>
-                <th scope="col" className="px-3 py-2">{t('webhooks.columns.processing')}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {rows.map((row) => (
-                <tr key={row.id} data-testid="delivery-row" data-delivery-id={row.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
-                  <td className="whitespace-nowrap px-3 py-2">
-                    <Link
-                      href={`/webhooks/${row.id}`}
-                      className="font-medium text-emerald-800 underline-offset-2 hover:underline dark:text-emerald-300"
-                    >
-                      {formatDateTime(new Date(row.receivedAt), locale)}
-                    </Link>
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2 font-mono text-xs">{row.sourceAddress}</td>
-                  <td className="px-3 py-2"><SignatureBadge signature={row.signature} t={t} /></td>
-                  <td className="px-3 py-2 tabular-nums">{row.httpStatus}</td>
-                  <td className="px-3 py-2 tabular-nums">
-                    {row.outcome === 'accepted' ? t('webhooks.counts', { accepted: row.accepted, duplicates: row.duplicates }) : '—'}
-                  </td>
-                  <td className="px-3 py-2">
-                    <OutcomeBadge outcome={row.outcome} t={t} />
-                    {row.reason && <p className="mt-1 max-w-xs text-xs text-slate-600 dark:text-slate-400">{row.reason}</p>}
-                  </td>
-                  <td className="whitespace-nowrap px-3 py-2"><ProcessingBadge summary={row.processing} t={t} /></td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          framed
+          caption={t('webhooks.title')}
+          columns={[
+            t('webhooks.columns.time'),
+            t('webhooks.columns.source'),
+            t('webhooks.columns.signature'),
+            { label: t('webhooks.columns.status'), numeric: true },
+            t('webhooks.columns.mutations'),
+            t('webhooks.columns.outcome'),
+            t('webhooks.columns.processing'),
+          ]}
+          rows={rows}
+          empty={<EmptyState title={filtered ? t('webhooks.emptyFiltered') : t('webhooks.empty')} />}
+        >
+          {(row) => (
+            <tr key={row.id} data-testid="delivery-row" data-delivery-id={row.id} className="hover:bg-slate-50 dark:hover:bg-slate-800/50">
+              <TD nowrap>
+                <TextLink href={`/webhooks/${row.id}`} className="font-medium">
+                  {formatDateTime(new Date(row.receivedAt), locale)}
+                </TextLink>
+              </TD>
+              <TD nowrap className="font-mono text-xs">
+                {row.sourceAddress}
+              </TD>
+              <TD>
+                <StatusBadge of="signature" value={row.signature}>
+                  {t(`webhooks.signature.${row.signature}`)}
+                </StatusBadge>
+              </TD>
+              <TD numeric>{row.httpStatus}</TD>
+              <TD className="tabular-nums">
+                {row.outcome === 'accepted' ? t('webhooks.counts', { accepted: row.accepted, duplicates: row.duplicates }) : '—'}
+              </TD>
+              <TD>
+                <StatusBadge of="outcome" value={row.outcome}>
+                  {t(`webhooks.outcome.${row.outcome}`)}
+                </StatusBadge>
+                {row.reason && <p className="mt-1 max-w-xs text-xs text-slate-600 dark:text-slate-400">{row.reason}</p>}
+              </TD>
+              <TD nowrap>
+                <ProcessingBadge summary={row.processing} t={t} />
+              </TD>
+            </tr>
+          )}
+        </Table>
       )}
       {query.hasNextPage && (
-        <Button variant="secondary" onClick={() => query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? t('common.loading') : t('common.loadMore')}
-        </Button>
+        <LoadMore
+          onMore={() => void query.fetchNextPage()}
+          loading={query.isFetchingNextPage}
+          label={t('common.loadMore')}
+          loadingLabel={t('common.loading')}
+        />
       )}
     </div>
   );

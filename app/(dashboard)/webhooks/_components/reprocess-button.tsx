@@ -1,31 +1,20 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { useI18n } from '@/components/i18n-provider';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { useToast } from '@/components/ui/toast';
+import { useAction } from '@/components/use-action';
 import { reprocessDeliveryAction } from '../actions';
 
 export function ReprocessButton({ deliveryId, count }: { deliveryId: string; count: number }) {
   const { t } = useI18n();
-  const toast = useToast();
-  const router = useRouter();
   const [open, setOpen] = useState(false);
-  const [busy, startTransition] = useTransition();
-
-  const reprocess = () =>
-    startTransition(async () => {
-      const result = await reprocessDeliveryAction({ deliveryId });
-      setOpen(false);
-      if (!result.ok) {
-        toast(result.message, 'error');
-        return;
-      }
-      toast(result.data.count > 0 ? t('webhooks.reprocess.done', { count: result.data.count }) : t('webhooks.reprocess.nothing'), result.data.count > 0 ? 'success' : 'info');
-      router.refresh();
-    });
+  const reprocess = useAction(reprocessDeliveryAction, {
+    success: (data) =>
+      data.count > 0 ? t('webhooks.reprocess.done', { count: data.count }) : { text: t('webhooks.reprocess.nothing'), tone: 'info' },
+    refresh: true,
+  });
 
   return (
     <>
@@ -36,8 +25,8 @@ export function ReprocessButton({ deliveryId, count }: { deliveryId: string; cou
         confirmLabel={t('webhooks.reprocess.confirm')}
         cancelLabel={t('common.cancel')}
         tone="primary"
-        busy={busy}
-        onConfirm={reprocess}
+        busy={reprocess.pending}
+        onConfirm={() => reprocess.run({ deliveryId }, { onSettled: () => setOpen(false) })}
         onCancel={() => setOpen(false)}
       >
         <p className="text-sm text-slate-600 dark:text-slate-300">{t('webhooks.reprocess.body', { count })}</p>
