@@ -5,11 +5,9 @@ import { Badge, StatusBadge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { formatAge, formatDateTime, formatRupiah } from '@/lib/format';
 import type { QueueCandidate, QueueItem } from '@/lib/queries/unmatched';
+import { isWaitingForPerson } from '@/lib/reconcile/states';
 
 export const rupiah = (amount: string) => formatRupiah(BigInt(amount));
-
-/** States in which a transfer still waits for a person. */
-export const IN_QUEUE = new Set(['unmatched', 'suggested', 'review']);
 
 /** One transfer: what arrived, the orders it may pay, and what a person can do with it. Enter confirms the top suggestion. */
 export function QueueCard({
@@ -40,7 +38,7 @@ export function QueueCard({
   // The server's clock may run a little ahead of this page's: a new transfer is "now", never "in 1 second".
   const age = formatAge(received > now ? now : received, now, locale);
   const amount = rupiah(item.amount);
-  const waiting = IN_QUEUE.has(item.state);
+  const waiting = isWaitingForPerson(item.state);
   const headingId = `item-${item.id}`;
   return (
     <li>

@@ -9,7 +9,8 @@ import { useToast } from '@/components/ui/toast';
 import type { QueueCandidate, QueueItem, QueuePage } from '@/lib/queries/unmatched';
 import { BulkBar } from './bulk-bar';
 import { SearchMatchDialog, SplitDialog, TextDialog } from './queue-dialogs';
-import { IN_QUEUE, QueueCard } from './queue-item';
+import { isWaitingForPerson } from '@/lib/reconcile/states';
+import { QueueCard } from './queue-item';
 import { useQueue } from './use-queue';
 import { useQueueActions } from './use-queue-actions';
 
@@ -54,7 +55,7 @@ export function WorkQueue({ initialPage, canReconcile }: { initialPage: QueuePag
     actions.match.run({ item, orderId: candidate.orderId, reference: candidate.reference });
   const confirmTop = (item: QueueItem) => {
     const top = item.candidates[0];
-    if (!canReconcile || !IN_QUEUE.has(item.state) || busy) return;
+    if (!canReconcile || !isWaitingForPerson(item.state) || busy) return;
     if (!top?.stored) return toast(t('unmatched.noTopSuggestion'), 'info');
     confirmCandidate(item, top);
   };
