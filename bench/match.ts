@@ -51,9 +51,9 @@ import { countDoublePayments, measureEndToEnd } from './match/end-to-end';
 import { measureFloor } from './match/floor';
 import { measureLatency, startProductionServer } from './match/latency';
 import { loadOrdersAndCredits } from './match/load';
-import { runProfile } from './match/profile';
+import { measureProfile } from './match/profile';
 import { report } from './match/report';
-import { DATABASE_PORT, PRODUCT_WORKER_NICE, SEED, SERVER_PORT } from './match/setup';
+import { DATABASE_PORT, SEED, SERVER_PORT } from './match/setup';
 import { EXCLUDED } from './match/statements';
 
 runBench(main, { sayStopping: true, exitSoonAfter: true });
@@ -84,7 +84,6 @@ async function main(cleanup: Cleanup): Promise<number> {
     credits: options.credits,
     workers: options.workers,
     nice: options.workerNice,
-    productNice: PRODUCT_WORKER_NICE,
     cpuProfile: options.cpuProfile,
     wakeMs: options.wakeMs,
     timeoutMs: options.timeoutMs,
@@ -93,7 +92,10 @@ async function main(cleanup: Cleanup): Promise<number> {
     cleanup,
   });
   loads.afterEndToEnd = loadAfter;
-  const profile = options.profile > 0 ? await profileSample(sql, { url, count: options.profile, generator, postmasterPid, waker: await connect(), cleanup }) : undefined;
+  const profile =
+    options.profile > 0
+      ? await measureProfile(sql, { url, count: options.profile, generator, postmasterPid, waker: await connect(), cleanup })
+      : undefined;
 
   // 5. latency through the production server
   const server = await startProductionServer(sql, url, cleanup);
@@ -130,13 +132,6 @@ async function startDatabase(cleanup: Cleanup) {
     return client;
   };
   return { url, postmasterPid: database.postmasterPid, connect };
-}
-
-async function profileSample(sql: pg.Client, options: Parameters<typeof runProfile>[1]) {
-  say(`Where the time goes: ${fmt(options.count)} more credits through an in-process worker, every statement timed…`);
-  const profile = await runProfile(sql, options);
-  say(`Profile: ${fmt(profile.perSecond)} credits/s, ${profile.statementsPerCredit} statements per credit`);
-  return profile;
 }
 
 // ---------------------------------------------------------------------------- options

@@ -10,7 +10,7 @@ import { roundTrip, walPer, walSnapshot, type WalSnapshot } from '../lib/databas
 import { describeFailure, isRunning, launch, stopServer, type ChildServer } from '../lib/processes';
 import type { Cleanup } from '../lib/run';
 import { countPayments, countWaiting, startWaker } from './queue';
-import { POLL_MS } from './setup';
+import { POLL_MS, PRODUCT_WORKER_NICE } from './setup';
 import { kindOf } from './statements';
 
 const CPU_PROFILE_DIR = path.join(RESULTS_DIR, 'cpu-profile');
@@ -274,12 +274,12 @@ async function removeUnprocessed(sql: pg.Client) {
  * A round trip's time right now, then the end-to-end run and its payments checked. A run stopped
  * at its time limit leaves an idle queue behind it for the next phases.
  */
-export async function measureEndToEnd(sql: pg.Client, options: EndToEndOptions & { productNice: number }) {
+export async function measureEndToEnd(sql: pg.Client, options: EndToEndOptions) {
   const roundTripBefore = await roundTrip(sql);
   say(`A round trip to PostgreSQL (SELECT 1) takes ${roundTripBefore.p50Ms} ms (median; p90 ${roundTripBefore.p90Ms} ms) right now`);
   say(
     `End to end: ${options.workers} scripts/worker.ts process(es), as npm start runs it, at nice ${options.nice}` +
-      ` (the product uses ${options.productNice} beside the web server)${options.cpuProfile ? ', with a CPU profile' : ''}…`,
+      ` (the product uses ${PRODUCT_WORKER_NICE} beside the web server)${options.cpuProfile ? ', with a CPU profile' : ''}…`,
   );
   const endToEnd = await runEndToEnd(sql, options);
   const loadAfter = loadAverage();

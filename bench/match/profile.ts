@@ -2,7 +2,7 @@
 import pg from 'pg';
 import { startWorker, type Worker } from '@/lib/jobs/worker';
 import type { MootaGenerator } from '@/lib/sandbox/moota-generator';
-import { progressReporter, round, sleep } from '../lib/basics';
+import { fmt, progressReporter, round, say, sleep } from '../lib/basics';
 import { ownCpuMs, wholeTreeCpuMs } from '../lib/cpu';
 import type { Cleanup } from '../lib/run';
 import { insertOrders, shuffled, storeCredits } from './load';
@@ -11,6 +11,16 @@ import { POLL_MS, PROFILE_WAKE_MS, SEED } from './setup';
 import { instrumentPg, type StatementKind } from './statements';
 
 const PROFILE_TIMEOUT_MS = 5 * 60_000;
+
+interface ProfileOptions {
+  url: string;
+  /** Credits in the sample, each paying an order of its own. */
+  count: number;
+  generator: MootaGenerator;
+  postmasterPid: number | null;
+  waker: pg.Client;
+  cleanup: Cleanup;
+}
 
 export interface Profile {
   credits: number;
@@ -26,10 +36,7 @@ export interface Profile {
  * The same processing on a smaller sample, with the product's worker (`startWorker`) in this
  * process so that each statement it sends can be timed and counted.
  */
-export async function runProfile(
-  sql: pg.Client,
-  options: { url: string; count: number; generator: MootaGenerator; postmasterPid: number | null; waker: pg.Client; cleanup: Cleanup },
-): Promise<Profile> {
+async function runProfile(sql: pg.Client, options: ProfileOptions): Promise<Profile> {
   const payables = await insertOrders(sql, { count: options.count, prefix: 'PROF-', firstBase: 2_000_000, label: 'profile orders inserted' });
   await storeCredits(options.generator, shuffled(payables, SEED + 1), 'profile credits stored');
   // After the end-to-end run (and any removal of what it left) the indexes hold many dead entries.
@@ -84,4 +91,12 @@ export async function runProfile(
       msPerCredit: round(kind.totalMs / n, 3),
     })),
   };
+}
+
+/** A smaller sample after the end-to-end run, to show where a credit's time goes. */
+export async function measureProfile(sql: pg.Client, options: ProfileOptions): Promise<Profile> {
+  say(`Where the time goes: ${fmt(options.count)} more credits through an in-process worker, every statement timed…`);
+  const profile = await runProfile(sql, options);
+  say(`Profile: ${fmt(profile.perSecond)} credits/s, ${profile.statementsPerCredit} statements per credit`);
+  return profile;
 }

@@ -1,7 +1,7 @@
 /** The match bench's report: its figures beside the floor, where the time went, PASS/MISS, and bench/results/match.json. */
 import { fmt, machineInfo, round, say, seconds } from '../lib/basics';
 import { printCpuProfileSummary } from '../lib/cpu-profile';
-import { printLabelled, printTargets, writeResults } from '../lib/report';
+import { printLabelled, printTargets, writeResults, type TargetCheck } from '../lib/report';
 import type { MatchSettings } from '@/lib/reconcile/rules';
 import type { EndToEnd, PaymentCheck } from './end-to-end';
 import type { Latency } from './latency';
@@ -35,12 +35,26 @@ export interface Figures {
 
 /** Prints everything and writes the results file; the answer is the exit code. */
 export function report(figures: Figures): number {
-  const { options, settings, loads, floor, passes, endToEnd, payments, profile, latency, doublesAtEnd } = figures;
+  const { payments, latency, endToEnd, doublesAtEnd } = figures;
+  const ratio = figures.floor.perSecond / endToEnd.perSecond;
+  printLabelled(figureRows(figures, ratio));
+  printWhereTheTimeWent(figures);
+  const targets = targetChecks(figures, ratio);
+  console.log('');
+  printTargets(targets);
+  for (const sample of [...latency.warmup, ...latency.samples].filter((s) => s.error)) say(`latency ${sample.reference}: ${sample.error}`);
+  writeMatchResults(figures, ratio, targets);
+  // A missed target is a finding; wrong payments, lost deliveries or a run over its time limit are failures.
+  return payments.pass && doublesAtEnd === 0 && latency.failures === 0 && !endToEnd.aborted ? 0 : 1;
+}
+
+/** Each figure on its line, the end-to-end rate beside the in-memory floor. */
+function figureRows(figures: Figures, ratio: number): [string, string][] {
+  const { options, loads, floor, endToEnd, payments, profile, latency } = figures;
   const { ordersMs, creditsMs } = figures.load;
   const roundTripBefore = figures.roundTrip;
-  const ratio = floor.perSecond / endToEnd.perSecond;
   const cpu = endToEnd.cpu;
-  const rows: [string, string][] = [
+  return [
     ['orders / credits', `${fmt(options.orders)} / ${fmt(options.credits)}`],
     ['load: orders (bulk SQL)', seconds(ordersMs)],
     ['load: credits via storeAcceptedDelivery', `${seconds(creditsMs)} (${fmt(options.credits / (creditsMs / 1000))} credits/s, ${MUTATIONS_PER_DELIVERY} a delivery)`],
@@ -90,7 +104,10 @@ export function report(figures: Figures): number {
     ],
     ['load average (1 min)', Object.entries(loads).map(([when, load]) => `${when} ${load[0]}`).join(', ')],
   ];
-  printLabelled(rows);
+}
+
+/** The profile's statements, what PostgreSQL ran during the end-to-end run, the worker's CPU profile. */
+function printWhereTheTimeWent({ profile, endToEnd }: Figures) {
   if (profile) {
     console.log(`\nwhere a credit's time goes (in-process worker, ${fmt(profile.credits)} credits, ${fmt(profile.perSecond)}/s):`);
     const width = Math.max(...profile.kinds.map((kind) => kind.kind.length));
@@ -99,17 +116,16 @@ export function report(figures: Figures): number {
       console.log(`${kind.kind.padEnd(width)}  ${kind.perCredit.toFixed(2).padStart(10)}  ${kind.msPerCredit.toFixed(3).padStart(13)}`);
     }
   }
-
-  {
-    const activity = endToEnd.databaseActivity;
-    console.log(
-      `\nwhat PostgreSQL was running during the end-to-end run (${fmt(activity.samples)} samples every ${POLL_MS} ms; something ran in ${activity.busyShare}% of them):`,
-    );
-    for (const entry of activity.byStatement.slice(0, 12)) console.log(`  ${entry.share.toFixed(1).padStart(5)}%  ${entry.kind}`);
-  }
+  const activity = endToEnd.databaseActivity;
+  console.log(
+    `\nwhat PostgreSQL was running during the end-to-end run (${fmt(activity.samples)} samples every ${POLL_MS} ms; something ran in ${activity.busyShare}% of them):`,
+  );
+  for (const entry of activity.byStatement.slice(0, 12)) console.log(`  ${entry.share.toFixed(1).padStart(5)}%  ${entry.kind}`);
   if (endToEnd.cpuProfile) printCpuProfileSummary("the end-to-end worker's CPU by package", endToEnd.cpuProfile);
+}
 
-  const targets = [
+function targetChecks({ options, endToEnd, latency, payments, doublesAtEnd }: Figures, ratio: number): TargetCheck[] {
+  return [
     {
       target: `end to end within ${TARGET_RATIO}× of the in-memory floor`,
       measured: `${ratio.toFixed(1)}×${endToEnd.aborted ? `, aborted after ${options.timeoutMs / 60_000} min` : ''}`,
@@ -123,10 +139,10 @@ export function report(figures: Figures): number {
     { target: 'every order paid exactly once, no double payments', measured: payments.pass && doublesAtEnd === 0 ? 'yes' : 'no', pass: payments.pass && doublesAtEnd === 0 },
     { target: `all ${latency.samples.length} latency orders paid`, measured: `${latency.failures} failed`, pass: latency.failures === 0 },
   ];
-  console.log('');
-  printTargets(targets);
-  for (const sample of [...latency.warmup, ...latency.samples].filter((s) => s.error)) say(`latency ${sample.reference}: ${sample.error}`);
+}
 
+function writeMatchResults(figures: Figures, ratio: number, targets: TargetCheck[]) {
+  const { options, settings, loads, floor, passes, endToEnd, payments, profile, latency, doublesAtEnd } = figures;
   writeResults('match', {
     machine: { ...machineInfo(), loadAverages: loads },
     setup: {
@@ -143,17 +159,15 @@ export function report(figures: Figures): number {
       latencyWarmup: LATENCY_WARMUP,
       database: 'embedded PostgreSQL, ANALYZE after the bulk load',
     },
-    load: { ordersMs: round(ordersMs), creditsMs: round(creditsMs) },
+    load: { ordersMs: round(figures.load.ordersMs), creditsMs: round(figures.load.creditsMs) },
     floor: { ms: round(floor.ms, 1), perSecond: round(floor.perSecond), matched: floor.matched, passesMs: passes.map((pass) => round(pass.ms, 1)) },
     endToEnd: { ...endToEnd, perSecond: round(endToEnd.perSecond), wallMs: round(endToEnd.wallMs) },
     ratio: round(ratio, 1),
-    roundTrip: roundTripBefore,
+    roundTrip: figures.roundTrip,
     payments,
     doublePaymentsAtEnd: doublesAtEnd,
     profile,
     latency,
     targets,
   });
-  // A missed target is a finding; wrong payments, lost deliveries or a run over its time limit are failures.
-  return payments.pass && doublesAtEnd === 0 && latency.failures === 0 && !endToEnd.aborted ? 0 : 1;
 }
