@@ -6,6 +6,9 @@ const databasePort = String(port + 52000);
 const dataDir = `test-results/e2e-data-${port}`;
 process.env.E2E_DATABASE_PORT = databasePort;
 process.env.E2E_DATA_DIR = dataDir;
+// The key the specs' orders come in with, set the way an operator gives a store its key.
+const storeApiKey = `e2e-store-api-key-${port}-0123456789`;
+process.env.E2E_STORE_API_KEY = storeApiKey;
 
 export default defineConfig({
   testDir: 'e2e',
@@ -41,6 +44,7 @@ export default defineConfig({
       PORT: String(port),
       COCOK_DATA_DIR: dataDir,
       COCOK_DATABASE_PORT: databasePort,
+      STORE_API_KEYS: storeApiKey,
     },
     stdout: 'pipe',
   },

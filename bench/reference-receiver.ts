@@ -5,24 +5,15 @@
  *
  * Run: REFERENCE_DATABASE_URL=… REFERENCE_PORT=3998 MOOTA_WEBHOOK_SECRET=… tsx bench/reference-receiver.ts
  */
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
+import { uuidv7 } from '@/lib/ids';
 import { parseMachineAmount } from '@/lib/money';
 import { parseJakartaDateTime } from '@/lib/moota/jakarta-time';
 
 const MAX_BODY_BYTES = 1024 * 1024;
-
-/** Time-ordered like the ids Prisma's `uuid(7)` gives Cocok's rows, so both indexes grow alike. */
-function uuidv7(): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(Date.now(), 0, 6);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 function signatureMatches(body: Buffer, header: string | undefined, secret: string): boolean {
   if (!header || !/^[0-9a-f]{64}$/i.test(header)) return false;

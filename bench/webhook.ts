@@ -12,37 +12,24 @@
  * --profile writes a V8 CPU profile of Cocok's server process to bench/results/profiles/.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import {
-  assertPortFree,
-  describeFailure,
-  isRunning,
-  launch,
-  loadAverage,
-  machineInfo,
-  makeTempDir,
-  percentile,
-  postWebhook,
-  RESULTS_DIR,
-  root,
-  round,
-  say,
-  stopServer,
-  waitUntilAnswering,
-  type Answer,
-  type ChildServer,
-} from './support';
-import { createDatabaseIfMissing, startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/database/embedded';
+import { loadAverage, machineInfo, percentile, RESULTS_DIR, round, say, wholeNumber } from './lib/basics';
+import { processTreeCpuMs } from './lib/cpu';
+import { cpuProfileArgs } from './lib/cpu-profile';
+import { databaseUrl, startBenchDatabase, withClient } from './lib/database';
+import { postWebhook, waitUntilAnswering, type Answer } from './lib/http';
+import { assertPortFree, describeFailure, isRunning, launch, stopServer, type ChildServer } from './lib/processes';
+import { printColumns, printTargets, writeResults } from './lib/report';
+import { runBench, type Cleanup } from './lib/run';
+import { createDatabaseIfMissing } from '@/lib/database/embedded';
 import { applyMigrations } from '@/lib/database/migrations';
 import { createMootaGenerator, signedDelivery, type MootaGenerator } from '@/lib/sandbox/moota-generator';
 
-let DATABASE_PORT = 55600;
-let COCOK_PORT = 3999;
-let REFERENCE_PORT = 3998;
+const DATABASE_PORT = 55600;
+const COCOK_PORT = 3999;
+const REFERENCE_PORT = 3998;
 const SENDER_COUNTS = [1, 16];
 const MAX_DELIVERIES_PER_RUN = 200_000;
 const MAX_ERRORS_PER_RUN = 50;
@@ -54,9 +41,19 @@ const TARGET_RATIO = 0.5;
 const TARGET_P99_MS = 50;
 const SECRET = `bench-${randomBytes(12).toString('hex')}`;
 
-interface Target {
-  name: string;
+interface Options {
+  measureMs: number;
+  warmupMs: number;
+  firstLoadMs: number;
+  profile: boolean;
+  ports: { database: number; cocok: number; reference: number };
+}
+
+/** A receiver under load: its name in the report, its port, its server process. */
+interface Receiver {
+  name: 'Cocok' | 'reference';
   port: number;
+  server: ChildServer;
 }
 
 interface RunResult {
@@ -78,95 +75,268 @@ interface RunResult {
   firstErrors: string[];
 }
 
-/**
- * CPU ms of a process's own threads (utime + stime) and of the children it has reaped (cutime +
- * cstime), and its parent pid, from /proc (Linux); null if unreadable.
- */
-function procStat(pid: number): { ownMs: number; reapedMs: number; ppid: number } | null {
-  try {
-    // Fields after the command name (which may hold spaces): ppid is the 2nd, utime to cstime the 12th to 15th.
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    const ms = (from: number) => ((Number(fields[from]) + Number(fields[from + 1])) * 1000) / 100;
-    return { ownMs: ms(11), reapedMs: ms(13), ppid: Number(fields[1]) };
-  } catch {
-    return null;
+type Stored = Record<Receiver['name'], { deliveries: number; mutations: number }>;
+
+runBench(main);
+
+async function main(cleanup: Cleanup): Promise<number> {
+  const options = parseOptions();
+  await Promise.all(Object.values(options.ports).map(assertPortFree));
+  const databases = await startDatabases(options, cleanup);
+  const receivers = await startReceivers(options, databases, cleanup);
+  const generator = createMootaGenerator();
+  await smokeTest(receivers, generator);
+  if (options.firstLoadMs > 0) await firstLoad(receivers, generator, options);
+  const runs = await measureRuns(receivers, generator, options, databases.postmasterPid);
+  const stored = await countStored(databases);
+  const { ratios, targets } = report(runs, stored);
+  writeResults('webhook', {
+    machine: { ...machineInfo(), loadAverage: loadAverage() },
+    setup: {
+      firstLoadSeconds: options.firstLoadMs / 1000,
+      warmupSeconds: options.warmupMs / 1000,
+      measuredSeconds: options.measureMs / 1000,
+      mutationsPerDelivery: 1,
+      cocokWorker: process.env.COCOK_WORKER ?? 'inline',
+      database: 'embedded PostgreSQL, one server, a database per receiver',
+    },
+    runs,
+    ratios,
+    targets,
+    stored,
+  });
+  // A missed target is a finding, not a failure of the bench; error answers are.
+  return runs.some((run) => run.errors > 0) ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------- steps
+
+function parseOptions(): Options {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    strict: true,
+    options: {
+      seconds: { type: 'string', default: '10' },
+      warmup: { type: 'string', default: '2' },
+      'first-load': { type: 'string', default: '5' },
+      'port-offset': { type: 'string', default: '0' },
+      profile: { type: 'boolean', default: false },
+    },
+  });
+  const offset = wholeNumber('port-offset', values['port-offset'], 0, 1000);
+  return {
+    measureMs: wholeNumber('seconds', values.seconds, 1, 120, 'seconds') * 1000,
+    warmupMs: wholeNumber('warmup', values.warmup, 0, 60, 'seconds') * 1000,
+    firstLoadMs: wholeNumber('first-load', values['first-load'], 0, 60, 'seconds') * 1000,
+    profile: values.profile,
+    ports: { database: DATABASE_PORT + offset, cocok: COCOK_PORT + offset, reference: REFERENCE_PORT + offset },
+  };
+}
+
+/** One PostgreSQL server, a migrated database for each receiver. */
+async function startDatabases(options: Options, cleanup: Cleanup) {
+  const database = await startBenchDatabase({ port: options.ports.database, tempPrefix: 'cocok-bench-', cleanup });
+  await createDatabaseIfMissing(databaseUrl(database.url, 'postgres'), 'reference');
+  const urls = { Cocok: database.url, reference: databaseUrl(database.url, 'reference') };
+  for (const url of Object.values(urls)) {
+    await applyMigrations(url);
+    await assertTablesExist(url);
+  }
+  say('Migrations applied to both databases');
+  return { urls, postmasterPid: database.postmasterPid };
+}
+
+async function assertTablesExist(url: string) {
+  const { rows } = await withClient(url, (client) =>
+    client.query<{ missing: string[] }>(
+      `SELECT array_agg(name) FILTER (WHERE to_regclass(name) IS NULL) AS missing FROM unnest($1::text[]) AS name`,
+      [['deliveries', 'mutations']],
+    ),
+  );
+  const missing = rows[0]?.missing ?? [];
+  if (missing.length > 0) {
+    throw new Error(`after applying prisma/migrations the tables ${missing.join(', ')} do not exist: is a migration missing?`);
   }
 }
 
-/**
- * CPU ms of a process, and separately of all its descendants: those alive now and those reaped,
- * so that the sum does not drop when one (a PostgreSQL backend) exits between two samples. Null
- * elsewhere than Linux.
- */
-function processTreeCpuMs(pid: number | undefined): { self: number; descendants: number } | null {
-  if (pid === undefined) return null;
-  const root = procStat(pid);
-  if (!root) return null;
-  const stats = new Map<number, NonNullable<ReturnType<typeof procStat>>>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = procStat(Number(entry));
-    if (stat) stats.set(Number(entry), stat);
-  }
-  const inTree = new Set([pid]);
-  let descendants = root.reapedMs;
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const [child, stat] of stats) {
-      if (!inTree.has(child) && inTree.has(stat.ppid)) {
-        inTree.add(child);
-        descendants += stat.ownMs + stat.reapedMs;
-        grew = true;
-      }
-    }
-  }
-  return { self: root.ownMs, descendants };
-}
-
-interface CpuProbe {
-  server: number | undefined;
-  /** PostgreSQL's postmaster: its backends serve this receiver alone while the receiver is under load. */
-  postgres: number | undefined;
-}
-
-function sampleCpu(probe: CpuProbe) {
-  const server = processTreeCpuMs(probe.server);
-  const postgres = processTreeCpuMs(probe.postgres);
-  return server && { server: server.self, children: server.descendants, postgres: postgres ? postgres.self + postgres.descendants : null };
+/** Cocok's production server (`npm start`'s script) and the reference receiver, each on its own database. */
+async function startReceivers(options: Options, databases: { urls: Record<Receiver['name'], string> }, cleanup: Cleanup): Promise<Receiver[]> {
+  say(`Starting Cocok on port ${options.ports.cocok} (scripts/start.ts builds first if the sources changed)…`);
+  const cocok = launch(
+    'Cocok',
+    'scripts/start.ts',
+    {
+      ...process.env,
+      DATABASE_URL: databases.urls.Cocok,
+      PORT: String(options.ports.cocok),
+      MOOTA_WEBHOOK_SECRET: SECRET,
+      MOOTA_ALLOWED_IPS: '127.0.0.1,::1',
+    },
+    path.join(RESULTS_DIR, 'cocok-server.log'),
+    options.profile ? cpuProfileArgs(path.join(RESULTS_DIR, 'profiles')) : [],
+  );
+  cleanup.add(() => stopServer(cocok));
+  const reference = launch(
+    'reference',
+    'bench/reference-receiver.ts',
+    {
+      ...process.env,
+      REFERENCE_DATABASE_URL: databases.urls.reference,
+      REFERENCE_PORT: String(options.ports.reference),
+      MOOTA_WEBHOOK_SECRET: SECRET,
+    },
+    path.join(RESULTS_DIR, 'reference-server.log'),
+  );
+  cleanup.add(() => stopServer(reference));
+  await waitUntilAnswering(reference, options.ports.reference, REFERENCE_START_TIMEOUT_MS);
+  await waitUntilAnswering(cocok, options.ports.cocok, COCOK_START_TIMEOUT_MS);
+  say('Both receivers answer');
+  return [
+    { name: 'Cocok', port: options.ports.cocok, server: cocok },
+    { name: 'reference', port: options.ports.reference, server: reference },
+  ];
 }
 
 const post = (agent: http.Agent, port: number, body: string, headers: Record<string, string>) =>
   postWebhook(agent, port, body, headers, REQUEST_TIMEOUT_MS);
 
-/** One delivery, then the same one again: the first must be accepted, the second a duplicate. */
-async function smokeTest(target: Target, server: ChildServer, generator: MootaGenerator) {
-  const agent = new http.Agent({ keepAlive: false });
-  const { body } = generator.delivery(1);
-  const headers = signedDelivery(body, SECRET);
-  try {
-    for (const expected of [{ accepted: 1, duplicates: 0 }, { accepted: 0, duplicates: 1 }]) {
-      const answer = await post(agent, target.port, body, headers);
-      let json: { accepted?: number; duplicates?: number } = {};
-      try {
-        json = JSON.parse(answer.text) as typeof json;
-      } catch {
-        // Reported below.
+/** One delivery, then the same one again, to each receiver: the first must be accepted, the second a duplicate. */
+async function smokeTest(receivers: Receiver[], generator: MootaGenerator) {
+  for (const receiver of receivers) {
+    const agent = new http.Agent({ keepAlive: false });
+    const { body } = generator.delivery(1);
+    const headers = signedDelivery(body, SECRET);
+    try {
+      for (const expected of [{ accepted: 1, duplicates: 0 }, { accepted: 0, duplicates: 1 }]) {
+        const answer = await post(agent, receiver.port, body, headers);
+        let json: { accepted?: number; duplicates?: number } = {};
+        try {
+          json = JSON.parse(answer.text) as typeof json;
+        } catch {
+          // Reported below.
+        }
+        if (answer.status !== 200 || json.accepted !== expected.accepted || json.duplicates !== expected.duplicates) {
+          throw describeFailure(
+            receiver.server,
+            `${receiver.name} answered a valid signed delivery with ${answer.status} ${answer.text.slice(0, 500)}\n` +
+              `(expected 200 with accepted ${expected.accepted}, duplicates ${expected.duplicates})`,
+          );
+        }
       }
-      if (answer.status !== 200 || json.accepted !== expected.accepted || json.duplicates !== expected.duplicates) {
-        throw describeFailure(
-          server,
-          `${target.name} answered a valid signed delivery with ${answer.status} ${answer.text.slice(0, 500)}\n` +
-            `(expected 200 with accepted ${expected.accepted}, duplicates ${expected.duplicates})`,
-        );
-      }
+    } finally {
+      agent.destroy();
     }
-  } finally {
-    agent.destroy();
   }
+  say('Both store a signed delivery and report its repeat as a duplicate');
+}
+
+/** Unmeasured load at the highest sender count, so that both receivers are measured warm. */
+async function firstLoad(receivers: Receiver[], generator: MootaGenerator, options: Options) {
+  const senders = SENDER_COUNTS.at(-1)!;
+  for (const receiver of receivers) {
+    say(`${receiver.name}: first load, ${options.firstLoadMs / 1000} s at ${senders} senders, not measured…`);
+    const run = await runLoad(receiver, senders, generator, { warmupMs: 0, measureMs: options.firstLoadMs });
+    if (run.errors > 0) {
+      throw describeFailure(receiver.server, `${receiver.name} answered the first load with errors, e.g.:\n  ${run.firstErrors.join('\n  ')}`);
+    }
+  }
+}
+
+/** Each sender count, each receiver in turn. */
+async function measureRuns(receivers: Receiver[], generator: MootaGenerator, options: Options, postmasterPid: number | null) {
+  const runs: RunResult[] = [];
+  for (const senders of SENDER_COUNTS) {
+    for (const receiver of receivers) {
+      say(`${receiver.name}: ${senders} sender(s), ${options.warmupMs / 1000} s warm-up + ${options.measureMs / 1000} s measured…`);
+      const run = await runLoad(receiver, senders, generator, options, { postmasterPid });
+      runs.push(run);
+      if (run.errors > 0) {
+        say(`${receiver.name} answered ${run.errors} deliveries with an error, e.g.:\n  ${run.firstErrors.join('\n  ')}`);
+      }
+      if (!isRunning(receiver.server)) throw describeFailure(receiver.server, `${receiver.name} exited during the run.`);
+    }
+  }
+  return runs;
+}
+
+async function countStored(databases: { urls: Record<Receiver['name'], string> }): Promise<Stored> {
+  const count = (url: string) =>
+    withClient(url, async (client) => {
+      const { rows } = await client.query<{ deliveries: string; mutations: string }>(
+        `SELECT (SELECT count(*) FROM deliveries WHERE outcome = 'accepted') AS deliveries,
+                (SELECT count(*) FROM mutations) AS mutations`,
+      );
+      return { deliveries: Number(rows[0]!.deliveries), mutations: Number(rows[0]!.mutations) };
+    });
+  return { Cocok: await count(databases.urls.Cocok), reference: await count(databases.urls.reference) };
+}
+
+/** The table of runs, the throughput ratios, PASS/MISS for each target and the rows stored. */
+function report(runs: RunResult[], stored: Stored) {
+  printColumns(
+    ['receiver', 'senders', 'deliveries/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'handler p50/p99 ms', 'CPU ms/delivery server+children+pg', 'errors'],
+    runs.map((run) => [
+      run.receiver,
+      String(run.senders),
+      run.deliveriesPerSecond.toFixed(1),
+      run.p50Ms.toFixed(2),
+      run.p90Ms.toFixed(2),
+      run.p99Ms.toFixed(2),
+      run.maxMs.toFixed(2),
+      run.handlerP50Ms === null ? '-' : `${run.handlerP50Ms}/${run.handlerP99Ms}`,
+      run.cpuMsPerDelivery === null
+        ? '-'
+        : `${run.cpuMsPerDelivery.server}+${run.cpuMsPerDelivery.children}+${run.cpuMsPerDelivery.postgres ?? '?'}`,
+      String(run.errors),
+    ]),
+  );
+
+  const find = (receiver: string, senders: number) => runs.find((run) => run.receiver === receiver && run.senders === senders)!;
+  const ratios = Object.fromEntries(
+    SENDER_COUNTS.map((senders) => [
+      senders,
+      round(find('Cocok', senders).deliveriesPerSecond / find('reference', senders).deliveriesPerSecond, 2),
+    ]),
+  ) as Record<number, number>;
+  const busiest = SENDER_COUNTS.at(-1)!;
+  const targets = [
+    ...SENDER_COUNTS.map((senders) => ({
+      target: `throughput Cocok/reference ≥ ${TARGET_RATIO} at ${senders} sender(s)`,
+      measured: ratios[senders]!,
+      pass: ratios[senders]! >= TARGET_RATIO,
+    })),
+    {
+      target: `Cocok p99 < ${TARGET_P99_MS} ms at ${busiest} senders`,
+      measured: find('Cocok', busiest).p99Ms,
+      pass: find('Cocok', busiest).p99Ms < TARGET_P99_MS,
+    },
+    {
+      target: 'no error answers',
+      measured: runs.reduce((sum, run) => sum + run.errors, 0),
+      pass: runs.every((run) => run.errors === 0),
+    },
+  ];
+  console.log('');
+  for (const senders of SENDER_COUNTS) console.log(`throughput ratio Cocok/reference at ${senders} sender(s): ${ratios[senders]!.toFixed(2)}`);
+  printTargets(targets);
+  console.log(
+    `rows stored: Cocok ${stored.Cocok.deliveries} deliveries / ${stored.Cocok.mutations} mutations, ` +
+      `reference ${stored.reference.deliveries} / ${stored.reference.mutations}`,
+  );
+  return { ratios, targets };
 }
 
 // ---------------------------------------------------------------------------- load
 
+/**
+ * CPU ms so far of the receiver's server, of its descendants (Cocok's worker), and of PostgreSQL,
+ * whose backends serve this receiver alone while it is under load.
+ */
+function sampleCpu(server: ChildServer, postmasterPid: number | null) {
+  const tree = processTreeCpuMs(server.child.pid);
+  const postgres = processTreeCpuMs(postmasterPid);
+  return tree && { server: tree.self, children: tree.descendants, postgres: postgres ? postgres.self + postgres.descendants : null };
+}
 
 function handlerDuration(text: string): number | undefined {
   try {
@@ -177,12 +347,17 @@ function handlerDuration(text: string): number | undefined {
   }
 }
 
+/**
+ * `senders` loops posting signed deliveries one after another for the warm-up and the measured
+ * time; latencies count the answers that came in the measured time. With `cpuProbe`, CPU is
+ * sampled at the end of the warm-up and at the end.
+ */
 async function runLoad(
-  target: Target,
-  cpuProbe: CpuProbe,
+  receiver: Receiver,
   senders: number,
   generator: MootaGenerator,
   timing: { warmupMs: number; measureMs: number },
+  cpuProbe?: { postmasterPid: number | null },
 ): Promise<RunResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: senders });
   const measureFrom = performance.now() + timing.warmupMs;
@@ -196,7 +371,7 @@ async function runLoad(
   let answeredAtStart = 0;
   let answered = 0;
   const cpuSampler = setTimeout(() => {
-    cpu.start = sampleCpu(cpuProbe);
+    if (cpuProbe) cpu.start = sampleCpu(receiver.server, cpuProbe.postmasterPid);
     answeredAtStart = answered;
   }, timing.warmupMs);
 
@@ -208,7 +383,7 @@ async function runLoad(
       const began = performance.now();
       let answer: Answer;
       try {
-        answer = await post(agent, target.port, body, headers);
+        answer = await post(agent, receiver.port, body, headers);
       } catch (error) {
         answer = { status: 0, text: (error as Error).message };
       }
@@ -226,7 +401,7 @@ async function runLoad(
   };
   try {
     await Promise.all(Array.from({ length: senders }, sender));
-    cpu.end = sampleCpu(cpuProbe);
+    if (cpuProbe) cpu.end = sampleCpu(receiver.server, cpuProbe.postmasterPid);
   } finally {
     clearTimeout(cpuSampler);
     agent.destroy();
@@ -248,7 +423,7 @@ async function runLoad(
   const handler = (p: number) => (handlerMs.length > 0 ? percentile(handlerMs, p) : null);
   const measuredSeconds = timing.measureMs / 1000;
   return {
-    receiver: target.name,
+    receiver: receiver.name,
     senders,
     measuredSeconds,
     deliveries: latencies.length,
@@ -264,273 +439,3 @@ async function runLoad(
     firstErrors,
   };
 }
-
-async function countRows(databaseUrl: string) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ deliveries: string; mutations: string }>(
-      `SELECT (SELECT count(*) FROM deliveries WHERE outcome = 'accepted') AS deliveries,
-              (SELECT count(*) FROM mutations) AS mutations`,
-    );
-    return { deliveries: Number(rows[0]!.deliveries), mutations: Number(rows[0]!.mutations) };
-  } finally {
-    await client.end();
-  }
-}
-
-async function assertTablesExist(databaseUrl: string) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ missing: string[] }>(
-      `SELECT array_agg(name) FILTER (WHERE to_regclass(name) IS NULL) AS missing FROM unnest($1::text[]) AS name`,
-      [['deliveries', 'mutations']],
-    );
-    const missing = rows[0]?.missing ?? [];
-    if (missing.length > 0) {
-      throw new Error(`after applying prisma/migrations the tables ${missing.join(', ')} do not exist: is a migration missing?`);
-    }
-  } finally {
-    await client.end();
-  }
-}
-
-function postmasterPid(tempDir: string): number | undefined {
-  try {
-    return Number(readFileSync(path.join(tempDir, 'data', 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]) || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-// ---------------------------------------------------------------------------- report
-
-function printTable(runs: RunResult[]) {
-  const header = ['receiver', 'senders', 'deliveries/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'handler p50/p99 ms', 'CPU ms/delivery server+children+pg', 'errors'];
-  const rows = runs.map((run) => [
-    run.receiver,
-    String(run.senders),
-    run.deliveriesPerSecond.toFixed(1),
-    run.p50Ms.toFixed(2),
-    run.p90Ms.toFixed(2),
-    run.p99Ms.toFixed(2),
-    run.maxMs.toFixed(2),
-    run.handlerP50Ms === null ? '-' : `${run.handlerP50Ms}/${run.handlerP99Ms}`,
-    run.cpuMsPerDelivery === null
-      ? '-'
-      : `${run.cpuMsPerDelivery.server}+${run.cpuMsPerDelivery.children}+${run.cpuMsPerDelivery.postgres ?? '?'}`,
-    String(run.errors),
-  ]);
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
-  console.log(`\n${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}`);
-  for (const row of rows) console.log(line(row));
-}
-
-// ---------------------------------------------------------------------------- main
-
-function parseOptions() {
-  const { values } = parseArgs({
-    args: process.argv.slice(2),
-    strict: true,
-    options: {
-      seconds: { type: 'string', default: '10' },
-      warmup: { type: 'string', default: '2' },
-      'first-load': { type: 'string', default: '5' },
-      'port-offset': { type: 'string', default: '0' },
-      profile: { type: 'boolean', default: false },
-    },
-  });
-  const offset = values['port-offset'];
-  if (!/^\d+$/.test(offset) || Number(offset) > 1000) throw new Error(`--port-offset must be a whole number up to 1000, got "${offset}"`);
-  DATABASE_PORT += Number(offset);
-  COCOK_PORT += Number(offset);
-  REFERENCE_PORT += Number(offset);
-  const seconds = (flag: string, text: string, min: number, max: number) => {
-    if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
-      throw new Error(`--${flag} must be a whole number of seconds from ${min} to ${max}, got "${text}"`);
-    }
-    return Number(text) * 1000;
-  };
-  return {
-    measureMs: seconds('seconds', values.seconds, 1, 120),
-    warmupMs: seconds('warmup', values.warmup, 0, 60),
-    firstLoadMs: seconds('first-load', values['first-load'], 0, 60),
-    profile: values.profile,
-  };
-}
-
-async function main() {
-  const timing = parseOptions();
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  await Promise.all([DATABASE_PORT, COCOK_PORT, REFERENCE_PORT].map(assertPortFree));
-
-  let database: EmbeddedDatabase | undefined;
-  const servers: ChildServer[] = [];
-  // The postgres user (when run as root) must be able to enter the data folder's parent.
-  const tempDir = makeTempDir('cocok-bench-');
-
-  let cleaning: Promise<void> | undefined;
-  const cleanUp = () =>
-    (cleaning ??= (async () => {
-      for (const server of servers) await stopServer(server);
-      await database?.stop().catch((error: unknown) => say(`could not stop the database: ${String(error)}`));
-      rmSync(tempDir, { recursive: true, force: true });
-    })());
-  const interrupted = (signal: NodeJS.Signals) => {
-    say(`${signal}: stopping everything…`);
-    void cleanUp().then(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
-
-  try {
-    say(`Starting embedded PostgreSQL on port ${DATABASE_PORT} (data in ${tempDir})`);
-    database = await startEmbeddedDatabase({ dataDir: path.join(tempDir, 'data'), port: DATABASE_PORT, log: say });
-    const cocokUrl = database.url;
-    const serverUrl = new URL(cocokUrl);
-    serverUrl.pathname = '/postgres';
-    await createDatabaseIfMissing(serverUrl.href, 'reference');
-    serverUrl.pathname = '/reference';
-    const referenceUrl = serverUrl.href;
-    for (const url of [cocokUrl, referenceUrl]) {
-      await applyMigrations(url);
-      await assertTablesExist(url);
-    }
-    say('Migrations applied to both databases');
-
-    const cocokTarget = { name: 'Cocok', port: COCOK_PORT };
-    const referenceTarget = { name: 'reference', port: REFERENCE_PORT };
-    say(`Starting Cocok on port ${COCOK_PORT} (scripts/start.ts builds first if the sources changed)…`);
-    const cocok = launch(
-      'Cocok',
-      'scripts/start.ts',
-      {
-        ...process.env,
-        DATABASE_URL: cocokUrl,
-        PORT: String(COCOK_PORT),
-        MOOTA_WEBHOOK_SECRET: SECRET,
-        MOOTA_ALLOWED_IPS: '127.0.0.1,::1',
-      },
-      path.join(RESULTS_DIR, 'cocok-server.log'),
-      timing.profile ? ['--cpu-prof', '--cpu-prof-dir', path.join(RESULTS_DIR, 'profiles')] : [],
-    );
-    servers.push(cocok);
-    const reference = launch(
-      'reference',
-      'bench/reference-receiver.ts',
-      {
-        ...process.env,
-        REFERENCE_DATABASE_URL: referenceUrl,
-        REFERENCE_PORT: String(REFERENCE_PORT),
-        MOOTA_WEBHOOK_SECRET: SECRET,
-      },
-      path.join(RESULTS_DIR, 'reference-server.log'),
-    );
-    servers.push(reference);
-    await waitUntilAnswering(reference, REFERENCE_PORT, REFERENCE_START_TIMEOUT_MS);
-    await waitUntilAnswering(cocok, COCOK_PORT, COCOK_START_TIMEOUT_MS);
-    say('Both receivers answer');
-
-    const generator = createMootaGenerator();
-    await smokeTest(cocokTarget, cocok, generator);
-    await smokeTest(referenceTarget, reference, generator);
-    say('Both store a signed delivery and report its repeat as a duplicate');
-
-    const receivers = [[cocokTarget, cocok], [referenceTarget, reference]] as const;
-    for (const [target, server] of timing.firstLoadMs > 0 ? receivers : []) {
-      say(`${target.name}: first load, ${timing.firstLoadMs / 1000} s at ${SENDER_COUNTS.at(-1)} senders, not measured…`);
-      const run = await runLoad(target, { server: undefined, postgres: undefined }, SENDER_COUNTS.at(-1)!, generator, {
-        warmupMs: 0,
-        measureMs: timing.firstLoadMs,
-      });
-      if (run.errors > 0) throw describeFailure(server, `${target.name} answered the first load with errors, e.g.:\n  ${run.firstErrors.join('\n  ')}`);
-    }
-
-    const runs: RunResult[] = [];
-    for (const senders of SENDER_COUNTS) {
-      for (const [target, server] of receivers) {
-        say(`${target.name}: ${senders} sender(s), ${timing.warmupMs / 1000} s warm-up + ${timing.measureMs / 1000} s measured…`);
-        const run = await runLoad(target, { server: server.child.pid, postgres: postmasterPid(tempDir) }, senders, generator, timing);
-        runs.push(run);
-        if (run.errors > 0) {
-          say(`${target.name} answered ${run.errors} deliveries with an error, e.g.:\n  ${run.firstErrors.join('\n  ')}`);
-        }
-        if (!isRunning(server)) throw describeFailure(server, `${target.name} exited during the run.`);
-      }
-    }
-
-    const stored = { Cocok: await countRows(cocokUrl), reference: await countRows(referenceUrl) };
-    printTable(runs);
-
-    const find = (receiver: string, senders: number) => runs.find((run) => run.receiver === receiver && run.senders === senders)!;
-    const ratios = Object.fromEntries(
-      SENDER_COUNTS.map((senders) => [
-        senders,
-        round(find('Cocok', senders).deliveriesPerSecond / find('reference', senders).deliveriesPerSecond, 2),
-      ]),
-    ) as Record<number, number>;
-    const busiest = SENDER_COUNTS.at(-1)!;
-    const targets = [
-      ...SENDER_COUNTS.map((senders) => ({
-        target: `throughput Cocok/reference ≥ ${TARGET_RATIO} at ${senders} sender(s)`,
-        measured: ratios[senders]!,
-        pass: ratios[senders]! >= TARGET_RATIO,
-      })),
-      {
-        target: `Cocok p99 < ${TARGET_P99_MS} ms at ${busiest} senders`,
-        measured: find('Cocok', busiest).p99Ms,
-        pass: find('Cocok', busiest).p99Ms < TARGET_P99_MS,
-      },
-      {
-        target: 'no error answers',
-        measured: runs.reduce((sum, run) => sum + run.errors, 0),
-        pass: runs.every((run) => run.errors === 0),
-      },
-    ];
-    console.log('');
-    for (const senders of SENDER_COUNTS) console.log(`throughput ratio Cocok/reference at ${senders} sender(s): ${ratios[senders]!.toFixed(2)}`);
-    for (const check of targets) console.log(`${check.pass ? 'PASS' : 'MISS'}  ${check.target} (measured ${check.measured})`);
-    console.log(
-      `rows stored: Cocok ${stored.Cocok.deliveries} deliveries / ${stored.Cocok.mutations} mutations, ` +
-        `reference ${stored.reference.deliveries} / ${stored.reference.mutations}`,
-    );
-
-    const resultsFile = path.join(RESULTS_DIR, 'webhook.json');
-    writeFileSync(
-      resultsFile,
-      `${JSON.stringify(
-        {
-          finishedAt: new Date().toISOString(),
-          machine: { ...machineInfo(), loadAverage: loadAverage() },
-          setup: {
-            firstLoadSeconds: timing.firstLoadMs / 1000,
-            warmupSeconds: timing.warmupMs / 1000,
-            measuredSeconds: timing.measureMs / 1000,
-            mutationsPerDelivery: 1,
-            cocokWorker: process.env.COCOK_WORKER ?? 'inline',
-            database: 'embedded PostgreSQL, one server, a database per receiver',
-          },
-          runs,
-          ratios,
-          targets,
-          stored,
-        },
-        null,
-        2,
-      )}\n`,
-    );
-    say(`Results written to ${path.relative(root, resultsFile)}`);
-    // A missed target is a finding, not a failure of the bench; error answers are.
-    process.exitCode = runs.some((run) => run.errors > 0) ? 1 : 0;
-  } finally {
-    await cleanUp();
-  }
-}
-
-main().catch((error: unknown) => {
-  console.error(`[bench] failed: ${error instanceof Error ? error.message : String(error)}`);
-  if (error instanceof Error && !error.message.includes('--- last output')) console.error(error.stack);
-  process.exitCode = 1;
-});

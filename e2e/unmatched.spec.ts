@@ -1,41 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { formatRupiah } from '@/lib/money';
-import { test, expect, expectAccessible, saveScreenshot, sendDelivery, simulate, storageStateOf } from './support/fixtures';
+import { test, expect, createOrders, expectAccessible, saveScreenshot, sendDelivery, simulate, storageStateOf } from './support/fixtures';
 
 const run = `E2E-${Date.now()}`;
 let serial = 0;
 const unique = (label: string) => `${run}-${label}-${++serial}`;
 
-interface MadeOrder {
-  reference: string;
-  payable: string;
-}
-
-/** Orders of this test's own, made the way the store's API makes them (as an operator's script would). */
-function createOrders(orders: { reference: string; amount: number }[]): MadeOrder[] {
-  const modules = (file: string) => pathToFileURL(path.resolve(file)).href;
-  const code = `
-    const { commandDatabase } = await import(${JSON.stringify(modules('lib/runtime/command-database.ts'))});
-    const { createOrder } = await import(${JSON.stringify(modules('lib/orders/create-order.ts'))});
-    await commandDatabase(process.cwd());
-    const made = [];
-    for (const order of JSON.parse(process.argv[1])) {
-      const { order: o } = await createOrder(order, 'dashboard', 'e2e');
-      made.push({ reference: o.reference, payable: String(o.payableAmount) });
-    }
-    console.log(JSON.stringify(made));
-    process.exit(0);`;
-  const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, JSON.stringify(orders)], {
-    env: { ...process.env, COCOK_DATA_DIR: process.env.E2E_DATA_DIR, COCOK_DATABASE_PORT: process.env.E2E_DATABASE_PORT },
-    encoding: 'utf8',
-  });
-  return JSON.parse(output.trim().split('\n').at(-1)!) as MadeOrder[];
-}
-
-/** The queue item whose text contains `text`, loading further pages until it shows (new transfers come last). */
 /**
  * The transfer whose text is `text`, paging with "load more" to the end of the queue. Tests of
  * actions may reload while they wait for the worker; the live-update test must not.
@@ -74,7 +44,7 @@ test.describe('as finance', () => {
   });
 
   test('confirming a suggestion matches in place, and undo needs a reason', async ({ page, request }) => {
-    const [order] = createOrders([{ reference: unique('A'), amount: 200_000 }]);
+    const [order] = await createOrders(request, [{ reference: unique('A'), amount: 200_000 }]);
     const description = `TRSF E-BANKING CR ${order!.reference} KURANG`;
     await page.goto('/unmatched');
     await sendDelivery(request, [{ amount: 150_000, description }]);
@@ -113,7 +83,7 @@ test.describe('as finance', () => {
   });
 
   test('one transfer split across two orders', async ({ page, request }) => {
-    const [first, second] = createOrders([
+    const [first, second] = await createOrders(request, [
       { reference: unique('SPLIT-B'), amount: 100_000 },
       { reference: unique('SPLIT-C'), amount: 50_000 },
     ]);
@@ -169,7 +139,7 @@ test.describe('as finance', () => {
   });
 
   test('bulk confirm of suggestions, and Enter confirms the top suggestion of the focused transfer', async ({ page, request }) => {
-    const orders = createOrders([
+    const orders = await createOrders(request, [
       { reference: unique('BULK-D'), amount: 310_000 },
       { reference: unique('BULK-E'), amount: 320_000 },
       { reference: unique('KEY-F'), amount: 330_000 },

@@ -16,13 +16,18 @@ function startWorkerProcess(): Promise<ChildProcess> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`worker did not start:\n${output}`)), 60_000);
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}:\n${output}`)));
-    const check = () => (output.includes('worker is processing jobs') ? (clearTimeout(timer), resolve(child)) : setTimeout(check, 50));
-    check();
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      if (output.includes('worker is processing jobs')) {
+        clearTimeout(timer);
+        resolve(child);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
   });
 }
 
@@ -46,42 +51,25 @@ afterAll(async () => {
 }, 30_000);
 
 test('two workers, 200 orders and 200 transfers at once: no order paid twice, no transfer used twice', async () => {
-  const payables: bigint[] = [];
   const transferIds: string[] = [];
-  let ordersDone = false;
-
-  const createOrders = async () => {
-    for (let batch = 0; batch < 20; batch++) {
-      const created = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => createOrder({ reference: `BURST-${batch * 10 + i}`, amount: 100_000 }, 'api', 'test')),
-      );
-      payables.push(...created.map(({ order }) => order.payableAmount));
-    }
-    ordersDone = true;
-  };
+  // Each batch of 10 orders is paid while the next batches are created, one delivery after another:
   // 150 transfers pay distinct orders; 50 repeat an amount already sent (a second customer, same amount).
-  const sendTransfers = async () => {
-    let sent = 0;
-    while (sent < 150) {
-      if (payables.length <= sent) {
-        if (ordersDone) break;
-        await new Promise((resolve) => setTimeout(resolve, 5));
-        continue;
-      }
-      const amounts = payables.slice(sent, Math.min(sent + 10, 150));
-      const repeats = sent < 50 ? amounts.map((amount) => ({ amount })) : [];
-      transferIds.push(...(await receiveTransfers(...amounts.map((amount) => ({ amount })), ...repeats)));
-      sent += amounts.length;
-    }
-  };
-  await Promise.all([createOrders(), sendTransfers()]);
+  let sending = Promise.resolve();
+  for (let batch = 0; batch < 20; batch++) {
+    const created = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => createOrder({ reference: `BURST-${batch * 10 + i}`, amount: 100_000 }, 'api', 'test')),
+    );
+    if (batch >= 15) continue;
+    const transfers = created.map(({ order }) => ({ amount: order.payableAmount }));
+    const repeats = batch < 5 ? transfers : [];
+    sending = sending.then(async () => {
+      transferIds.push(...(await receiveTransfers(...transfers, ...repeats)));
+    });
+  }
+  await sending;
   expect(transferIds).toHaveLength(200);
 
-  for (let waited = 0; waited < 60_000; waited += 200) {
-    if ((await db().mutation.count({ where: { processing: 'processed' } })) === 200) break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  expect(await db().mutation.count({ where: { processing: 'processed' } })).toBe(200);
+  await expect.poll(() => db().mutation.count({ where: { processing: 'processed' } }), { timeout: 60_000, interval: 200 }).toBe(200);
 
   const perOrder = await db().$queryRaw<{ order_id: string; n: bigint }[]>`
     SELECT order_id, count(*) AS n FROM payments WHERE undone_at IS NULL GROUP BY order_id HAVING count(*) > 1`;

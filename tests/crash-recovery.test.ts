@@ -67,11 +67,9 @@ test('every delivery answered 200 before a SIGKILL is stored and processed exact
   const second = await startAppServer(options);
   try {
     const ids = [...acknowledged].map((n) => `crash-${n}`);
-    for (let waited = 0; ; waited += 250) {
-      const processed = await db().mutation.count({ where: { mootaId: { in: ids }, processing: 'processed' } });
-      if (processed === ids.length || waited > 90_000) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    await expect
+      .poll(() => db().mutation.count({ where: { mootaId: { in: ids }, processing: 'processed' } }), { timeout: 90_000, interval: 250 })
+      .toBe(ids.length);
     const stored = await db().mutation.findMany({ where: { mootaId: { in: ids } }, select: { processing: true, processAttempts: true } });
     expect(stored).toHaveLength(ids.length);
     expect(stored.every((m) => m.processing === 'processed' && m.processAttempts === 1)).toBe(true);

@@ -41,14 +41,6 @@ afterAll(async () => {
   vi.unstubAllEnvs();
 });
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  for (let waited = 0; ; waited += 50) {
-    const value = await read();
-    if (done(value) || waited > 30_000) return value;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 test('the store creates an order, Moota reports the transfer, the order is paid and the store is told', async () => {
   const { POST: createOrder } = await import('@/app/api/orders/route');
   const { GET: getOrder } = await import('@/app/api/orders/[reference]/route');
@@ -84,13 +76,18 @@ test('the store creates an order, Moota reports the transfer, the order is paid 
   expect(answer.status).toBe(200);
 
   const read = async () => (await (await getOrder(new Request('http://localhost/api/orders/SHOP-7001', { headers: auth }), { params: Promise.resolve({ reference: 'SHOP-7001' }) })).json()) as { status: string; paid_amount: number };
-  const paid = await until(read, (o) => o.status === 'paid');
-  expect(paid).toMatchObject({ status: 'paid', paid_amount: order.payable_amount });
+  await expect.poll(read, { timeout: 30_000, interval: 50 }).toMatchObject({ status: 'paid', paid_amount: order.payable_amount });
 
   // The first callback attempt gets a 500; the queue retries and the second is accepted.
-  const callback = await until(() => db().storeCallback.findFirst({ include: { attempts: true } }), (c) => c?.state === 'delivered');
-  expect(callback?.state).toBe('delivered');
-  expect(callback?.attempts.map((a) => a.httpStatus)).toEqual([500, 200]);
+  const callback = await vi.waitFor(
+    async () => {
+      const stored = await db().storeCallback.findFirst({ include: { attempts: true } });
+      expect(stored?.state).toBe('delivered');
+      return stored!;
+    },
+    { timeout: 30_000, interval: 50 },
+  );
+  expect(callback.attempts.map((a) => a.httpStatus)).toEqual([500, 200]);
   const last = received.at(-1)!;
   expect(verifyCallback(last.body, last.signature, CALLBACK_SECRET, Math.floor(Date.now() / 1000))).toBe(true);
   expect(JSON.parse(last.body)).toMatchObject({ event: 'order.paid', order: { reference: 'SHOP-7001', status: 'paid', paid_amount: order.payable_amount } });

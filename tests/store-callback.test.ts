@@ -295,12 +295,9 @@ test('the worker delivers a callback from the queue by itself, retrying after a 
     receiver.script = [{ status: 503, body: 'maintenance' }];
     const callbackId = await orderPaid(await paidOrder());
 
-    let callback = await db().storeCallback.findUniqueOrThrow({ where: { id: callbackId } });
-    for (const deadline = Date.now() + 45_000; callback.state !== 'delivered' && Date.now() < deadline; ) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      callback = await db().storeCallback.findUniqueOrThrow({ where: { id: callbackId } });
-    }
-    expect(callback.state).toBe('delivered');
+    await expect
+      .poll(async () => (await db().storeCallback.findUniqueOrThrow({ where: { id: callbackId } })).state, { timeout: 45_000, interval: 200 })
+      .toBe('delivered');
     expect((await attempts(callbackId)).map((a) => [a.httpStatus, a.response])).toEqual([
       [503, 'maintenance'],
       [200, '{"ok":true}'],

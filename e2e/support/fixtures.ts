@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import { signBody } from '@/lib/moota/signature';
+import type { OrderJson } from '@/lib/orders/order-json';
 import { DEMO_WEBHOOK_SECRET } from '@/lib/sandbox/demo';
 import { createMootaGenerator, type MootaMutationJson, type MutationOverrides } from '@/lib/sandbox/moota-generator';
 
@@ -49,6 +50,17 @@ export async function sendDelivery(
   });
   expect(response.status()).toBe(200);
   return { mutations: list, answer: (await response.json()) as { accepted: number; delivery_id: string } };
+}
+
+/** Creates orders through the store's order API, as the merchant's store does. */
+export async function createOrders(request: APIRequestContext, orders: { reference: string; amount: number }[]): Promise<OrderJson[]> {
+  const made: OrderJson[] = [];
+  for (const order of orders) {
+    const response = await request.post('/api/orders', { data: order, headers: { authorization: `Bearer ${process.env.E2E_STORE_API_KEY}` } });
+    expect(response.status(), await response.text()).toBe(201);
+    made.push((await response.json()) as OrderJson);
+  }
+  return made;
 }
 
 /** Runs `npm run simulate` (the sandbox anyone can use without a Moota account) against the e2e server. */

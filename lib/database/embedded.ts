@@ -125,7 +125,7 @@ function makeTraversable(dir: string, log: (line: string) => void) {
 }
 
 /** The pid in the cluster's lock file, if there is one. */
-function postmasterPid(clusterDir: string): number | null {
+export function postmasterPid(clusterDir: string): number | null {
   const lockFile = path.join(clusterDir, 'postmaster.pid');
   if (!existsSync(lockFile)) return null;
   const pid = Number(readFileSync(lockFile, 'utf8').split('\n')[0]);

@@ -175,7 +175,6 @@ export interface DeliveryDetail extends Omit<DeliveryRow, 'processing'> {
   body: string;
   bodyBytes: number;
   bodyTruncated: boolean;
-  durationMs: number | null;
   mutations: DeliveryMutation[];
   processing: ProcessingSummary;
 }
@@ -224,7 +223,6 @@ export async function getDelivery(id: string): Promise<DeliveryDetail | null> {
     body: row.body,
     bodyBytes: row.bodyBytes,
     bodyTruncated: row.bodyTruncated,
-    durationMs: row.durationMs,
     processing: summarizeProcessing(counts),
     mutations: row.mutations.map((m) => ({
       ...m,

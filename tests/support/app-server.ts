@@ -27,8 +27,6 @@ export async function startAppServer(options: { databaseUrl: string; port: numbe
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout.on('data', (chunk) => (output += chunk));
-  child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 
   await new Promise<void>((resolve, reject) => {
@@ -37,13 +35,15 @@ export async function startAppServer(options: { databaseUrl: string; port: numbe
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
-    const ready = () => {
+    const read = (chunk: Buffer) => {
+      output += chunk;
       if (output.includes('Cocok is ready')) {
         clearTimeout(timer);
         resolve();
-      } else setTimeout(ready, 50);
+      }
     };
-    ready();
+    child.stdout.on('data', read);
+    child.stderr.on('data', read);
   });
 
   return {

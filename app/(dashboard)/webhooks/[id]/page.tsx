@@ -42,7 +42,6 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
     [t('webhooks.columns.processing'), <ProcessingBadge key="processing" summary={delivery.processing} t={t} />],
     [t('webhooks.detail.bodySize'), t('webhooks.detail.bytes', { bytes: delivery.bodyBytes })],
   ];
-  if (delivery.durationMs !== null) summary.push([t('webhooks.detail.duration'), t('webhooks.detail.durationMs', { ms: delivery.durationMs })]);
 
   return (
     <>
