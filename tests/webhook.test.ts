@@ -92,6 +92,13 @@ describe('accepted deliveries', () => {
     expect((await db().mutation.findMany({ select: { mootaId: true }, orderBy: { mootaId: 'asc' } })).map((m) => m.mootaId)).toEqual(['a', 'b', 'c']);
   });
 
+  test('a mutation twice in one body is stored once and counted as a duplicate', async () => {
+    const { json } = await post({ body: JSON.stringify([mutation('d1'), mutation('d2'), mutation('d1')]) });
+    expect(json).toMatchObject({ accepted: 2, duplicates: 1 });
+    expect(await db().delivery.findFirstOrThrow()).toMatchObject({ accepted: 2, duplicates: 1 });
+    expect(await db().mutation.count()).toBe(2);
+  });
+
   test('two transfers of the same amount on the same day are two mutations', async () => {
     const { json } = await post({ body: JSON.stringify([mutation('x1'), mutation('x2')]) });
     expect(json).toMatchObject({ accepted: 2, duplicates: 0 });

@@ -31,6 +31,7 @@ interface Refusal {
 interface Acceptance {
   redactedBody: string;
   mutations: MootaMutation[];
+  duplicatesInBody: number;
 }
 
 const refusal = (httpStatus: number, reason: string, signature: SignatureResult, body?: Uint8Array): Refusal => ({
@@ -62,7 +63,7 @@ export async function receiveWebhook(request: Request, config: WebhookConfig): P
   if ('httpStatus' in outcome) return refuse(call, outcome);
 
   try {
-    const stored = await storeAcceptedDelivery(call, outcome.redactedBody, outcome.mutations);
+    const stored = await storeAcceptedDelivery(call, outcome.redactedBody, outcome.mutations, outcome.duplicatesInBody);
     return Response.json({
       status: 'received',
       delivery_id: stored.deliveryId,
@@ -109,7 +110,7 @@ async function check(request: Request, call: DeliveryCall, config: WebhookConfig
   }
   const parsed = parseDelivery(json);
   if (!parsed.ok) return refusal(400, parsed.error, signature, body);
-  return { redactedBody: JSON.stringify(redactSecrets(json)), mutations: parsed.mutations };
+  return { redactedBody: JSON.stringify(redactSecrets(json)), mutations: parsed.mutations, duplicatesInBody: parsed.duplicatesInBody };
 }
 
 async function refuse(call: DeliveryCall, refusal: Refusal): Promise<Response> {

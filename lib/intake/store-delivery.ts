@@ -46,7 +46,8 @@ WITH incoming AS (
 SELECT (SELECT count(*) FROM stored) AS accepted, ${WAKE_WORKERS} AS woken`;
 
 /**
- * Stores a verified delivery and its mutations, each Moota mutation once, and enqueues processing
+ * Stores a verified delivery and its mutations (`parseDelivery` kept the first of each
+ * mutation_id in the body; `duplicatesInBody` counts the others), each Moota mutation once, and enqueues processing
  * of the new ones, all in one statement. Plain SQL on the pool under Prisma: this is the path Moota
  * waits on.
  */
@@ -54,6 +55,7 @@ export async function storeAcceptedDelivery(
   call: DeliveryCall,
   redactedBody: string,
   mutations: readonly MootaMutation[],
+  duplicatesInBody = 0,
 ): Promise<StoredDelivery> {
   const deliveryId = uuidv7(call.receivedAt.getTime());
   const incoming = mutations.map((m) => ({
@@ -81,10 +83,10 @@ export async function storeAcceptedDelivery(
     redactedBody,
     call.bodyBytes,
     JSON.stringify(incoming),
-    mutations.length,
+    mutations.length + duplicatesInBody,
   ])) as { rows: { accepted: string }[] };
   const accepted = Number(stored!.accepted);
-  return { deliveryId, accepted, duplicates: mutations.length - accepted };
+  return { deliveryId, accepted, duplicates: mutations.length + duplicatesInBody - accepted };
 }
 
 export interface Rejection {
