@@ -44,7 +44,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/database/embedded';
-import { applyMigrations } from '@/lib/database/migrations';
+import { applyMigrations } from '@/lib/database/migrate';
 import { db, sqlPool } from '@/lib/db';
 import { uuidv7 } from '@/lib/ids';
 import { storeAcceptedDelivery } from '@/lib/intake/store-delivery';

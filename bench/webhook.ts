@@ -37,7 +37,7 @@ import {
   type ChildServer,
 } from './support';
 import { createDatabaseIfMissing, startEmbeddedDatabase, type EmbeddedDatabase } from '@/lib/database/embedded';
-import { applyMigrations } from '@/lib/database/migrations';
+import { applyMigrations } from '@/lib/database/migrate';
 import { createMootaGenerator, signedDelivery, type MootaGenerator } from '@/lib/sandbox/moota-generator';
 
 let DATABASE_PORT = 55600;
