@@ -1,35 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import {
-  decodeCursor,
-  encodeCursor,
   jakartaDayRange,
-  pageSize,
   param,
   parseAmountBound,
   parseDay,
   toQuery,
 } from '@/lib/queries/ledger-filters';
-
-const ID = '019ac0de-0000-7000-8000-000000000001';
-
-describe('cursor', () => {
-  test('a cursor survives the round trip', () => {
-    const cursor = { at: new Date('2026-11-28T03:14:15.926Z'), id: ID };
-    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
-  });
-
-  test.each([
-    ['nothing', undefined],
-    ['empty', ''],
-    ['not base64 of a cursor', 'hello'],
-    ['an id that is not a uuid', Buffer.from('2026-11-28T03:14:15.926Z|1 OR 1=1').toString('base64url')],
-    ['a date that is not ISO', Buffer.from(`yesterday|${ID}`).toString('base64url')],
-    ['extra parts', Buffer.from(`2026-11-28T03:14:15.926Z|${ID}|x`).toString('base64url')],
-    ['far too long', 'a'.repeat(500)],
-  ])('%s gives no cursor', (_label, text) => {
-    expect(decodeCursor(text)).toBeNull();
-  });
-});
 
 describe('parseDay', () => {
   test.each([
@@ -69,7 +45,7 @@ describe('parseAmountBound', () => {
   });
 });
 
-describe('param and pageSize', () => {
+describe('param and toQuery', () => {
   test.each([
     ['a plain value', { q: ' inv ' }, 'inv'],
     ['the first of repeated values', { q: ['a', 'b'] }, 'a'],
@@ -78,16 +54,6 @@ describe('param and pageSize', () => {
     ['from URLSearchParams', new URLSearchParams('q=x'), 'x'],
   ])('%s', (_label, params, expected) => {
     expect(param(params, 'q')).toBe(expected);
-  });
-
-  test.each([
-    ['default', undefined, 50],
-    ['asked', '10', 10],
-    ['capped', '100000', 200],
-    ['at least one', '0', 1],
-    ['not a number', 'all', 50],
-  ])('page size: %s', (_label, text, expected) => {
-    expect(pageSize(text)).toBe(expected);
   });
 
   test('toQuery keeps only set values', () => {

@@ -2,19 +2,15 @@ import { db } from '@/lib/db';
 import { mutationInBody } from '@/lib/moota/payload';
 import type { MutationType, Prisma } from '@/lib/generated/prisma/client';
 import {
-  afterCursor,
-  decodeCursor,
-  encodeCursor,
-  isUuid,
   jakartaDayRange,
-  PAGE_SIZE,
   param,
   parseAmountBound,
   parseDay,
   toQuery,
   type SearchParams,
 } from '@/lib/queries/ledger-filters';
-import type { Page } from '@/lib/queries/orders';
+import { afterCursor, decodeCursor, PAGE_SIZE, type Page, pageOf } from '@/lib/pagination';
+import { isUuid } from '@/lib/uuid';
 
 /** What the mutations list is narrowed to; days are Jakarta calendar days of the bank's date. */
 export interface MutationFilters {
@@ -100,10 +96,7 @@ export async function listMutations(filters: MutationFilters, cursor?: string | 
     take: limit + 1,
     select: mutationListSelect,
   });
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  const last = page.at(-1);
-  return { rows: page, nextCursor: more && last ? encodeCursor({ at: last.occurredAt, id: last.id }) : null };
+  return pageOf(rows, limit, (row) => ({ at: row.occurredAt, id: row.id }));
 }
 
 /** Every mutation the filters select, newest first, read in keyset batches so memory stays flat. */

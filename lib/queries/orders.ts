@@ -1,17 +1,14 @@
 import { db } from '@/lib/db';
 import type { OrderStatus, Prisma } from '@/lib/generated/prisma/client';
 import {
-  afterCursor,
-  decodeCursor,
-  encodeCursor,
   jakartaDayRange,
-  PAGE_SIZE,
   param,
   parseAmountBound,
   parseDay,
   toQuery,
   type SearchParams,
 } from '@/lib/queries/ledger-filters';
+import { afterCursor, decodeCursor, PAGE_SIZE, type Page, pageOf } from '@/lib/pagination';
 
 export const ORDER_STATUSES: readonly OrderStatus[] = ['pending', 'paid', 'underpaid', 'overpaid', 'expired', 'cancelled'];
 
@@ -76,12 +73,6 @@ export const orderListSelect = {
 
 export type OrderListRow = Prisma.OrderGetPayload<{ select: typeof orderListSelect }>;
 
-export interface Page<T> {
-  rows: T[];
-  /** Where the next page starts, or null on the last page. */
-  nextCursor: string | null;
-}
-
 /** Newest orders first, one page after `cursor`, keyset on (created_at, id). */
 export async function listOrders(filters: OrderFilters, cursor?: string | null, limit = PAGE_SIZE): Promise<Page<OrderListRow>> {
   const rows = await db().order.findMany({
@@ -90,10 +81,7 @@ export async function listOrders(filters: OrderFilters, cursor?: string | null, 
     take: limit + 1,
     select: orderListSelect,
   });
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  const last = page.at(-1);
-  return { rows: page, nextCursor: more && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+  return pageOf(rows, limit, (row) => ({ at: row.createdAt, id: row.id }));
 }
 
 /** One order with what paid it (undone payments included), who did what, and what the store was told. */

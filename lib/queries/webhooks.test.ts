@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { decodeCursor, encodeCursor, parseDeliveryFilters, prettyBody, receivedRange, summarizeProcessing } from '@/lib/queries/webhooks';
+import { parseDeliveryFilters, prettyBody, receivedRange, summarizeProcessing } from '@/lib/queries/webhooks';
 
 describe('parseDeliveryFilters', () => {
   test.each([
@@ -11,22 +11,6 @@ describe('parseDeliveryFilters', () => {
     ['the first of repeated values', { failed: ['1', '0'] }, { failedOnly: true, from: null, to: null }],
   ])('%s', (_label, params, expected) => {
     expect(parseDeliveryFilters(params)).toEqual(expected);
-  });
-});
-
-describe('cursor', () => {
-  test('round-trips a row', () => {
-    const row = { receivedAt: new Date('2026-11-28T03:04:05.678Z'), id: '0190c0de-0000-7000-8000-000000000001' };
-    expect(decodeCursor(encodeCursor(row))).toEqual(row);
-  });
-
-  test.each([
-    ['empty', ''],
-    ['null', null],
-    ['garbage', 'not-a-cursor'],
-    ['a bad id', Buffer.from('2026-11-28T03:04:05.678Z|nope').toString('base64url')],
-  ])('%s decodes to no cursor', (_label, cursor) => {
-    expect(decodeCursor(cursor)).toBeNull();
   });
 });
 

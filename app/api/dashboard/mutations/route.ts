@@ -1,5 +1,6 @@
 import { apiUser } from '@/lib/auth/session';
-import { pageSize, param } from '@/lib/queries/ledger-filters';
+import { pageSize } from '@/lib/pagination';
+import { param } from '@/lib/queries/ledger-filters';
 import { listMutations, parseMutationFilters } from '@/lib/queries/mutations';
 
 export const dynamic = 'force-dynamic';
