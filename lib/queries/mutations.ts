@@ -1,14 +1,9 @@
 import { db } from '@/lib/db';
 import { mutationInBody } from '@/lib/moota/payload';
 import type { MutationType, Prisma } from '@/lib/generated/prisma/client';
-import {
-  jakartaDayRange,
-  param,
-  parseAmountBound,
-  parseDay,
-  toQuery,
-  type SearchParams,
-} from '@/lib/queries/ledger-filters';
+import { z } from 'zod';
+import { jakartaDayRange } from '@/lib/queries/ledger-filters';
+import { amountRangeParams, dayRangeParams, listParams, textParam, toQuery } from '@/lib/search-params';
 import { afterCursor, decodeCursor, PAGE_SIZE, type Page, pageOf } from '@/lib/pagination';
 import { isUuid } from '@/lib/uuid';
 
@@ -23,20 +18,25 @@ export interface MutationFilters {
   q?: string;
 }
 
-export function parseMutationFilters(params: SearchParams): MutationFilters {
-  const type = param(params, 'type');
-  const account = param(params, 'account')?.replace(/[\s-]/g, '');
-  const q = param(params, 'q');
-  return {
-    account: account && account.length <= 40 ? account : undefined,
-    type: type === 'CR' || type === 'DB' ? type : undefined,
-    from: parseDay(param(params, 'from')),
-    to: parseDay(param(params, 'to')),
-    min: parseAmountBound(param(params, 'min')),
-    max: parseAmountBound(param(params, 'max')),
-    q: q ? q.slice(0, 100) : undefined,
-  };
-}
+/** The mutations list's query parameters; a value that makes no sense is left out rather than failing the page. */
+export const mutationFilterParams = z.object({
+  account: z
+    .string()
+    .optional()
+    .transform((text) => {
+      const account = text?.replace(/[\s-]/g, '');
+      return account && account.length <= 40 ? account : undefined;
+    }),
+  type: z
+    .string()
+    .optional()
+    .transform((type) => (type === 'CR' || type === 'DB' ? type : undefined)),
+  ...dayRangeParams,
+  ...amountRangeParams,
+  q: textParam(100),
+}) satisfies z.ZodType<MutationFilters, Record<string, string>>;
+
+export const mutationListParams = listParams(mutationFilterParams);
 
 export function mutationFilterQuery(filters: MutationFilters): URLSearchParams {
   return toQuery({

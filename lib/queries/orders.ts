@@ -1,13 +1,8 @@
 import { db } from '@/lib/db';
 import type { OrderStatus, Prisma } from '@/lib/generated/prisma/client';
-import {
-  jakartaDayRange,
-  param,
-  parseAmountBound,
-  parseDay,
-  toQuery,
-  type SearchParams,
-} from '@/lib/queries/ledger-filters';
+import { z } from 'zod';
+import { jakartaDayRange } from '@/lib/queries/ledger-filters';
+import { amountRangeParams, dayRangeParams, listParams, textParam, toQuery } from '@/lib/search-params';
 import { afterCursor, decodeCursor, PAGE_SIZE, type Page, pageOf } from '@/lib/pagination';
 
 export const ORDER_STATUSES: readonly OrderStatus[] = ['pending', 'paid', 'underpaid', 'overpaid', 'expired', 'cancelled'];
@@ -22,19 +17,18 @@ export interface OrderFilters {
   q?: string;
 }
 
-/** Filters from query parameters; a value that makes no sense is left out rather than failing the page. */
-export function parseOrderFilters(params: SearchParams): OrderFilters {
-  const status = param(params, 'status');
-  const q = param(params, 'q');
-  return {
-    status: ORDER_STATUSES.includes(status as OrderStatus) ? (status as OrderStatus) : undefined,
-    from: parseDay(param(params, 'from')),
-    to: parseDay(param(params, 'to')),
-    min: parseAmountBound(param(params, 'min')),
-    max: parseAmountBound(param(params, 'max')),
-    q: q ? q.slice(0, 100) : undefined,
-  };
-}
+/** The orders list's query parameters; a value that makes no sense is left out rather than failing the page. */
+export const orderFilterParams = z.object({
+  status: z
+    .string()
+    .optional()
+    .transform((status) => ORDER_STATUSES.find((known) => known === status)),
+  ...dayRangeParams,
+  ...amountRangeParams,
+  q: textParam(100),
+}) satisfies z.ZodType<OrderFilters, Record<string, string>>;
+
+export const orderListParams = listParams(orderFilterParams);
 
 export function orderFilterQuery(filters: OrderFilters): URLSearchParams {
   return toQuery({ status: filters.status, from: filters.from, to: filters.to, min: filters.min, max: filters.max, q: filters.q });

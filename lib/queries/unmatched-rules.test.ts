@@ -1,5 +1,28 @@
 import { describe, expect, test } from 'vitest';
-import { checkSplit, parseOrderSearch } from '@/lib/queries/unmatched-rules';
+import { PAGE_SIZE } from '@/lib/pagination';
+import { checkSplit, orderSearchParams, parseOrderSearch, queueParams } from '@/lib/queries/unmatched-rules';
+import { parseSearchParams } from '@/lib/search-params';
+
+const A = '0192f3a4-0000-7000-8000-000000000001';
+const B = '0192f3a4-0000-7000-8000-000000000002';
+
+describe('queue query parameters', () => {
+  test.each([
+    ['nothing', '', { cursor: undefined, limit: PAGE_SIZE, keep: [] }],
+    ['a cursor and a size', 'cursor=abc&limit=2', { cursor: 'abc', limit: 2, keep: [] }],
+    ['kept transfers', `keep=${A},${B}`, { cursor: undefined, limit: PAGE_SIZE, keep: [A, B] }],
+    ['kept ids that are not ids are dropped', `keep=${A},1;DROP,`, { cursor: undefined, limit: PAGE_SIZE, keep: [A] }],
+  ])('%s', (_label, text, expected) => {
+    expect(parseSearchParams(queueParams, new URLSearchParams(text))).toEqual(expected);
+  });
+
+  test.each([
+    ['a search text', 'q=inv-1', 'inv-1'],
+    ['none', '', ''],
+  ])('order search: %s', (_label, text, expected) => {
+    expect(parseSearchParams(orderSearchParams, new URLSearchParams(text)).q).toBe(expected);
+  });
+});
 
 describe('order search text', () => {
   test.each([

@@ -1,4 +1,19 @@
 /** Pure helpers of the finance work queue, safe to use in the browser and on the server. */
+import { z } from 'zod';
+import { pageParams } from '@/lib/search-params';
+import { isUuid } from '@/lib/uuid';
+
+/** The work queue's query parameters; `keep` holds the transfers just acted on, as comma-separated ids. */
+export const queueParams = z.object({
+  ...pageParams,
+  keep: z
+    .string()
+    .optional()
+    .transform((text) => (text ?? '').split(',').filter(isUuid)),
+});
+
+/** The order search's query parameter. */
+export const orderSearchParams = z.object({ q: z.string().default('') });
 
 /** What a search box text means: a rupiah amount ("150000", "Rp 150.000") or words (reference, customer). */
 export function parseOrderSearch(text: string): { amount: bigint | null; words: string } {

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { parseDeliveryFilters, prettyBody, receivedRange, summarizeProcessing } from '@/lib/queries/webhooks';
+import { parseSearchParams } from '@/lib/search-params';
+import { deliveryFilterParams, deliveryListParams, prettyBody, receivedRange, summarizeProcessing } from '@/lib/queries/webhooks';
 
-describe('parseDeliveryFilters', () => {
+describe('the webhook log\'s query parameters', () => {
   test.each([
     ['nothing', {}, { failedOnly: false, from: null, to: null }],
     ['failed only as 1', { failed: '1' }, { failedOnly: true, from: null, to: null }],
@@ -9,8 +10,18 @@ describe('parseDeliveryFilters', () => {
     ['a date range', { from: '2026-11-01', to: '2026-11-28' }, { failedOnly: false, from: '2026-11-01', to: '2026-11-28' }],
     ['malformed dates are dropped', { from: '01/11/2026', to: '2026-13-45' }, { failedOnly: false, from: null, to: null }],
     ['the first of repeated values', { failed: ['1', '0'] }, { failedOnly: true, from: null, to: null }],
+    ['anything else is not failed only', { failed: 'yes' }, { failedOnly: false, from: null, to: null }],
+    ['a day that does not exist is dropped', { from: '2026-02-30' }, { failedOnly: false, from: null, to: null }],
   ])('%s', (_label, params, expected) => {
-    expect(parseDeliveryFilters(params)).toEqual(expected);
+    expect(parseSearchParams(deliveryFilterParams, params)).toEqual(expected);
+  });
+
+  test('a page of the log: the filters, the cursor and the page size', () => {
+    expect(parseSearchParams(deliveryListParams, new URLSearchParams('failed=1&cursor=abc&limit=10'))).toEqual({
+      filters: { failedOnly: true, from: null, to: null },
+      cursor: 'abc',
+      limit: 10,
+    });
   });
 });
 

@@ -2,10 +2,11 @@ import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { DeliveryOutcome, ProcessingState, SignatureResult } from '@/lib/generated/prisma/enums';
 import { afterCursor, decodeCursor, pageOf, pageSize } from '@/lib/pagination';
+import { dayParam, listParams } from '@/lib/search-params';
 import { isUuid } from '@/lib/uuid';
+import { z } from 'zod';
 
 const DAY_MS = 86_400_000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface DeliveryFilters {
   /** Rejected calls, or accepted ones with a mutation whose processing was given up. */
@@ -40,19 +41,17 @@ export interface DeliveryPage {
   nextCursor: string | null;
 }
 
-/** Filters as they come in a URL: anything malformed is dropped rather than refused. */
-export function parseDeliveryFilters(params: Record<string, string | string[] | undefined>): DeliveryFilters {
-  const one = (name: string) => {
-    const value = params[name];
-    return typeof value === 'string' ? value : Array.isArray(value) ? value[0] : undefined;
-  };
-  const day = (name: string) => {
-    const value = one(name)?.trim();
-    return value && DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : null;
-  };
-  const failed = one('failed');
-  return { failedOnly: failed === '1' || failed === 'true', from: day('from'), to: day('to') };
-}
+/** The webhook log's query parameters: anything malformed is dropped rather than refused. */
+export const deliveryFilterParams = z.object({
+  failed: z
+    .string()
+    .optional()
+    .transform((failed) => failed === '1' || failed === 'true'),
+  from: dayParam.transform((day) => day ?? null),
+  to: dayParam.transform((day) => day ?? null),
+}).transform(({ failed, ...days }): DeliveryFilters => ({ failedOnly: failed, ...days }));
+
+export const deliveryListParams = listParams(deliveryFilterParams);
 
 export function summarizeProcessing(counts: Partial<Record<ProcessingState, number>>): ProcessingSummary {
   const received = counts.received ?? 0;

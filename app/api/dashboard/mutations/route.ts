@@ -1,7 +1,6 @@
 import { apiUser } from '@/lib/auth/session';
-import { pageSize } from '@/lib/pagination';
-import { param } from '@/lib/queries/ledger-filters';
-import { listMutations, parseMutationFilters } from '@/lib/queries/mutations';
+import { listMutations, mutationListParams } from '@/lib/queries/mutations';
+import { parseSearchParams } from '@/lib/search-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,8 +8,8 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request): Promise<Response> {
   const user = await apiUser('view');
   if (user instanceof Response) return user;
-  const params = new URL(request.url).searchParams;
-  const page = await listMutations(parseMutationFilters(params), param(params, 'cursor'), pageSize(param(params, 'limit')));
+  const { filters, cursor, limit } = parseSearchParams(mutationListParams, new URL(request.url).searchParams);
+  const page = await listMutations(filters, cursor, limit);
   return Response.json(
     {
       mutations: page.rows.map((mutation) => ({

@@ -1,7 +1,6 @@
 import { apiUser } from '@/lib/auth/session';
-import { pageSize } from '@/lib/pagination';
-import { param } from '@/lib/queries/ledger-filters';
-import { listOrders, parseOrderFilters } from '@/lib/queries/orders';
+import { listOrders, orderListParams } from '@/lib/queries/orders';
+import { parseSearchParams } from '@/lib/search-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,8 +8,8 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request): Promise<Response> {
   const user = await apiUser('view');
   if (user instanceof Response) return user;
-  const params = new URL(request.url).searchParams;
-  const page = await listOrders(parseOrderFilters(params), param(params, 'cursor'), pageSize(param(params, 'limit')));
+  const { filters, cursor, limit } = parseSearchParams(orderListParams, new URL(request.url).searchParams);
+  const page = await listOrders(filters, cursor, limit);
   return Response.json(
     {
       orders: page.rows.map((order) => ({

@@ -1,7 +1,8 @@
 import { apiUser } from '@/lib/auth/session';
 import { CSV_BOM, csvRow } from '@/lib/csv/writer';
 import { jakartaDay } from '@/lib/format';
-import { eachMutation, parseMutationFilters, type MutationListRow } from '@/lib/queries/mutations';
+import { eachMutation, mutationFilterParams, type MutationListRow } from '@/lib/queries/mutations';
+import { parseSearchParams } from '@/lib/search-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -54,7 +55,7 @@ function record(row: MutationListRow): string {
 export async function GET(request: Request): Promise<Response> {
   const user = await apiUser('view');
   if (user instanceof Response) return user;
-  const filters = parseMutationFilters(new URL(request.url).searchParams);
+  const filters = parseSearchParams(mutationFilterParams, new URL(request.url).searchParams);
   const rows = eachMutation(filters);
   const encoder = new TextEncoder();
   let lines: string[] = [CSV_BOM + csvRow(HEADER)];
