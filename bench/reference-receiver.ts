@@ -10,7 +10,7 @@ import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { parseRupiah } from '@/lib/money';
-import { parseJakartaDateTime } from '@/lib/moota/jakarta-time';
+import { parseJakartaDateTime } from '@/lib/time/jakarta';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 

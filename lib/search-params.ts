@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseCsvAmount } from '@/lib/orders/csv-import';
 import { pageSize } from '@/lib/pagination';
-import { isDay } from '@/lib/reports/periods';
+import { isDay } from '@/lib/time/jakarta';
 
 /** Query parameters as a route handler (`URLSearchParams`) or a page (`searchParams`) gets them. */
 export type SearchParams = URLSearchParams | Record<string, string | string[] | undefined>;

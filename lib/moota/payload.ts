@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseRupiah } from '@/lib/money';
-import { parseJakartaDateTime } from './jakarta-time';
+import { parseJakartaDateTime } from '@/lib/time/jakarta';
 
 export interface MootaMutation {
   mootaId: string;

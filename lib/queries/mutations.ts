@@ -2,7 +2,7 @@ import { db } from '@/lib/db';
 import { mutationInBody } from '@/lib/moota/payload';
 import type { MutationType, Prisma } from '@/lib/generated/prisma/client';
 import { z } from 'zod';
-import { jakartaDayRange } from '@/lib/queries/ledger-filters';
+import { jakartaDayRange } from '@/lib/time/jakarta';
 import { amountRangeParams, dayRangeParams, listParams, textParam, toQuery } from '@/lib/search-params';
 import { afterCursor, decodeCursor, PAGE_SIZE, type Page, pageOf } from '@/lib/pagination';
 import { isUuid } from '@/lib/uuid';

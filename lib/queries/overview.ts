@@ -1,8 +1,7 @@
 import { db } from '@/lib/db';
-import { addDays } from '@/lib/reports/periods';
 import { rangeInstants } from '@/lib/reports/range';
 import { ratio } from '@/lib/reports/totals';
-import { jakartaDay } from '@/lib/format';
+import { addDays, jakartaDay } from '@/lib/time/jakarta';
 
 export const OLDEST_WAITING_SHOWN = 5;
 

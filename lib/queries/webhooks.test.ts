@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { parseSearchParams } from '@/lib/search-params';
-import { deliveryFilterParams, deliveryListParams, prettyBody, receivedRange, summarizeProcessing } from '@/lib/queries/webhooks';
+import { deliveryFilterParams, deliveryListParams, prettyBody, summarizeProcessing } from '@/lib/queries/webhooks';
 
 describe('the webhook log\'s query parameters', () => {
   test.each([
@@ -44,15 +44,5 @@ describe('prettyBody', () => {
     ['empty', '', { text: '', json: false }],
   ])('%s', (_label, body, expected) => {
     expect(prettyBody(body)).toEqual(expected);
-  });
-});
-
-describe('receivedRange', () => {
-  test.each([
-    ['open', { from: null, to: null }, {}],
-    ['from a day', { from: '2026-11-02', to: null }, { gte: new Date('2026-11-01T17:00:00Z') }],
-    ['to a day, included', { from: null, to: '2026-11-03' }, { lt: new Date('2026-11-03T17:00:00Z') }],
-  ])('%s', (_label, filters, expected) => {
-    expect(receivedRange(filters)).toEqual(expected);
   });
 });

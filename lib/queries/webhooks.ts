@@ -3,10 +3,9 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 import type { DeliveryOutcome, ProcessingState, SignatureResult } from '@/lib/generated/prisma/enums';
 import { afterCursor, decodeCursor, pageOf, pageSize } from '@/lib/pagination';
 import { dayParam, listParams } from '@/lib/search-params';
+import { jakartaDayRange } from '@/lib/time/jakarta';
 import { isUuid } from '@/lib/uuid';
 import { z } from 'zod';
-
-const DAY_MS = 86_400_000;
 
 export interface DeliveryFilters {
   /** Rejected calls, or accepted ones with a mutation whose processing was given up. */
@@ -74,14 +73,6 @@ export function prettyBody(body: string): { text: string; json: boolean } {
   }
 }
 
-/** The received-at range of the filters, as instants: [from's midnight, the day after `to`) in Jakarta. */
-export function receivedRange(filters: Pick<DeliveryFilters, 'from' | 'to'>): { gte?: Date; lt?: Date } {
-  const range: { gte?: Date; lt?: Date } = {};
-  if (filters.from) range.gte = new Date(`${filters.from}T00:00:00+07:00`);
-  if (filters.to) range.lt = new Date(new Date(`${filters.to}T00:00:00+07:00`).getTime() + DAY_MS);
-  return range;
-}
-
 /** Webhook calls, newest first, one page at a time. */
 export async function listDeliveries(
   filters: DeliveryFilters,
@@ -89,7 +80,7 @@ export async function listDeliveries(
 ): Promise<DeliveryPage> {
   const limit = pageSize(options.limit);
   const after = decodeCursor(options.cursor);
-  const range = receivedRange(filters);
+  const range = jakartaDayRange(filters.from, filters.to);
   const and: Prisma.DeliveryWhereInput[] = [];
   if (range.gte || range.lt) and.push({ receivedAt: range });
   if (filters.failedOnly) and.push({ OR: [{ outcome: 'rejected' }, { mutations: { some: { processing: 'dead' } } }] });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { addDays, daysBetween, GRANULARITIES, isDay, type Granularity } from '@/lib/reports/periods';
+import { GRANULARITIES, type Granularity } from '@/lib/reports/periods';
 import { parseSearchParams, type SearchParams } from '@/lib/search-params';
+import { addDays, daysBetween, isDay, startOfJakartaDay } from '@/lib/time/jakarta';
 
 /** The longest range a report covers, in days; wider requests are refused. */
 export const MAX_RANGE_DAYS = 731;
@@ -59,5 +60,5 @@ export function rangeOrDefault(params: SearchParams, today: string): ReportRange
 
 /** The instants a range of Jakarta days covers: [start, end). */
 export function rangeInstants(range: { from: string; to: string }): { start: Date; end: Date } {
-  return { start: new Date(`${range.from}T00:00:00+07:00`), end: new Date(`${addDays(range.to, 1)}T00:00:00+07:00`) };
+  return { start: startOfJakartaDay(range.from), end: startOfJakartaDay(addDays(range.to, 1)) };
 }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { CashFlowView } from '@/app/(dashboard)/cash-flow/_components/cash-flow-view';
 import { PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
-import { jakartaDay } from '@/lib/format';
+import { jakartaDay } from '@/lib/time/jakarta';
 import { getT } from '@/lib/i18n/server';
 import { cashFlow, cashFlowAccounts, cashFlowParams } from '@/lib/queries/cash-flow';
 import { rangeOrDefault } from '@/lib/reports/range';

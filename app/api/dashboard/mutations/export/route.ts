@@ -1,8 +1,8 @@
 import { apiUser } from '@/lib/auth/session';
 import { CSV_BOM, csvRow } from '@/lib/csv/writer';
-import { jakartaDay } from '@/lib/format';
 import { eachMutation, mutationFilterParams, type MutationListRow } from '@/lib/queries/mutations';
 import { parseSearchParams } from '@/lib/search-params';
+import { formatJakartaDateTime, jakartaDay } from '@/lib/time/jakarta';
 
 export const dynamic = 'force-dynamic';
 
@@ -21,19 +21,9 @@ const HEADER = [
   'id',
 ];
 
-const jakartaTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Jakarta',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 function record(row: MutationListRow): string {
   return csvRow([
-    jakartaTime.format(row.occurredAt),
+    formatJakartaDateTime(row.occurredAt),
     row.accountNumber,
     row.bankLabel ?? row.bankType,
     row.type,
