@@ -59,8 +59,9 @@ function historyProblem(files: MigrationFile[], recorded: RecordedMigration[]): 
   const failed = recorded.find((row) => row.finished_at === null && row.rolled_back_at === null);
   if (failed) {
     return (
-      `Migration ${failed.migration_name} is recorded as failed in _prisma_migrations. Repair the database by hand, ` +
-      `then mark it rolled back (prisma migrate resolve --rolled-back ${failed.migration_name}) or applied.`
+      `Migration ${failed.migration_name} is recorded as failed in _prisma_migrations. Undo what it did by hand, then ` +
+      `mark it rolled back so that it is applied again: UPDATE "_prisma_migrations" SET rolled_back_at = now() ` +
+      `WHERE migration_name = '${failed.migration_name}' AND finished_at IS NULL;`
     );
   }
   const checksums = new Map(files.map((file) => [file.name, file.checksum]));
