@@ -38,7 +38,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { applyMigrations } from '@/lib/database/migrations';
+import { applyMigrations } from '@/lib/database/migrate';
 import { db, sqlPool } from '@/lib/db';
 import { prepareQueues } from '@/lib/jobs/worker';
 import { createMootaGenerator } from '@/lib/sandbox/moota-generator';

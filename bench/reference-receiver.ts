@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { uuidv7 } from '@/lib/ids';
 import { parseMachineAmount } from '@/lib/money';
-import { parseJakartaDateTime } from '@/lib/moota/jakarta-time';
+import { parseJakartaDateTime } from '@/lib/time/jakarta';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 

@@ -24,7 +24,7 @@ import { assertPortFree, describeFailure, isRunning, launch, stopServer, type Ch
 import { printColumns, printTargets, writeResults } from './lib/report';
 import { runBench, type Cleanup } from './lib/run';
 import { createDatabaseIfMissing } from '@/lib/database/embedded';
-import { applyMigrations } from '@/lib/database/migrations';
+import { applyMigrations } from '@/lib/database/migrate';
 import { createMootaGenerator, signedDelivery, type MootaGenerator } from '@/lib/sandbox/moota-generator';
 
 const DATABASE_PORT = 55600;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatAge, formatDate, formatDateTime, formatPercent, formatRupiah, jakartaDay, startOfJakartaDay } from '@/lib/format';
+import { formatAge, formatDate, formatDateTime, formatPercent, formatRupiah } from '@/lib/format';
 
 const nbsp = (text: string) => text.replace(/\u00a0|\u202f/g, ' ');
 
@@ -21,12 +21,7 @@ describe('formatting for people in Indonesia', () => {
 
   test('a date late in the UTC evening is already the next day in Jakarta', () => {
     const lateUtc = new Date('2026-11-28T18:30:00Z');
-    expect(jakartaDay(lateUtc)).toBe('2026-11-29');
     expect(nbsp(formatDate(lateUtc, 'id'))).toBe('29 Nov 2026');
-  });
-
-  test('a Jakarta day starts at 17:00 UTC the day before', () => {
-    expect(startOfJakartaDay('2026-11-29').toISOString()).toBe('2026-11-28T17:00:00.000Z');
   });
 
   test.each([

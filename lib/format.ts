@@ -1,15 +1,15 @@
 import type { Locale } from '@/lib/i18n/locales';
 import { formatRupiah } from '@/lib/money';
+import { JAKARTA_TIME_ZONE } from '@/lib/time/jakarta';
 
 export { formatRupiah };
 
-const TIME_ZONE = 'Asia/Jakarta';
 const intlLocale = (locale: Locale) => (locale === 'id' ? 'id-ID' : 'en-GB');
 
 /** A moment as people in Indonesia read it: Asia/Jakarta time, e.g. "28 Nov 2026, 10.14". */
 export function formatDateTime(date: Date, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale(locale), {
-    timeZone: TIME_ZONE,
+    timeZone: JAKARTA_TIME_ZONE,
     day: 'numeric',
     month: 'short',
     year: 'numeric',
@@ -19,7 +19,7 @@ export function formatDateTime(date: Date, locale: Locale): string {
 }
 
 export function formatDate(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' }).format(date);
+  return new Intl.DateTimeFormat(intlLocale(locale), { timeZone: JAKARTA_TIME_ZONE, day: 'numeric', month: 'short', year: 'numeric' }).format(date);
 }
 
 /** How long ago, in words: "3 jam yang lalu" / "3 hours ago". */
@@ -35,16 +35,6 @@ export function formatAge(since: Date, now: Date, locale: Locale): string {
     if (Math.abs(seconds) >= size) return format.format(Math.trunc(seconds / size), unit);
   }
   return format.format(seconds, 'second');
-}
-
-/** The Jakarta calendar day of a moment, as YYYY-MM-DD. */
-export function jakartaDay(date: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(date);
-}
-
-/** The instant a Jakarta calendar day (YYYY-MM-DD) starts. */
-export function startOfJakartaDay(day: string): Date {
-  return new Date(`${day}T00:00:00+07:00`);
 }
 
 export function formatPercent(ratio: number, locale: Locale): string {

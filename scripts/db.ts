@@ -2,7 +2,7 @@
  * Database tooling without Prisma's native engines.
  *
  *   tsx scripts/db.ts generate        prisma generate (also the package's postinstall)
- *   tsx scripts/db.ts migrate         apply pending migrations (prisma migrate deploy)
+ *   tsx scripts/db.ts migrate         apply pending migrations (prisma migrate deploy, without the engine)
  *   tsx scripts/db.ts create <name>   write a migration from the migrations to schema.prisma
  *   tsx scripts/db.ts drift           exit 1 when the migrations do not produce schema.prisma
  *
@@ -53,7 +53,7 @@ async function withDatabase<T>(work: (databaseUrl: string) => Promise<T>): Promi
 }
 
 async function migrate(): Promise<number> {
-  const { applyMigrations } = await import('../lib/database/migrations');
+  const { applyMigrations } = await import('../lib/database/migrate');
   const { applied } = await withDatabase((url) => applyMigrations(url));
   console.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'No pending migrations.');
   return 0;
@@ -64,7 +64,7 @@ async function create(name: string | undefined): Promise<number> {
     console.error('Usage: npm run db:migration -- <name>');
     return 2;
   }
-  const { createMigration } = await import('../lib/database/migrations');
+  const { createMigration } = await import('../lib/database/schema-engine');
   const created = await withDatabase((url) => createMigration(url, name));
   if (!created) {
     console.log('The migrations already produce schema.prisma: no migration created.');
@@ -76,7 +76,7 @@ async function create(name: string | undefined): Promise<number> {
 }
 
 async function drift(): Promise<number> {
-  const { checkDrift } = await import('../lib/database/migrations');
+  const { checkDrift } = await import('../lib/database/schema-engine');
   const report = await withDatabase((url) => checkDrift(url));
   if (report.databaseVsSchema) {
     console.log('Note: the database differs from schema.prisma (pending migrations, or changes made by hand):');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import next from 'next';
 import { ensureAuthSecret } from '@/lib/auth/auth-secret';
 import { startEmbeddedDatabase, stopDatabaseLastOnSignals, type EmbeddedDatabase } from '@/lib/database/embedded';
-import { applyMigrations } from '@/lib/database/migrations';
+import { applyMigrations } from '@/lib/database/migrate';
 import { closeDatabase } from '@/lib/db';
 import { EnvError, parseEnv } from '@/lib/env';
 import { PEER_ADDRESS_HEADER } from '@/lib/intake/delivery-call';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createUser } from '@/lib/auth/users';
-import { applyMigrations } from '@/lib/database/migrations';
+import { applyMigrations } from '@/lib/database/migrate';
 import { EnvError } from '@/lib/env';
 import { DomainError } from '@/lib/errors';
 import { commandDatabase } from '@/lib/runtime/command-database';

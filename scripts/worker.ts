@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { stopDatabaseLastOnSignals } from '@/lib/database/embedded';
-import { applyMigrations } from '@/lib/database/migrations';
+import { applyMigrations } from '@/lib/database/migrate';
 import { closeDatabase } from '@/lib/db';
 import { EnvError } from '@/lib/env';
 import { startWorker } from '@/lib/jobs/worker';

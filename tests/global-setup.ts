@@ -4,7 +4,7 @@ import path from 'node:path';
 import net from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { createDatabaseIfMissing, startEmbeddedDatabase } from '@/lib/database/embedded';
-import { applyMigrations } from '@/lib/database/migrations';
+import { applyMigrations } from '@/lib/database/migrate';
 import { prepareQueues } from '@/lib/jobs/worker';
 
 declare module 'vitest' {

@@ -6,14 +6,14 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { applyMigrations, defaultMigrationsDir } from '@/lib/database/migrate';
 import {
-  applyMigrations,
   checkDrift,
   createMigration,
-  defaultMigrationsDir,
   defaultSchemaPath,
+  diagnoseMigrationHistory,
   diffMigrationsToSchema,
-} from '@/lib/database/migrations';
+} from '@/lib/database/schema-engine';
 
 const databaseUrl = process.env.DATABASE_URL || inject('databaseUrl');
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -121,6 +121,95 @@ describe('applyMigrations', () => {
       expect(row.rolled_back_at).toBeNull();
       expect(row.applied_steps_count).toBe(1);
     }
+  });
+
+  it("leaves a history that Prisma's engine finds up to date", async () => {
+    const url = await freshDatabase();
+    await applyMigrations(url);
+    expect(await diagnoseMigrationHistory(url)).toEqual({
+      history: null,
+      failedMigrationNames: [],
+      editedMigrationNames: [],
+      hasMigrationsTable: true,
+    });
+  });
+
+  it("creates _prisma_migrations with the columns Prisma's engine gives it", async () => {
+    const url = await freshDatabase();
+    await applyMigrations(url);
+    expect(
+      await query(
+        url,
+        `SELECT column_name, data_type, character_maximum_length AS length, is_nullable, column_default
+         FROM information_schema.columns WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`,
+      ),
+    ).toEqual([
+      { column_name: 'id', data_type: 'character varying', length: 36, is_nullable: 'NO', column_default: null },
+      { column_name: 'checksum', data_type: 'character varying', length: 64, is_nullable: 'NO', column_default: null },
+      { column_name: 'finished_at', data_type: 'timestamp with time zone', length: null, is_nullable: 'YES', column_default: null },
+      { column_name: 'migration_name', data_type: 'character varying', length: 255, is_nullable: 'NO', column_default: null },
+      { column_name: 'logs', data_type: 'text', length: null, is_nullable: 'YES', column_default: null },
+      { column_name: 'rolled_back_at', data_type: 'timestamp with time zone', length: null, is_nullable: 'YES', column_default: null },
+      { column_name: 'started_at', data_type: 'timestamp with time zone', length: null, is_nullable: 'NO', column_default: 'now()' },
+      { column_name: 'applied_steps_count', data_type: 'integer', length: null, is_nullable: 'NO', column_default: '0' },
+    ]);
+  });
+
+  it('refuses, naming the migration, when an applied migration.sql was changed', async () => {
+    const url = await freshDatabase();
+    const { migrationsDir } = await scratchCopy();
+    await applyMigrations(url, { migrationsDir });
+    const [first] = await repositoryMigrationNames();
+    await writeFile(path.join(migrationsDir, first!, 'migration.sql'), '-- edited\n', { flag: 'a' });
+    await mkdir(path.join(migrationsDir, '29991231235959_later'));
+    await writeFile(path.join(migrationsDir, '29991231235959_later', 'migration.sql'), 'CREATE TABLE "later" ();\n');
+
+    await expect(applyMigrations(url, { migrationsDir })).rejects.toThrow(
+      new RegExp(`Migration ${first} was changed after it was applied`),
+    );
+    expect(await query(url, "SELECT to_regclass('later') AS later")).toEqual([{ later: null }]);
+  });
+
+  it('refuses, naming the migration, while a migration is recorded as failed', async () => {
+    const url = await freshDatabase();
+    await applyMigrations(url);
+    const [first] = await repositoryMigrationNames();
+    await query(url, `UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = '${first}'`);
+
+    await expect(applyMigrations(url)).rejects.toThrow(new RegExp(`Migration ${first} is recorded as failed`));
+  });
+
+  it('applies a migration recorded as rolled back again', async () => {
+    const url = await freshDatabase();
+    const { migrationsDir } = await scratchCopy();
+    await mkdir(path.join(migrationsDir, '29991231235959_later'));
+    await writeFile(path.join(migrationsDir, '29991231235959_later', 'migration.sql'), 'CREATE TABLE "later" ();\n');
+    await applyMigrations(url, { migrationsDir });
+    await query(
+      url,
+      `DROP TABLE "later";
+       UPDATE _prisma_migrations SET rolled_back_at = now() WHERE migration_name = '29991231235959_later'`,
+    );
+
+    expect(await applyMigrations(url, { migrationsDir })).toEqual({ applied: ['29991231235959_later'] });
+    expect(await query(url, "SELECT to_regclass('later')::text AS later")).toEqual([{ later: 'later' }]);
+  });
+
+  it('leaves neither changes nor a record behind when a migration fails, and names it', async () => {
+    const url = await freshDatabase();
+    const { migrationsDir } = await scratchCopy();
+    await mkdir(path.join(migrationsDir, '29991231235959_broken'));
+    await writeFile(
+      path.join(migrationsDir, '29991231235959_broken', 'migration.sql'),
+      'CREATE TABLE "half" ();\nCREATE TABLE "deliveries" ();\n',
+    );
+
+    await expect(applyMigrations(url, { migrationsDir })).rejects.toThrow(
+      /Migration 29991231235959_broken failed, nothing of it was applied: relation "deliveries" already exists/,
+    );
+    expect(await query(url, "SELECT to_regclass('half') AS half")).toEqual([{ half: null }]);
+    const rows = await query<{ migration_name: string }>(url, 'SELECT migration_name FROM _prisma_migrations');
+    expect(rows.map((row) => row.migration_name).sort()).toEqual(await repositoryMigrationNames());
   });
 
   it('applies each migration exactly once when several start-ups race', async () => {

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { processMutations } from '@/lib/reconcile/process-mutations';
 import { createOrder } from '@/lib/orders/create-order';
-import { getMutationDetail, listAccounts, listMutations, parseMutationFilters } from '@/lib/queries/mutations';
+import { getMutationDetail, listAccounts, listMutations, mutationFilterParams } from '@/lib/queries/mutations';
+import { parseSearchParams } from '@/lib/search-params';
 import { markNotAnOrder } from '@/lib/reconcile/mark-not-an-order';
 import { saveSettings } from '@/lib/settings/store';
 import { resetDatabase } from '@/tests/support/database';
@@ -51,7 +52,7 @@ describe('listMutations filters', () => {
     ['account and type together', { account: '8730112233', type: 'CR' }, ['siti', 'budi']],
   ])('%s', async (_label, params, expected) => {
     const byId = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
-    const page = await listMutations(parseMutationFilters(params));
+    const page = await listMutations(parseSearchParams(mutationFilterParams, params));
     expect(page.rows.map((row) => byId[row.id])).toEqual(expected);
   });
 });

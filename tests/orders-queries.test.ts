@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { db } from '@/lib/db';
 import { processMutations } from '@/lib/reconcile/process-mutations';
 import { createOrder } from '@/lib/orders/create-order';
-import { getOrderDetail, listOrders, parseOrderFilters, type OrderFilters } from '@/lib/queries/orders';
+import { getOrderDetail, listOrders, orderFilterParams, type OrderFilters } from '@/lib/queries/orders';
+import { parseSearchParams } from '@/lib/search-params';
 import { undoMatch } from '@/lib/reconcile/undo-match';
 import { saveSettings } from '@/lib/settings/store';
 import { resetDatabase } from '@/tests/support/database';
@@ -45,7 +46,7 @@ describe('listOrders filters', () => {
     ['payable amount at most', { max: '100000' }, ['INV-1002']],
     ['filters combine', { q: 'INV', min: '100000' }, ['INV-1001']],
   ])('%s', async (_label, params, expected) => {
-    expect(await references(parseOrderFilters(params))).toEqual(expected);
+    expect(await references(parseSearchParams(orderFilterParams, params))).toEqual(expected);
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseMachineAmount } from '@/lib/money';
-import { parseJakartaDateTime } from './jakarta-time';
+import { parseJakartaDateTime } from '@/lib/time/jakarta';
 
 export interface MootaMutation {
   mootaId: string;

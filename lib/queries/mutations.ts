@@ -1,20 +1,11 @@
 import { db } from '@/lib/db';
 import { mutationInBody } from '@/lib/moota/payload';
 import type { MutationType, Prisma } from '@/lib/generated/prisma/client';
-import {
-  afterCursor,
-  decodeCursor,
-  encodeCursor,
-  isUuid,
-  jakartaDayRange,
-  PAGE_SIZE,
-  param,
-  parseAmountBound,
-  parseDay,
-  toQuery,
-  type SearchParams,
-} from '@/lib/queries/ledger-filters';
-import type { Page } from '@/lib/queries/orders';
+import { z } from 'zod';
+import { jakartaDayRange } from '@/lib/time/jakarta';
+import { amountRangeParams, dayRangeParams, listParams, textParam, toQuery } from '@/lib/search-params';
+import { afterCursor, decodeCursor, PAGE_SIZE, type Page, pageOf } from '@/lib/pagination';
+import { isUuid } from '@/lib/uuid';
 
 /** What the mutations list is narrowed to; days are Jakarta calendar days of the bank's date. */
 export interface MutationFilters {
@@ -27,20 +18,25 @@ export interface MutationFilters {
   q?: string;
 }
 
-export function parseMutationFilters(params: SearchParams): MutationFilters {
-  const type = param(params, 'type');
-  const account = param(params, 'account')?.replace(/[\s-]/g, '');
-  const q = param(params, 'q');
-  return {
-    account: account && account.length <= 40 ? account : undefined,
-    type: type === 'CR' || type === 'DB' ? type : undefined,
-    from: parseDay(param(params, 'from')),
-    to: parseDay(param(params, 'to')),
-    min: parseAmountBound(param(params, 'min')),
-    max: parseAmountBound(param(params, 'max')),
-    q: q ? q.slice(0, 100) : undefined,
-  };
-}
+/** The mutations list's query parameters; a value that makes no sense is left out rather than failing the page. */
+export const mutationFilterParams = z.object({
+  account: z
+    .string()
+    .optional()
+    .transform((text) => {
+      const account = text?.replace(/[\s-]/g, '');
+      return account && account.length <= 40 ? account : undefined;
+    }),
+  type: z
+    .string()
+    .optional()
+    .transform((type) => (type === 'CR' || type === 'DB' ? type : undefined)),
+  ...dayRangeParams,
+  ...amountRangeParams,
+  q: textParam(100),
+}) satisfies z.ZodType<MutationFilters, Record<string, string>>;
+
+export const mutationListParams = listParams(mutationFilterParams);
 
 export function mutationFilterQuery(filters: MutationFilters): URLSearchParams {
   return toQuery({
@@ -100,10 +96,7 @@ export async function listMutations(filters: MutationFilters, cursor?: string | 
     take: limit + 1,
     select: mutationListSelect,
   });
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  const last = page.at(-1);
-  return { rows: page, nextCursor: more && last ? encodeCursor({ at: last.occurredAt, id: last.id }) : null };
+  return pageOf(rows, limit, (row) => ({ at: row.occurredAt, id: row.id }));
 }
 
 /** Every mutation the filters select, newest first, read in keyset batches so memory stays flat. */

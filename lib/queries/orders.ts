@@ -1,17 +1,9 @@
 import { db } from '@/lib/db';
 import type { OrderStatus, Prisma } from '@/lib/generated/prisma/client';
-import {
-  afterCursor,
-  decodeCursor,
-  encodeCursor,
-  jakartaDayRange,
-  PAGE_SIZE,
-  param,
-  parseAmountBound,
-  parseDay,
-  toQuery,
-  type SearchParams,
-} from '@/lib/queries/ledger-filters';
+import { z } from 'zod';
+import { jakartaDayRange } from '@/lib/time/jakarta';
+import { amountRangeParams, dayRangeParams, listParams, textParam, toQuery } from '@/lib/search-params';
+import { afterCursor, decodeCursor, PAGE_SIZE, type Page, pageOf } from '@/lib/pagination';
 
 export const ORDER_STATUSES: readonly OrderStatus[] = ['pending', 'paid', 'underpaid', 'overpaid', 'expired', 'cancelled'];
 
@@ -25,19 +17,18 @@ export interface OrderFilters {
   q?: string;
 }
 
-/** Filters from query parameters; a value that makes no sense is left out rather than failing the page. */
-export function parseOrderFilters(params: SearchParams): OrderFilters {
-  const status = param(params, 'status');
-  const q = param(params, 'q');
-  return {
-    status: ORDER_STATUSES.includes(status as OrderStatus) ? (status as OrderStatus) : undefined,
-    from: parseDay(param(params, 'from')),
-    to: parseDay(param(params, 'to')),
-    min: parseAmountBound(param(params, 'min')),
-    max: parseAmountBound(param(params, 'max')),
-    q: q ? q.slice(0, 100) : undefined,
-  };
-}
+/** The orders list's query parameters; a value that makes no sense is left out rather than failing the page. */
+export const orderFilterParams = z.object({
+  status: z
+    .string()
+    .optional()
+    .transform((status) => ORDER_STATUSES.find((known) => known === status)),
+  ...dayRangeParams,
+  ...amountRangeParams,
+  q: textParam(100),
+}) satisfies z.ZodType<OrderFilters, Record<string, string>>;
+
+export const orderListParams = listParams(orderFilterParams);
 
 export function orderFilterQuery(filters: OrderFilters): URLSearchParams {
   return toQuery({ status: filters.status, from: filters.from, to: filters.to, min: filters.min, max: filters.max, q: filters.q });
@@ -76,12 +67,6 @@ export const orderListSelect = {
 
 export type OrderListRow = Prisma.OrderGetPayload<{ select: typeof orderListSelect }>;
 
-export interface Page<T> {
-  rows: T[];
-  /** Where the next page starts, or null on the last page. */
-  nextCursor: string | null;
-}
-
 /** Newest orders first, one page after `cursor`, keyset on (created_at, id). */
 export async function listOrders(filters: OrderFilters, cursor?: string | null, limit = PAGE_SIZE): Promise<Page<OrderListRow>> {
   const rows = await db().order.findMany({
@@ -90,10 +75,7 @@ export async function listOrders(filters: OrderFilters, cursor?: string | null, 
     take: limit + 1,
     select: orderListSelect,
   });
-  const more = rows.length > limit;
-  const page = more ? rows.slice(0, limit) : rows;
-  const last = page.at(-1);
-  return { rows: page, nextCursor: more && last ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+  return pageOf(rows, limit, (row) => ({ at: row.createdAt, id: row.id }));
 }
 
 /** One order with what paid it (undone payments included), who did what, and what the store was told. */

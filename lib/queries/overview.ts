@@ -1,9 +1,8 @@
 import { db } from '@/lib/db';
 import { WAITING_FOR_PERSON } from '@/lib/reconcile/states';
-import { addDays } from '@/lib/reports/periods';
 import { rangeInstants } from '@/lib/reports/range';
 import { ratio } from '@/lib/reports/totals';
-import { jakartaDay } from '@/lib/format';
+import { addDays, jakartaDay } from '@/lib/time/jakarta';
 
 export const OLDEST_WAITING_SHOWN = 5;
 

@@ -1,34 +1,26 @@
 import { describe, expect, test } from 'vitest';
-import { checkSplit, decodeCursor, encodeCursor, MAX_PAGE_SIZE, pageSize, parseOrderSearch } from '@/lib/queries/unmatched-rules';
+import { PAGE_SIZE } from '@/lib/pagination';
+import { checkSplit, orderSearchParams, parseOrderSearch, queueParams } from '@/lib/queries/unmatched-rules';
+import { parseSearchParams } from '@/lib/search-params';
 
-describe('queue cursor', () => {
-  test('round-trips', () => {
-    const cursor = { receivedAt: new Date('2026-11-28T03:04:05.678Z'), id: '0192f3a4-0000-7000-8000-000000000001' };
-    expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
+const A = '0192f3a4-0000-7000-8000-000000000001';
+const B = '0192f3a4-0000-7000-8000-000000000002';
+
+describe('queue query parameters', () => {
+  test.each([
+    ['nothing', '', { cursor: undefined, limit: PAGE_SIZE, keep: [] }],
+    ['a cursor and a size', 'cursor=abc&limit=2', { cursor: 'abc', limit: 2, keep: [] }],
+    ['kept transfers', `keep=${A},${B}`, { cursor: undefined, limit: PAGE_SIZE, keep: [A, B] }],
+    ['kept ids that are not ids are dropped', `keep=${A},1;DROP,`, { cursor: undefined, limit: PAGE_SIZE, keep: [A] }],
+  ])('%s', (_label, text, expected) => {
+    expect(parseSearchParams(queueParams, new URLSearchParams(text))).toEqual(expected);
   });
 
   test.each([
-    ['missing', undefined],
-    ['empty', ''],
-    ['garbage', 'not-a-cursor'],
-    ['bad date', Buffer.from('yesterday|0192f3a4-0000-7000-8000-000000000001').toString('base64url')],
-    ['bad id', Buffer.from('2026-11-28T03:04:05.678Z|1; DROP TABLE').toString('base64url')],
-    ['extra part', Buffer.from('2026-11-28T03:04:05.678Z|0192f3a4-0000-7000-8000-000000000001|x').toString('base64url')],
-  ])('%s is no cursor', (_label, text) => {
-    expect(decodeCursor(text)).toBeNull();
-  });
-});
-
-describe('page size', () => {
-  test.each([
-    ['absent', null, MAX_PAGE_SIZE],
-    ['text', 'many', MAX_PAGE_SIZE],
-    ['zero', '0', MAX_PAGE_SIZE],
-    ['negative', -3, MAX_PAGE_SIZE],
-    ['small', '10', 10],
-    ['too large', 5000, MAX_PAGE_SIZE],
-  ])('%s', (_label, requested, expected) => {
-    expect(pageSize(requested)).toBe(expected);
+    ['a search text', 'q=inv-1', 'inv-1'],
+    ['none', '', ''],
+  ])('order search: %s', (_label, text, expected) => {
+    expect(parseSearchParams(orderSearchParams, new URLSearchParams(text)).q).toBe(expected);
   });
 });
 

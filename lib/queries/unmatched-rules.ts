@@ -1,34 +1,19 @@
 /** Pure helpers of the finance work queue, safe to use in the browser and on the server. */
+import { z } from 'zod';
+import { pageParams } from '@/lib/search-params';
+import { isUuid } from '@/lib/uuid';
 
-/** Where a page of the queue ends: the last item's arrival time and id (keyset pagination). */
-export interface QueueCursor {
-  receivedAt: Date;
-  id: string;
-}
+/** The work queue's query parameters; `keep` holds the transfers just acted on, as comma-separated ids. */
+export const queueParams = z.object({
+  ...pageParams,
+  keep: z
+    .string()
+    .optional()
+    .transform((text) => (text ?? '').split(',').filter(isUuid)),
+});
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function encodeCursor(cursor: QueueCursor): string {
-  return Buffer.from(`${cursor.receivedAt.toISOString()}|${cursor.id}`).toString('base64url');
-}
-
-/** The cursor in a `?cursor=` parameter, or null for anything that is not one. */
-export function decodeCursor(text: string | null | undefined): QueueCursor | null {
-  if (!text) return null;
-  const [at, id, ...rest] = Buffer.from(text, 'base64url').toString('utf8').split('|');
-  if (rest.length > 0 || !at || !id || !UUID.test(id)) return null;
-  const receivedAt = new Date(at);
-  return Number.isNaN(receivedAt.getTime()) ? null : { receivedAt, id };
-}
-
-export const MAX_PAGE_SIZE = 50;
-
-/** A requested page size, capped to 1..MAX_PAGE_SIZE; anything unreadable gives the maximum. */
-export function pageSize(requested: string | number | null | undefined): number {
-  const n = typeof requested === 'number' ? requested : Number.parseInt(requested ?? '', 10);
-  if (!Number.isFinite(n) || n <= 0) return MAX_PAGE_SIZE;
-  return Math.min(Math.trunc(n), MAX_PAGE_SIZE);
-}
+/** The order search's query parameter. */
+export const orderSearchParams = z.object({ q: z.string().default('') });
 
 /** What a search box text means: a rupiah amount ("150000", "Rp 150.000") or words (reference, customer). */
 export function parseOrderSearch(text: string): { amount: bigint | null; words: string } {

@@ -1,6 +1,7 @@
 import { db } from '@/lib/db';
 import type { MatchState, Prisma } from '@/lib/generated/prisma/client';
-import { decodeCursor, encodeCursor, pageSize, parseOrderSearch } from '@/lib/queries/unmatched-rules';
+import { decodeCursor, encodeCursor, pageSize } from '@/lib/pagination';
+import { parseOrderSearch } from '@/lib/queries/unmatched-rules';
 import {
   DEFAULT_NEAR_AMOUNT_RUPIAH,
   mutationReferenceTokens,
@@ -194,7 +195,7 @@ export async function listQueue(
       type: 'CR',
       AND: [
         keep.length > 0 ? { OR: [{ matchState: { in: [...QUEUE_STATES] } }, { id: { in: [...keep] } }] } : { matchState: { in: [...QUEUE_STATES] } },
-        cursor ? { OR: [{ receivedAt: { gt: cursor.receivedAt } }, { receivedAt: cursor.receivedAt, id: { gt: cursor.id } }] } : {},
+        cursor ? { OR: [{ receivedAt: { gt: cursor.at } }, { receivedAt: cursor.at, id: { gt: cursor.id } }] } : {},
       ],
     },
     orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
@@ -217,7 +218,7 @@ export async function listQueue(
   });
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor({ receivedAt: last.receivedAt, id: last.id }) : null;
+  const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.receivedAt, id: last.id }) : null;
 
   const settings = (await loadSettings()).match;
   const near = DEFAULT_NEAR_AMOUNT_RUPIAH;

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { decodeCursor, encodeCursor, parseDeliveryFilters, prettyBody, receivedRange, summarizeProcessing } from '@/lib/queries/webhooks';
+import { parseSearchParams } from '@/lib/search-params';
+import { deliveryFilterParams, deliveryListParams, prettyBody, summarizeProcessing } from '@/lib/queries/webhooks';
 
-describe('parseDeliveryFilters', () => {
+describe('the webhook log\'s query parameters', () => {
   test.each([
     ['nothing', {}, { failedOnly: false, from: null, to: null }],
     ['failed only as 1', { failed: '1' }, { failedOnly: true, from: null, to: null }],
@@ -9,24 +10,18 @@ describe('parseDeliveryFilters', () => {
     ['a date range', { from: '2026-11-01', to: '2026-11-28' }, { failedOnly: false, from: '2026-11-01', to: '2026-11-28' }],
     ['malformed dates are dropped', { from: '01/11/2026', to: '2026-13-45' }, { failedOnly: false, from: null, to: null }],
     ['the first of repeated values', { failed: ['1', '0'] }, { failedOnly: true, from: null, to: null }],
+    ['anything else is not failed only', { failed: 'yes' }, { failedOnly: false, from: null, to: null }],
+    ['a day that does not exist is dropped', { from: '2026-02-30' }, { failedOnly: false, from: null, to: null }],
   ])('%s', (_label, params, expected) => {
-    expect(parseDeliveryFilters(params)).toEqual(expected);
-  });
-});
-
-describe('cursor', () => {
-  test('round-trips a row', () => {
-    const row = { receivedAt: new Date('2026-11-28T03:04:05.678Z'), id: '0190c0de-0000-7000-8000-000000000001' };
-    expect(decodeCursor(encodeCursor(row))).toEqual(row);
+    expect(parseSearchParams(deliveryFilterParams, params)).toEqual(expected);
   });
 
-  test.each([
-    ['empty', ''],
-    ['null', null],
-    ['garbage', 'not-a-cursor'],
-    ['a bad id', Buffer.from('2026-11-28T03:04:05.678Z|nope').toString('base64url')],
-  ])('%s decodes to no cursor', (_label, cursor) => {
-    expect(decodeCursor(cursor)).toBeNull();
+  test('a page of the log: the filters, the cursor and the page size', () => {
+    expect(parseSearchParams(deliveryListParams, new URLSearchParams('failed=1&cursor=abc&limit=10'))).toEqual({
+      filters: { failedOnly: true, from: null, to: null },
+      cursor: 'abc',
+      limit: 10,
+    });
   });
 });
 
@@ -49,15 +44,5 @@ describe('prettyBody', () => {
     ['empty', '', { text: '', json: false }],
   ])('%s', (_label, body, expected) => {
     expect(prettyBody(body)).toEqual(expected);
-  });
-});
-
-describe('receivedRange', () => {
-  test.each([
-    ['open', { from: null, to: null }, {}],
-    ['from a day', { from: '2026-11-02', to: null }, { gte: new Date('2026-11-01T17:00:00Z') }],
-    ['to a day, included', { from: null, to: '2026-11-03' }, { lt: new Date('2026-11-03T17:00:00Z') }],
-  ])('%s', (_label, filters, expected) => {
-    expect(receivedRange(filters)).toEqual(expected);
   });
 });

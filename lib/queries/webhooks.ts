@@ -1,11 +1,11 @@
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { DeliveryOutcome, ProcessingState, SignatureResult } from '@/lib/generated/prisma/enums';
-
-export const DELIVERY_PAGE_SIZE = 50;
-const MAX_PAGE_SIZE = 100;
-const DAY_MS = 86_400_000;
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
+import { afterCursor, decodeCursor, pageOf, pageSize } from '@/lib/pagination';
+import { dayParam, listParams } from '@/lib/search-params';
+import { jakartaDayRange } from '@/lib/time/jakarta';
+import { isUuid } from '@/lib/uuid';
+import { z } from 'zod';
 
 export interface DeliveryFilters {
   /** Rejected calls, or accepted ones with a mutation whose processing was given up. */
@@ -40,34 +40,17 @@ export interface DeliveryPage {
   nextCursor: string | null;
 }
 
-/** Filters as they come in a URL: anything malformed is dropped rather than refused. */
-export function parseDeliveryFilters(params: Record<string, string | string[] | undefined>): DeliveryFilters {
-  const one = (name: string) => {
-    const value = params[name];
-    return typeof value === 'string' ? value : Array.isArray(value) ? value[0] : undefined;
-  };
-  const day = (name: string) => {
-    const value = one(name)?.trim();
-    return value && DAY.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? value : null;
-  };
-  const failed = one('failed');
-  return { failedOnly: failed === '1' || failed === 'true', from: day('from'), to: day('to') };
-}
+/** The webhook log's query parameters: anything malformed is dropped rather than refused. */
+export const deliveryFilterParams = z.object({
+  failed: z
+    .string()
+    .optional()
+    .transform((failed) => failed === '1' || failed === 'true'),
+  from: dayParam.transform((day) => day ?? null),
+  to: dayParam.transform((day) => day ?? null),
+}).transform(({ failed, ...days }): DeliveryFilters => ({ failedOnly: failed, ...days }));
 
-/** The keyset cursor: the last row's time and id, so rows arriving meanwhile never shift a page. */
-export function encodeCursor(row: { receivedAt: Date | string; id: string }): string {
-  const at = typeof row.receivedAt === 'string' ? row.receivedAt : row.receivedAt.toISOString();
-  return Buffer.from(`${at}|${row.id}`, 'utf8').toString('base64url');
-}
-
-export function decodeCursor(cursor: string | null | undefined): { receivedAt: Date; id: string } | null {
-  if (!cursor) return null;
-  const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  const match = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)\|([0-9a-f-]{36})$/i.exec(text);
-  if (!match) return null;
-  const receivedAt = new Date(match[1]!);
-  return Number.isNaN(receivedAt.getTime()) ? null : { receivedAt, id: match[2]! };
-}
+export const deliveryListParams = listParams(deliveryFilterParams);
 
 export function summarizeProcessing(counts: Partial<Record<ProcessingState, number>>): ProcessingSummary {
   const received = counts.received ?? 0;
@@ -90,27 +73,19 @@ export function prettyBody(body: string): { text: string; json: boolean } {
   }
 }
 
-/** The received-at range of the filters, as instants: [from's midnight, the day after `to`) in Jakarta. */
-export function receivedRange(filters: Pick<DeliveryFilters, 'from' | 'to'>): { gte?: Date; lt?: Date } {
-  const range: { gte?: Date; lt?: Date } = {};
-  if (filters.from) range.gte = new Date(`${filters.from}T00:00:00+07:00`);
-  if (filters.to) range.lt = new Date(new Date(`${filters.to}T00:00:00+07:00`).getTime() + DAY_MS);
-  return range;
-}
-
 /** Webhook calls, newest first, one page at a time. */
 export async function listDeliveries(
   filters: DeliveryFilters,
   options: { cursor?: string | null; limit?: number } = {},
 ): Promise<DeliveryPage> {
-  const limit = Math.min(Math.max(options.limit ?? DELIVERY_PAGE_SIZE, 1), MAX_PAGE_SIZE);
+  const limit = pageSize(options.limit);
   const after = decodeCursor(options.cursor);
-  const range = receivedRange(filters);
+  const range = jakartaDayRange(filters.from, filters.to);
   const and: Prisma.DeliveryWhereInput[] = [];
   if (range.gte || range.lt) and.push({ receivedAt: range });
   if (filters.failedOnly) and.push({ OR: [{ outcome: 'rejected' }, { mutations: { some: { processing: 'dead' } } }] });
   if (after) {
-    and.push({ OR: [{ receivedAt: { lt: after.receivedAt } }, { receivedAt: after.receivedAt, id: { lt: after.id } }] });
+    and.push(afterCursor('receivedAt', after) as Prisma.DeliveryWhereInput);
   }
   const rows = await db().delivery.findMany({
     where: { AND: and },
@@ -128,15 +103,15 @@ export async function listDeliveries(
       duplicates: true,
     },
   });
-  const page = rows.slice(0, limit);
-  const counts = await processingCounts(page.filter((row) => row.accepted > 0).map((row) => row.id));
+  const page = pageOf(rows, limit, (row) => ({ at: row.receivedAt, id: row.id }));
+  const counts = await processingCounts(page.rows.filter((row) => row.accepted > 0).map((row) => row.id));
   return {
-    items: page.map((row) => ({
+    items: page.rows.map((row) => ({
       ...row,
       receivedAt: row.receivedAt.toISOString(),
       processing: summarizeProcessing(counts.get(row.id) ?? {}),
     })),
-    nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null,
+    nextCursor: page.nextCursor,
   };
 }
 
@@ -179,11 +154,9 @@ export interface DeliveryDetail extends Omit<DeliveryRow, 'processing'> {
   processing: ProcessingSummary;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** One call with everything it brought; null when there is no such call. */
 export async function getDelivery(id: string): Promise<DeliveryDetail | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const row = await db().delivery.findUnique({
     where: { id },
     include: {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { addDays, fillPeriods, isoWeek, periodKeys, periodLabel, periodOf, type Granularity } from '@/lib/reports/periods';
+import { fillPeriods, isoWeek, periodKeys, periodLabel, periodOf, type Granularity } from '@/lib/reports/periods';
+import { addDays } from '@/lib/time/jakarta';
 
 describe('periodOf', () => {
   test.each([

@@ -3,46 +3,16 @@
  * keyed by the day it starts (weeks start on Monday, as ISO weeks and PostgreSQL's
  * `date_trunc('week', …)` do), so keys from SQL and keys made here line up.
  */
+import { addDays, calendarDate } from '@/lib/time/jakarta';
 
 export const GRANULARITIES = ['day', 'week', 'month'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
 const DAY_MS = 86_400_000;
-const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A YYYY-MM-DD day as midnight UTC: plain calendar arithmetic, no time zone involved. */
-function toUtc(day: string): Date {
-  if (!DAY_PATTERN.test(day)) throw new RangeError(`expected a day as YYYY-MM-DD, got ${JSON.stringify(day)}`);
-  const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) {
-    throw new RangeError(`no such day: ${day}`);
-  }
-  return date;
-}
-
-const fromUtc = (date: Date) => date.toISOString().slice(0, 10);
-
-export function isDay(value: string): boolean {
-  try {
-    toUtc(value);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export function addDays(day: string, days: number): string {
-  return fromUtc(new Date(toUtc(day).getTime() + days * DAY_MS));
-}
-
-/** Whole days from `from` to `to` (0 when they are the same day). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / DAY_MS);
-}
 
 /** The key of the period a day falls in. */
 export function periodOf(day: string, granularity: Granularity): string {
-  const date = toUtc(day);
+  const date = calendarDate(day);
   if (granularity === 'day') return day;
   if (granularity === 'month') return `${day.slice(0, 7)}-01`;
   const sinceMonday = (date.getUTCDay() + 6) % 7;
@@ -52,8 +22,8 @@ export function periodOf(day: string, granularity: Granularity): string {
 function nextPeriod(key: string, granularity: Granularity): string {
   if (granularity === 'day') return addDays(key, 1);
   if (granularity === 'week') return addDays(key, 7);
-  const date = toUtc(key);
-  return fromUtc(new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)));
+  const date = calendarDate(key);
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
 }
 
 /** Every period touching the days `from`..`to` (both included), in order. */
@@ -66,7 +36,7 @@ export function periodKeys(from: string, to: string, granularity: Granularity): 
 
 /** The ISO 8601 week of a day: the year it belongs to may differ from the calendar year. */
 export function isoWeek(day: string): { year: number; week: number } {
-  const date = toUtc(day);
+  const date = calendarDate(day);
   const thursday = new Date(date.getTime() + (3 - ((date.getUTCDay() + 6) % 7)) * DAY_MS);
   const year = thursday.getUTCFullYear();
   const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS));

@@ -26,6 +26,13 @@ describe('parseRange', () => {
     expect(!result.ok && result.message).toMatch(message);
   });
 
+  test("a page's searchParams: the first of repeated values", () => {
+    expect(parseRange({ from: ['2026-11-01', '2026-01-01'], to: '2026-11-28', granularity: undefined }, TODAY)).toEqual({
+      ok: true,
+      range: { from: '2026-11-01', to: '2026-11-28', granularity: 'day' },
+    });
+  });
+
   test('a page falls back to the default range instead of failing', () => {
     expect(rangeOrDefault(query('granularity=year'), TODAY)).toEqual({ from: '2026-10-30', to: '2026-11-28', granularity: 'day' });
   });

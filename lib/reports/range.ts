@@ -1,4 +1,7 @@
-import { addDays, daysBetween, GRANULARITIES, isDay, type Granularity } from '@/lib/reports/periods';
+import { z } from 'zod';
+import { GRANULARITIES, type Granularity } from '@/lib/reports/periods';
+import { parseSearchParams, type SearchParams } from '@/lib/search-params';
+import { addDays, daysBetween, isDay, startOfJakartaDay } from '@/lib/time/jakarta';
 
 /** The longest range a report covers, in days; wider requests are refused. */
 export const MAX_RANGE_DAYS = 731;
@@ -20,42 +23,42 @@ export function defaultRange(today: string): ReportRange {
 }
 
 /**
- * Reads `from`, `to` and `granularity` from a query string; a missing value takes its default.
- * `today` is the current Jakarta day.
+ * The report range's query parameters `from`, `to` and `granularity`; a missing value takes its
+ * default. `today` is the current Jakarta day.
  */
-export function parseRange(params: { get(name: string): string | null }, today: string): RangeResult {
+export function rangeParams(today: string) {
   const fallback = defaultRange(today);
-  const from = params.get('from') || fallback.from;
-  const to = params.get('to') || fallback.to;
-  const granularity = params.get('granularity') || fallback.granularity;
-  if (!isDay(from)) return { ok: false, message: `from must be a day as YYYY-MM-DD, got ${JSON.stringify(from)}` };
-  if (!isDay(to)) return { ok: false, message: `to must be a day as YYYY-MM-DD, got ${JSON.stringify(to)}` };
-  if (!(GRANULARITIES as readonly string[]).includes(granularity)) {
-    return { ok: false, message: `granularity must be one of ${GRANULARITIES.join(', ')}` };
-  }
-  const span = daysBetween(from, to);
-  if (span < 0) return { ok: false, message: 'from must not be after to' };
-  if (span + 1 > MAX_RANGE_DAYS) return { ok: false, message: `a range covers at most ${MAX_RANGE_DAYS} days` };
-  return { ok: true, range: { from, to, granularity: granularity as Granularity } };
+  return z
+    .object({
+      from: z.string().default(fallback.from),
+      to: z.string().default(fallback.to),
+      granularity: z.string().default(fallback.granularity),
+    })
+    .transform(({ from, to, granularity }): RangeResult => {
+      if (!isDay(from)) return { ok: false, message: `from must be a day as YYYY-MM-DD, got ${JSON.stringify(from)}` };
+      if (!isDay(to)) return { ok: false, message: `to must be a day as YYYY-MM-DD, got ${JSON.stringify(to)}` };
+      if (!(GRANULARITIES as readonly string[]).includes(granularity)) {
+        return { ok: false, message: `granularity must be one of ${GRANULARITIES.join(', ')}` };
+      }
+      const span = daysBetween(from, to);
+      if (span < 0) return { ok: false, message: 'from must not be after to' };
+      if (span + 1 > MAX_RANGE_DAYS) return { ok: false, message: `a range covers at most ${MAX_RANGE_DAYS} days` };
+      return { ok: true, range: { from, to, granularity: granularity as Granularity } };
+    });
+}
+
+/** The range a report's query parameters ask for, or why it cannot be had. */
+export function parseRange(params: SearchParams, today: string): RangeResult {
+  return parseSearchParams(rangeParams(today), params);
 }
 
 /** The same, for a page: anything unreadable falls back to the default range. */
-export function rangeOrDefault(params: { get(name: string): string | null }, today: string): ReportRange {
+export function rangeOrDefault(params: SearchParams, today: string): ReportRange {
   const result = parseRange(params, today);
   return result.ok ? result.range : defaultRange(today);
 }
 
-/** Page `searchParams` as something with `get`. */
-export function paramsOf(searchParams: Record<string, string | string[] | undefined>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(searchParams)) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined) params.set(key, first);
-  }
-  return params;
-}
-
 /** The instants a range of Jakarta days covers: [start, end). */
 export function rangeInstants(range: { from: string; to: string }): { start: Date; end: Date } {
-  return { start: new Date(`${range.from}T00:00:00+07:00`), end: new Date(`${addDays(range.to, 1)}T00:00:00+07:00`) };
+  return { start: startOfJakartaDay(range.from), end: startOfJakartaDay(addDays(range.to, 1)) };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseMachineAmount } from '@/lib/money';
-import { parseJakartaDateTime } from '@/lib/moota/jakarta-time';
+import { parseJakartaDateTime } from '@/lib/time/jakarta';
 import { signBody, verifySignature } from '@/lib/moota/signature';
 import {
   createMootaGenerator,

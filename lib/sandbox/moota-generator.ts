@@ -1,4 +1,4 @@
-import { formatJakartaDateTime } from '@/lib/moota/jakarta-time';
+import { formatJakartaDateTime } from '@/lib/time/jakarta';
 import { signBody } from '@/lib/moota/signature';
 
 /** One bank account (or virtual-account channel) as Moota reports it. */

@@ -2,19 +2,20 @@ import type { Metadata } from 'next';
 import { CashFlowView } from '@/app/(dashboard)/cash-flow/_components/cash-flow-view';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
-import { jakartaDay } from '@/lib/format';
+import { jakartaDay } from '@/lib/time/jakarta';
 import { getT } from '@/lib/i18n/server';
-import { cashFlow, cashFlowAccounts } from '@/lib/queries/cash-flow';
-import { paramsOf, rangeOrDefault } from '@/lib/reports/range';
+import { cashFlow, cashFlowAccounts, cashFlowParams } from '@/lib/queries/cash-flow';
+import { rangeOrDefault } from '@/lib/reports/range';
+import { parseSearchParams } from '@/lib/search-params';
 
 export const metadata: Metadata = { title: 'Cash flow' };
 
 export default async function CashFlowPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser('view', '/cash-flow');
   const t = await getT();
-  const params = paramsOf(await searchParams);
+  const params = await searchParams;
   const range = rangeOrDefault(params, jakartaDay(new Date()));
-  const account = params.get('account')?.trim() || null;
+  const { account } = parseSearchParams(cashFlowParams, params);
   const [report, accounts] = await Promise.all([cashFlow(range, account), cashFlowAccounts()]);
   return (
     <>

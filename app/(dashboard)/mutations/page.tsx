@@ -11,8 +11,8 @@ import { Field, Input, Select } from '@/components/ui/field';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getT } from '@/lib/i18n/server';
-import { param, type SearchParams } from '@/lib/queries/ledger-filters';
-import { listAccounts, listMutations, mutationFilterQuery, parseMutationFilters } from '@/lib/queries/mutations';
+import { listAccounts, listMutations, mutationFilterQuery, mutationListParams } from '@/lib/queries/mutations';
+import { parseSearchParams, searchParamValues } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getT())('mutations.title') };
@@ -20,14 +20,14 @@ export async function generateMetadata() {
 
 export default async function MutationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser('view', '/mutations');
-  const params: SearchParams = await searchParams;
+  const params = await searchParams;
   const t = await getT();
   const locale = await getLocale();
-  const filters = parseMutationFilters(params);
-  const cursor = param(params, 'cursor');
+  const { filters, cursor } = parseSearchParams(mutationListParams, params);
   const [page, accounts] = await Promise.all([listMutations(filters, cursor), listAccounts()]);
   const query = mutationFilterQuery(filters);
-  const raw = (name: string) => param(params, name) ?? '';
+  const typed = searchParamValues(params);
+  const raw = (name: string) => typed[name] ?? '';
   const exportHref = `/api/dashboard/mutations/export${query.size > 0 ? `?${query}` : ''}`;
 
   return (

@@ -12,8 +12,8 @@ import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getT } from '@/lib/i18n/server';
-import { param, type SearchParams } from '@/lib/queries/ledger-filters';
-import { listOrders, ORDER_STATUSES, orderFilterQuery, parseOrderFilters } from '@/lib/queries/orders';
+import { listOrders, ORDER_STATUSES, orderFilterQuery, orderListParams } from '@/lib/queries/orders';
+import { parseSearchParams, searchParamValues } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getT())('orders.title') };
@@ -21,15 +21,15 @@ export async function generateMetadata() {
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser('view', '/orders');
-  const params: SearchParams = await searchParams;
+  const params = await searchParams;
   const t = await getT();
   const locale = await getLocale();
-  const filters = parseOrderFilters(params);
-  const cursor = param(params, 'cursor');
+  const { filters, cursor } = parseSearchParams(orderListParams, params);
   const page = await listOrders(filters, cursor);
   const query = orderFilterQuery(filters);
   const canManage = can(user.role, 'manage_orders');
-  const raw = (name: string) => param(params, name) ?? '';
+  const typed = searchParamValues(params);
+  const raw = (name: string) => typed[name] ?? '';
 
   return (
     <>

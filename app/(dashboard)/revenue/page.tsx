@@ -2,17 +2,17 @@ import type { Metadata } from 'next';
 import { RevenueView } from '@/app/(dashboard)/revenue/_components/revenue-view';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
-import { jakartaDay } from '@/lib/format';
+import { jakartaDay } from '@/lib/time/jakarta';
 import { getT } from '@/lib/i18n/server';
 import { revenueReport } from '@/lib/queries/revenue';
-import { paramsOf, rangeOrDefault } from '@/lib/reports/range';
+import { rangeOrDefault } from '@/lib/reports/range';
 
 export const metadata: Metadata = { title: 'Revenue' };
 
 export default async function RevenuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser('view_revenue', '/revenue');
   const t = await getT();
-  const range = rangeOrDefault(paramsOf(await searchParams), jakartaDay(new Date()));
+  const range = rangeOrDefault(await searchParams, jakartaDay(new Date()));
   const report = await revenueReport(range);
   return (
     <>

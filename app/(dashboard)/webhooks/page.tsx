@@ -1,14 +1,15 @@
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
-import { listDeliveries, parseDeliveryFilters } from '@/lib/queries/webhooks';
+import { deliveryFilterParams, listDeliveries } from '@/lib/queries/webhooks';
+import { parseSearchParams } from '@/lib/search-params';
 import { DeliveryFilterForm } from './_components/delivery-filter-form';
 import { DeliveryLog } from './_components/delivery-log';
 
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser('view', '/webhooks');
   const t = await getT();
-  const filters = parseDeliveryFilters(await searchParams);
+  const filters = parseSearchParams(deliveryFilterParams, await searchParams);
   const firstPage = await listDeliveries(filters);
   return (
     <>

@@ -1,8 +1,9 @@
 import { apiUser } from '@/lib/auth/session';
-import { jakartaDay } from '@/lib/format';
+import { jakartaDay } from '@/lib/time/jakarta';
 import { apiError } from '@/lib/http/api-response';
-import { cashFlow } from '@/lib/queries/cash-flow';
+import { cashFlow, cashFlowParams } from '@/lib/queries/cash-flow';
 import { parseRange } from '@/lib/reports/range';
+import { parseSearchParams } from '@/lib/search-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,6 +14,6 @@ export async function GET(request: Request): Promise<Response> {
   const params = new URL(request.url).searchParams;
   const parsed = parseRange(params, jakartaDay(new Date()));
   if (!parsed.ok) return apiError('invalid', parsed.message, 422);
-  const account = params.get('account')?.trim() || null;
+  const { account } = parseSearchParams(cashFlowParams, params);
   return Response.json(await cashFlow(parsed.range, account), { headers: { 'cache-control': 'no-store' } });
 }

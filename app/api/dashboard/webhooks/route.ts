@@ -1,5 +1,6 @@
 import { apiUser } from '@/lib/auth/session';
-import { listDeliveries, parseDeliveryFilters } from '@/lib/queries/webhooks';
+import { deliveryListParams, listDeliveries } from '@/lib/queries/webhooks';
+import { parseSearchParams } from '@/lib/search-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,7 +8,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request): Promise<Response> {
   const user = await apiUser('view');
   if (user instanceof Response) return user;
-  const params = Object.fromEntries(new URL(request.url).searchParams);
-  const page = await listDeliveries(parseDeliveryFilters(params), { cursor: params.cursor ?? null });
+  const { filters, cursor, limit } = parseSearchParams(deliveryListParams, new URL(request.url).searchParams);
+  const page = await listDeliveries(filters, { cursor, limit });
   return Response.json(page, { headers: { 'cache-control': 'no-store' } });
 }

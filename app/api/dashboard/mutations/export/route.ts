@@ -1,7 +1,8 @@
 import { apiUser } from '@/lib/auth/session';
 import { CSV_BOM, csvRow } from '@/lib/csv/writer';
-import { jakartaDay } from '@/lib/format';
-import { eachMutation, parseMutationFilters, type MutationListRow } from '@/lib/queries/mutations';
+import { eachMutation, mutationFilterParams, type MutationListRow } from '@/lib/queries/mutations';
+import { parseSearchParams } from '@/lib/search-params';
+import { formatJakartaDateTime, jakartaDay } from '@/lib/time/jakarta';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,19 +21,9 @@ const HEADER = [
   'id',
 ];
 
-const jakartaTime = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Asia/Jakarta',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 function record(row: MutationListRow): string {
   return csvRow([
-    jakartaTime.format(row.occurredAt),
+    formatJakartaDateTime(row.occurredAt),
     row.accountNumber,
     row.bankLabel ?? row.bankType,
     row.type,
@@ -54,7 +45,7 @@ function record(row: MutationListRow): string {
 export async function GET(request: Request): Promise<Response> {
   const user = await apiUser('view');
   if (user instanceof Response) return user;
-  const filters = parseMutationFilters(new URL(request.url).searchParams);
+  const filters = parseSearchParams(mutationFilterParams, new URL(request.url).searchParams);
   const rows = eachMutation(filters);
   const encoder = new TextEncoder();
   let lines: string[] = [CSV_BOM + csvRow(HEADER)];

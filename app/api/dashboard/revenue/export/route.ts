@@ -1,5 +1,5 @@
 import { apiUser } from '@/lib/auth/session';
-import { jakartaDay } from '@/lib/format';
+import { jakartaDay } from '@/lib/time/jakarta';
 import { apiError } from '@/lib/http/api-response';
 import { revenueReport } from '@/lib/queries/revenue';
 import { parseRange } from '@/lib/reports/range';

@@ -1,5 +1,7 @@
 import { apiUser } from '@/lib/auth/session';
 import { searchOrders } from '@/lib/queries/unmatched';
+import { orderSearchParams } from '@/lib/queries/unmatched-rules';
+import { parseSearchParams } from '@/lib/search-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -7,6 +9,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const user = await apiUser('reconcile');
   if (user instanceof Response) return user;
-  const orders = await searchOrders(new URL(request.url).searchParams.get('q') ?? '');
+  const { q } = parseSearchParams(orderSearchParams, new URL(request.url).searchParams);
+  const orders = await searchOrders(q);
   return Response.json({ orders }, { headers: { 'cache-control': 'no-store' } });
 }

@@ -12,15 +12,15 @@ import {
   type SqlDriverAdapter,
   type SqlMigrationAwareDriverAdapterFactory,
 } from '@prisma/driver-adapter-utils';
-import type { MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm';
+import type { DiagnoseMigrationHistoryOutput, MigrationList, SchemaEngine, SchemaFilter } from '@prisma/schema-engine-wasm';
 import * as engineGlue from '@prisma/schema-engine-wasm/schema_engine_bg';
 import pg from 'pg';
+import { applyMigrations, defaultMigrationsDir } from '@/lib/database/migrate';
 import { errorMessage } from '@/lib/errors';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
 export const defaultSchemaPath = path.join(projectRoot, 'prisma', 'schema.prisma');
-export const defaultMigrationsDir = path.join(projectRoot, 'prisma', 'migrations');
 
 /** Where the schema and the migrations live; tests point these at temporary copies. */
 export interface MigrationPaths {
@@ -37,8 +37,6 @@ provider = "postgresql"
 `;
 /** The Prisma datasource's default schema; other schemas (pg-boss's `pgboss`) are not ours. */
 const DATABASE_SCHEMA = 'public';
-/** Distinct from the key Prisma's engine locks (72707369), which it takes on its own connection. */
-const MIGRATION_LOCK_KEY = '5281046337128901';
 const NO_FILTER: SchemaFilter = { externalTables: [], externalEnums: [] };
 const PG_CHAR_OID = 18;
 const PG_TEXT_OID = 25;
@@ -220,7 +218,7 @@ function readableError(operation: string, error: unknown, registry: ErrorRegistr
 }
 
 /** Reads the migrations folder the way the Prisma CLI does before handing it to the engine. */
-export async function readMigrationsList(migrationsDir: string = defaultMigrationsDir): Promise<MigrationList> {
+async function readMigrationsList(migrationsDir: string = defaultMigrationsDir): Promise<MigrationList> {
   const baseDir = path.resolve(migrationsDir);
   const lockfileContent = await readFile(path.join(baseDir, LOCKFILE_NAME), 'utf8').catch(() => null);
   const entries = await readdir(baseDir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
@@ -254,37 +252,19 @@ async function readSchema(schemaPath: string = defaultSchemaPath): Promise<{ pat
   return { path: resolved, content: await readFile(resolved, 'utf8') };
 }
 
-async function withMigrationLock<T>(databaseUrl: string, work: () => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
-    try {
-      return await work();
-    } finally {
-      await client.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`);
-    }
-  } finally {
-    await client.end();
-  }
-}
-
 /**
- * `prisma migrate deploy`: applies the migrations not yet recorded in `_prisma_migrations`.
- * Safe on every start-up and from several processes at once.
+ * `prisma migrate status`: how the recorded history compares with the migrations folder. The
+ * history must already exist (any run of `applyMigrations` creates it).
  */
-export async function applyMigrations(
+export async function diagnoseMigrationHistory(
   databaseUrl: string,
   options: Pick<MigrationPaths, 'migrationsDir'> = {},
-): Promise<{ applied: string[] }> {
+): Promise<DiagnoseMigrationHistoryOutput> {
   const migrationsList = await readMigrationsList(options.migrationsDir);
-  return withMigrationLock(databaseUrl, () =>
-    withEngine(databaseUrl, undefined, async ({ call }) => {
-      const { appliedMigrationNames } = await call('Applying migrations', (engine) =>
-        engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
-      );
-      return { applied: appliedMigrationNames };
-    }),
+  return withEngine(databaseUrl, undefined, ({ call }) =>
+    call('Diagnosing the migration history', (engine) =>
+      engine.diagnoseMigrationHistory({ migrationsList, optInToShadowDatabase: false, filters: NO_FILTER }),
+    ),
   );
 }
 
@@ -334,18 +314,11 @@ async function withThrowawayDatabase<T>(databaseUrl: string, work: (url: string)
  * The connecting role needs CREATEDB.
  */
 export async function diffMigrationsToSchema(databaseUrl: string, options: MigrationPaths = {}): Promise<string> {
-  const [schema, migrationsList] = await Promise.all([
-    readSchema(options.schemaPath),
-    readMigrationsList(options.migrationsDir),
-  ]);
-  return withThrowawayDatabase(databaseUrl, (throwawayUrl) =>
-    withEngine(throwawayUrl, schema, async ({ call }) => {
-      await call('Replaying migrations into a throwaway database', (engine) =>
-        engine.applyMigrations({ migrationsList, filters: NO_FILTER }),
-      );
-      return diffConnectedDatabase(call, schema);
-    }),
-  );
+  const schema = await readSchema(options.schemaPath);
+  return withThrowawayDatabase(databaseUrl, async (throwawayUrl) => {
+    await applyMigrations(throwawayUrl, { migrationsDir: options.migrationsDir });
+    return withEngine(throwawayUrl, schema, ({ call }) => diffConnectedDatabase(call, schema));
+  });
 }
 
 /** The SQL that takes the live database to the schema, or '' when they agree. */

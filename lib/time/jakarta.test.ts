@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { formatJakartaDateTime, parseJakartaDateTime } from './jakarta-time';
+import {
+  addDays,
+  daysBetween,
+  formatJakartaDateTime,
+  isDay,
+  jakartaDay,
+  jakartaDayRange,
+  parseJakartaDateTime,
+  startOfJakartaDay,
+} from '@/lib/time/jakarta';
 
 describe('parseJakartaDateTime', () => {
   test.each([
@@ -59,5 +68,55 @@ describe('formatJakartaDateTime', () => {
 
   test('rejects an invalid Date', () => {
     expect(() => formatJakartaDateTime(new Date(Number.NaN))).toThrow('invalid Date');
+  });
+});
+
+describe('Jakarta days', () => {
+  test.each([
+    ['a UTC morning is the same day', '2026-11-28T03:00:00Z', '2026-11-28'],
+    ['late in the UTC evening it is already the next day', '2026-11-28T18:30:00Z', '2026-11-29'],
+    ['17:00 UTC is Jakarta midnight', '2026-11-28T17:00:00Z', '2026-11-29'],
+    ['a minute before is still the day before', '2026-11-28T16:59:59Z', '2026-11-28'],
+  ])('jakartaDay: %s', (_label, iso, day) => {
+    expect(jakartaDay(new Date(iso))).toBe(day);
+  });
+
+  test('a Jakarta day starts at 17:00 UTC the day before', () => {
+    expect(startOfJakartaDay('2026-11-29').toISOString()).toBe('2026-11-28T17:00:00.000Z');
+  });
+
+  test.each([
+    ['a single day runs midnight to midnight Jakarta time', '2026-11-28', '2026-11-28', { gte: new Date('2026-11-27T17:00:00Z'), lt: new Date('2026-11-28T17:00:00Z') }],
+    ['only a start', '2026-11-01', undefined, { gte: new Date('2026-10-31T17:00:00Z') }],
+    ['only an end', undefined, '2026-11-30', { lt: new Date('2026-11-30T17:00:00Z') }],
+    ['an end at the end of a month', null, '2026-11-03', { lt: new Date('2026-11-03T17:00:00Z') }],
+    ['neither', undefined, undefined, {}],
+  ])('jakartaDayRange: %s', (_label, from, to, expected) => {
+    expect(jakartaDayRange(from, to)).toEqual(expected);
+  });
+
+  test.each([
+    ['a real day', '2026-11-28', true],
+    ['a leap day', '2028-02-29', true],
+    ['no leap day in 2026', '2026-02-29', false],
+    ['no 30 February', '2026-02-30', false],
+    ['day first', '28-11-2026', false],
+    ['with a time', '2026-11-28 10:00:00', false],
+  ])('isDay: %s', (_label, text, expected) => {
+    expect(isDay(text)).toBe(expected);
+  });
+
+  test.each([
+    ['the next day', '2026-11-28', 1, '2026-11-29'],
+    ['over a month end', '2026-11-30', 1, '2026-12-01'],
+    ['over a year end, backwards', '2027-01-01', -1, '2026-12-31'],
+    ['thirty days back', '2026-11-28', -29, '2026-10-30'],
+  ])('addDays: %s', (_label, day, days, expected) => {
+    expect(addDays(day, days)).toBe(expected);
+    expect(daysBetween(day, expected)).toBe(days);
+  });
+
+  test('day arithmetic refuses a day that does not exist', () => {
+    expect(() => addDays('2026-02-30', 1)).toThrow('no such day: 2026-02-30');
   });
 });

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { parseCsvAmount } from '@/lib/orders/csv-import';
+import { pageSize } from '@/lib/pagination';
+import { isDay } from '@/lib/time/jakarta';
+
+/** Query parameters as a route handler (`URLSearchParams`) or a page (`searchParams`) gets them. */
+export type SearchParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+/** The first value of each parameter, trimmed; an empty value counts as absent. */
+export function searchParamValues(params: SearchParams): Record<string, string> {
+  const values: Record<string, string> = {};
+  const entries: [string, string | string[] | undefined][] =
+    params instanceof URLSearchParams ? [...params.keys()].map((name) => [name, params.get(name) ?? undefined]) : Object.entries(params);
+  for (const [name, raw] of entries) {
+    const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+    if (value) values[name] = value;
+  }
+  return values;
+}
+
+/**
+ * Query parameters read through a schema. Every value reaches the schema as a trimmed string or
+ * not at all; list schemas turn what makes no sense into "not set" rather than failing the page.
+ */
+export function parseSearchParams<Schema extends z.ZodType<unknown, Record<string, string>>>(
+  schema: Schema,
+  params: SearchParams,
+): z.output<Schema> {
+  return schema.parse(searchParamValues(params));
+}
+
+/** Query parameters for the values that are set, in a stable order. */
+export function toQuery(values: Record<string, string | bigint | undefined>): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) if (value !== undefined && value !== '') query.set(name, String(value));
+  return query;
+}
+
+/** Free text, cut to `max` characters. */
+export const textParam = (max: number) => z.string().optional().transform((text) => text?.slice(0, max));
+
+/** A calendar day typed as YYYY-MM-DD, if it is a real one. */
+export const dayParam = z.string().optional().transform((text) => (text && isDay(text) ? text : undefined));
+
+/** An amount bound typed in a filter ("150000", "150.000", "Rp 150.000"), if it is one and not negative. */
+export const amountBoundParam = z
+  .string()
+  .optional()
+  .transform((text) => {
+    const parsed = text ? parseCsvAmount(text) : undefined;
+    if (!parsed || 'error' in parsed) return undefined;
+    const amount = BigInt(parsed.amount);
+    return amount >= 0n ? amount : undefined;
+  });
+
+/** `from` and `to`: Jakarta calendar days, both included. */
+export const dayRangeParams = { from: dayParam, to: dayParam };
+
+/** `min` and `max`: amount bounds, both included. */
+export const amountRangeParams = { min: amountBoundParam, max: amountBoundParam };
+
+/** `cursor` (checked when it is decoded) and `limit` (the page size, within the one cap). */
+export const pageParams = {
+  cursor: z.string().optional(),
+  limit: z.string().optional().transform(pageSize),
+};
+
+/** A list's query parameters: its filters, read by `filters`, and where its page starts and how long it is. */
+export function listParams<Filters>(filters: z.ZodType<Filters, Record<string, string>>) {
+  const page = z.object(pageParams);
+  return z
+    .record(z.string(), z.string())
+    .transform((values) => ({ filters: filters.parse(values), ...page.parse(values) }));
+}
