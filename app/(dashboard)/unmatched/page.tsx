@@ -2,7 +2,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { getT } from '@/lib/i18n/server';
-import { listQueue } from '@/lib/queries/unmatched';
+import { listQueue } from '@/lib/reconcile/work-queue';
 import { WorkQueue } from './_components/work-queue';
 
 export const dynamic = 'force-dynamic';

@@ -7,7 +7,7 @@ import { useI18n } from '@/components/i18n-provider';
 import { Badge } from '@/components/ui/badge';
 import { Field, Input } from '@/components/ui/field';
 import { formatRupiah } from '@/lib/format';
-import type { OrderHit } from '@/lib/queries/unmatched';
+import type { OrderHit } from '@/lib/reconcile/work-queue';
 
 async function fetchOrders(q: string, signal: AbortSignal): Promise<OrderHit[]> {
   return (await fetchJson<{ orders: OrderHit[] }>(`/api/dashboard/unmatched/orders?q=${encodeURIComponent(q)}`, signal)).orders;

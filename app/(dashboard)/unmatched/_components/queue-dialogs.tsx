@@ -7,8 +7,8 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Input, TextArea } from '@/components/ui/field';
 import { formatRupiah } from '@/lib/format';
 import { parseTypedAmount } from '@/lib/money';
-import { checkSplit } from '@/lib/queries/unmatched-rules';
-import type { OrderHit, QueueItem } from '@/lib/queries/unmatched';
+import { checkSplit } from '@/lib/reconcile/work-queue-rules';
+import type { OrderHit, QueueItem } from '@/lib/reconcile/work-queue';
 import { OrderSearch } from './order-search';
 import { rupiah } from './queue-item';
 

@@ -4,7 +4,7 @@ import { useI18n } from '@/components/i18n-provider';
 import { Badge, StatusBadge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { formatAge, formatDateTime, formatRupiah } from '@/lib/format';
-import type { QueueCandidate, QueueItem } from '@/lib/queries/unmatched';
+import type { QueueCandidate, QueueItem } from '@/lib/reconcile/work-queue';
 import { isWaitingForPerson } from '@/lib/reconcile/states';
 
 export const rupiah = (amount: string) => formatRupiah(BigInt(amount));

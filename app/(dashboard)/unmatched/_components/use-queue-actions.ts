@@ -2,7 +2,7 @@
 
 import { useI18n } from '@/components/i18n-provider';
 import { useAction } from '@/components/use-action';
-import type { QueueItem } from '@/lib/queries/unmatched';
+import type { QueueItem } from '@/lib/reconcile/work-queue';
 import { bulkConfirmAction, markNotAnOrderAction, matchOrderAction, splitAction, undoAction } from '../actions';
 import { rupiah } from './queue-item';
 import { QUEUE_KEY } from './use-queue';

@@ -3,7 +3,7 @@
 import { useInfiniteQuery, useIsMutating, useQueryClient } from '@tanstack/react-query';
 import { useRef } from 'react';
 import { fetchJson } from '@/app/(dashboard)/_components/fetch-json';
-import type { QueueItem, QueuePage } from '@/lib/queries/unmatched';
+import type { QueueItem, QueuePage } from '@/lib/reconcile/work-queue';
 
 const POLL_MS = 5_000;
 /** The polled list, and the key every queue action runs under (so one pending action holds all buttons). */

@@ -6,7 +6,7 @@ import { EmptyState } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { LoadMore } from '@/components/ui/pager';
 import { useToast } from '@/components/ui/toast';
-import type { QueueCandidate, QueueItem, QueuePage } from '@/lib/queries/unmatched';
+import type { QueueCandidate, QueueItem, QueuePage } from '@/lib/reconcile/work-queue';
 import { BulkBar } from './bulk-bar';
 import { SearchMatchDialog, SplitDialog, TextDialog } from './queue-dialogs';
 import { isWaitingForPerson } from '@/lib/reconcile/states';

@@ -1,6 +1,6 @@
 import { apiUser } from '@/lib/auth/session';
-import { listQueue } from '@/lib/queries/unmatched';
-import { queueParams } from '@/lib/queries/unmatched-rules';
+import { listQueue } from '@/lib/reconcile/work-queue';
+import { queueParams } from '@/lib/reconcile/work-queue-rules';
 import { parseSearchParams } from '@/lib/search-params';
 
 export const dynamic = 'force-dynamic';

@@ -1,6 +1,6 @@
 import { apiUser } from '@/lib/auth/session';
-import { searchOrders } from '@/lib/queries/unmatched';
-import { orderSearchParams } from '@/lib/queries/unmatched-rules';
+import { searchOrders } from '@/lib/reconcile/work-queue';
+import { orderSearchParams } from '@/lib/reconcile/work-queue-rules';
 import { parseSearchParams } from '@/lib/search-params';
 
 export const dynamic = 'force-dynamic';

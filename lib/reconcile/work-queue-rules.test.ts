@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { PAGE_SIZE } from '@/lib/pagination';
-import { checkSplit, orderSearchParams, parseOrderSearch, queueParams } from '@/lib/queries/unmatched-rules';
+import { checkSplit, orderSearchParams, parseOrderSearch, queueParams } from '@/lib/reconcile/work-queue-rules';
 import { parseSearchParams } from '@/lib/search-params';
 
 const A = '0192f3a4-0000-7000-8000-000000000001';

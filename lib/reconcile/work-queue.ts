@@ -1,7 +1,8 @@
 import { db } from '@/lib/db';
 import type { MatchState, Prisma } from '@/lib/generated/prisma/client';
 import { decodeCursor, encodeCursor, pageSize } from '@/lib/pagination';
-import { parseOrderSearch } from '@/lib/queries/unmatched-rules';
+import { isWaitingForPerson, WAITING_FOR_PERSON } from '@/lib/reconcile/states';
+import { parseOrderSearch } from '@/lib/reconcile/work-queue-rules';
 import {
   DEFAULT_NEAR_AMOUNT_RUPIAH,
   mutationReferenceTokens,
@@ -15,8 +16,6 @@ import {
 } from '@/lib/reconcile/decide';
 import { loadSettings } from '@/lib/settings/store';
 
-/** The credits finance has to decide on, oldest first. */
-export const QUEUE_STATES = ['unmatched', 'suggested', 'review'] as const satisfies readonly MatchState[];
 
 /** Expired orders this much older than a transfer are no longer offered for it. */
 const RECENT_ORDER_DAYS = 60;
@@ -194,7 +193,7 @@ export async function listQueue(
     where: {
       type: 'CR',
       AND: [
-        keep.length > 0 ? { OR: [{ matchState: { in: [...QUEUE_STATES] } }, { id: { in: [...keep] } }] } : { matchState: { in: [...QUEUE_STATES] } },
+        keep.length > 0 ? { OR: [{ matchState: { in: [...WAITING_FOR_PERSON] } }, { id: { in: [...keep] } }] } : { matchState: { in: [...WAITING_FOR_PERSON] } },
         cursor ? { OR: [{ receivedAt: { gt: cursor.at } }, { receivedAt: cursor.at, id: { gt: cursor.id } }] } : {},
       ],
     },
@@ -223,7 +222,7 @@ export async function listQueue(
   const settings = (await loadSettings()).match;
   const near = DEFAULT_NEAR_AMOUNT_RUPIAH;
   const waiting = page
-    .filter((m) => (QUEUE_STATES as readonly string[]).includes(m.matchState))
+    .filter((m) => isWaitingForPerson(m.matchState))
     .map((m) => ({ ...m, stored: storedCandidates(m.matchCandidates) }));
   const orders = await preselectOrders(waiting, near);
   const payments =
@@ -236,7 +235,7 @@ export async function listQueue(
         });
 
   const items = page.map((m): QueueItem => {
-    const inQueue = (QUEUE_STATES as readonly string[]).includes(m.matchState);
+    const inQueue = isWaitingForPerson(m.matchState);
     return {
       id: m.id,
       receivedAt: m.receivedAt.toISOString(),
@@ -256,19 +255,6 @@ export async function listQueue(
     };
   });
   return { items, nextCursor };
-}
-
-/** Whether this order is among the candidates the matcher stored for this transfer (a confirmation, not a hand match). */
-export async function isStoredCandidate(mutationId: string, orderId: string): Promise<boolean> {
-  const mutation = await db().mutation.findUnique({ where: { id: mutationId }, select: { matchCandidates: true } });
-  return storedCandidates(mutation?.matchCandidates ?? null).some((c) => c.orderId === orderId);
-}
-
-/** The order the matcher suggests for a transfer in state 'suggested', if it still is. */
-export async function topSuggestion(mutationId: string): Promise<string | null> {
-  const mutation = await db().mutation.findUnique({ where: { id: mutationId }, select: { matchState: true, matchCandidates: true } });
-  if (mutation?.matchState !== 'suggested') return null;
-  return storedCandidates(mutation.matchCandidates)[0]?.orderId ?? null;
 }
 
 export interface OrderHit {

@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { db } from '@/lib/db';
 import { processMutations } from '@/lib/reconcile/process-mutations';
 import { createOrder } from '@/lib/orders/create-order';
-import { listQueue, searchOrders, topSuggestion, isStoredCandidate } from '@/lib/queries/unmatched';
-import { matchTransfer } from '@/lib/reconcile/confirm-match';
+import { listQueue, searchOrders } from '@/lib/reconcile/work-queue';
+import { confirmSuggestions, matchTransfer } from '@/lib/reconcile/confirm-match';
 import { saveSettings } from '@/lib/settings/store';
 import { resetDatabase } from '@/tests/support/database';
 import { receiveTransfers } from '@/tests/support/mutations';
@@ -57,8 +57,17 @@ describe('the work queue', () => {
     expect(item).toMatchObject({ id, state: 'suggested', amount: '100000' });
     expect(item!.candidates[0]).toMatchObject({ orderId: o.id, reference: 'INV-7002', stored: true });
     expect(item!.candidates[0]!.reasons).toContain('reference-in-text');
-    expect(await topSuggestion(id!)).toBe(o.id);
-    expect(await isStoredCandidate(id!, o.id)).toBe(true);
+    expect(await matchTransfer({ mutationId: id!, orderId: o.id, actor: 'test' })).toMatchObject({ changed: true, confirmed: true });
+  });
+
+  test('confirming several takes each top suggestion and says why the others could not be confirmed', async () => {
+    const o = await order('INV-7010', 120_000);
+    const [suggested] = await received({ amount: 100_000, description: 'TRSF CR pembayaran INV-7010 kurang' });
+    const [unmatched] = await received({ amount: 7_777 });
+    const result = await confirmSuggestions([suggested!, unmatched!], 'finance');
+    expect(result.confirmed).toEqual([suggested]);
+    expect(result.failed.map(({ mutationId, error }) => [mutationId, error.code])).toEqual([[unmatched, 'noSuggestionLeft']]);
+    expect(await db().order.findUniqueOrThrow({ where: { id: o.id } })).toMatchObject({ status: 'underpaid', paidAmount: 100_000n });
   });
 
   test('offers open orders near the amount, nearest first, and never far or paid ones', async () => {
