@@ -5,7 +5,7 @@ import { MatchStateBadge } from '@/app/(dashboard)/mutations/_components/match-s
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, PageHeader } from '@/components/ui/card';
 import { Field, Input, Select } from '@/components/ui/field';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { param, type SearchParams } from '@/lib/queries/ledger-filters';

@@ -1,5 +1,5 @@
 import { PageHeader } from '@/components/ui/card';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 import { getT } from '@/lib/i18n/server';
 import { listDeliveries, parseDeliveryFilters } from '@/lib/queries/webhooks';
 import { DeliveryFilterForm } from './_components/delivery-filter-form';

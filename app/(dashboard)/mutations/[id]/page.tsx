@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { Facts, HistoryTable, OrderStatusBadge, Table, cellClass, moneyCellClass } from '@/app/(dashboard)/orders/_components/ledger-ui';
 import { MatchStateBadge } from '@/app/(dashboard)/mutations/_components/match-state-badge';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { getMutationDetail } from '@/lib/queries/mutations';

@@ -4,7 +4,7 @@ import { CancelOrderButton } from '@/app/(dashboard)/orders/_components/cancel-o
 import { Facts, HistoryTable, OrderStatusBadge, Table, cellClass, moneyCellClass } from '@/app/(dashboard)/orders/_components/ledger-ui';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/roles';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { getOrderDetail } from '@/lib/queries/orders';

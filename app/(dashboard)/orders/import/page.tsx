@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { ImportOrders } from '@/app/(dashboard)/orders/_components/import-orders';
 import { PageHeader } from '@/components/ui/card';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 import { getT } from '@/lib/i18n/server';
 
 export async function generateMetadata() {

@@ -1,4 +1,4 @@
-import { apiUser } from '@/lib/auth/session';
+import { apiUser } from '@/lib/next/session';
 import { pageSize, param } from '@/lib/queries/ledger-filters';
 import { listMutations, parseMutationFilters } from '@/lib/queries/mutations';
 

@@ -1,4 +1,4 @@
-import { apiUser } from '@/lib/auth/session';
+import { apiUser } from '@/lib/next/session';
 import { listDeliveries, parseDeliveryFilters } from '@/lib/queries/webhooks';
 
 export const dynamic = 'force-dynamic';

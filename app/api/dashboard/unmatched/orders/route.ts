@@ -1,4 +1,4 @@
-import { apiUser } from '@/lib/auth/session';
+import { apiUser } from '@/lib/next/session';
 import { searchOrders } from '@/lib/queries/unmatched';
 
 export const dynamic = 'force-dynamic';
