@@ -32,7 +32,7 @@ export default defineConfig({
   ],
   webServer: {
     // The newcomer's path: `npm start` on an empty data folder seeds the demo.
-    command: `rm -rf ${dataDir} && node --import tsx scripts/start.ts`,
+    command: `rm -rf ${dataDir} && node --import ./lib/runtime/plain-node.mjs scripts/start.ts`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,

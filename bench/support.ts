@@ -8,6 +8,7 @@ import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { NODE_SCRIPT_ARGS } from '@/lib/runtime/node-script';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const RESULTS_DIR = path.join(root, 'bench', 'results');
@@ -49,7 +50,7 @@ export interface ChildServer {
 }
 
 /**
- * Runs `node --import tsx <script>` (as the npm scripts do) in its own process group, so that
+ * Runs `<script>` under plain Node, as the npm scripts do, in its own process group, so that
  * stopping it also stops whatever it started; its output goes to `logPath`, the last lines are kept.
  */
 export function launch(
@@ -60,7 +61,7 @@ export function launch(
   nodeArgs: readonly string[] = [],
 ): ChildServer {
   const log = createWriteStream(logPath);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...nodeArgs, ...NODE_SCRIPT_ARGS, script], {
     cwd: root,
     env,
     detached: true,

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { formatRupiah } from '@/lib/money';
+import { NODE_SCRIPT_ARGS } from '@/lib/runtime/node-script';
 import { test, expect, expectAccessible, saveScreenshot, sendDelivery, simulate, storageStateOf } from './support/fixtures';
 
 const run = `E2E-${Date.now()}`;
@@ -28,7 +29,7 @@ function createOrders(orders: { reference: string; amount: number }[]): MadeOrde
     }
     console.log(JSON.stringify(made));
     process.exit(0);`;
-  const output = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code, JSON.stringify(orders)], {
+  const output = execFileSync(process.execPath, [...NODE_SCRIPT_ARGS, '--input-type=module', '-e', code, JSON.stringify(orders)], {
     env: { ...process.env, COCOK_DATA_DIR: process.env.E2E_DATA_DIR, COCOK_DATABASE_PORT: process.env.E2E_DATABASE_PORT },
     encoding: 'utf8',
   });

@@ -14,6 +14,7 @@ import {
   defaultSchemaPath,
   diffMigrationsToSchema,
 } from '@/lib/database/migrations';
+import { NODE_SCRIPT_ARGS } from '@/lib/runtime/node-script';
 
 const databaseUrl = process.env.DATABASE_URL || inject('databaseUrl');
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -132,7 +133,7 @@ describe('applyMigrations', () => {
   it('applies each migration exactly once when two processes race', async () => {
     const url = await freshDatabase();
     const run = () =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/db.ts', 'migrate'], {
+      promisify(execFile)(process.execPath, [...NODE_SCRIPT_ARGS, 'scripts/db.ts', 'migrate'], {
         cwd: projectRoot,
         env: { ...process.env, DATABASE_URL: url },
       });
