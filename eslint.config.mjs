@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -30,22 +31,16 @@ const noDatabaseInClient = {
   },
 };
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['.next/', 'node_modules/', 'lib/generated/', 'test-results/', 'playwright-report/', 'bench/results/', 'next-env.d.ts'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
     plugins: { cocok: { rules: { 'no-database-in-client': noDatabaseInClient } } },
-    rules: {
-      'cocok/no-database-in-client': 'error',
-    },
+    rules: { 'cocok/no-database-in-client': 'error' },
   },
-  {
-    // Only React code: Playwright's fixtures also call a function named `use`.
-    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
-    plugins: { 'react-hooks': reactHooks },
-    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
-  },
+  // Only React code: Playwright's fixtures also call a function named `use`.
+  { files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   {
     files: ['lib/**'],
     // lib/i18n/server.ts reads the locale cookie through next/headers until lib/next/ takes it over.

@@ -53,7 +53,7 @@ function browserReady(): boolean {
 }
 
 const steps: [string, () => boolean][] = [
-  ['Lint', () => step('Lint', bin('eslint'), ['.'])],
+  ['Lint', () => step('Lint', bin('eslint'), ['--max-warnings=0', '.'])],
   ['Format check', () => step('Format check', bin('prettier'), ['--check', '.'])],
   ['Type check', () => step('Type check', bin('tsc'), ['--noEmit', '-p', '.'])],
   ['Unit tests', () => step('Unit tests', bin('vitest'), vitest('unit'))],
