@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { findChromium } from './lib/runtime/chromium';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
@@ -25,7 +27,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {
-      executablePath: '/usr/bin/chromium',
+      executablePath: findChromium({ env: process.env, platform: process.platform, exists: existsSync }),
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     },
   },
@@ -35,7 +37,7 @@ export default defineConfig({
   ],
   webServer: {
     // The newcomer's path: `npm start` on an empty data folder seeds the demo.
-    command: `rm -rf ${dataDir} && node --import tsx scripts/start.ts`,
+    command: `rm -rf ${dataDir} && node --import ./lib/runtime/plain-node.mjs scripts/start.ts`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 240_000,

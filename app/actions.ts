@@ -1,7 +1,7 @@
 'use server';
 
 import { cookies } from 'next/headers';
-import { signOut } from '@/lib/auth/config';
+import { signOut } from '@/lib/next/auth';
 import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/locales';
 
 export async function setLocaleAction(locale: string): Promise<void> {

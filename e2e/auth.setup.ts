@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { test as setup, expect } from '@playwright/test';
+import { NODE_SCRIPT_ARGS } from '@/lib/runtime/node-script';
 import { storageStateOf, type TestRole } from './support/fixtures';
 
 const ACCOUNTS: Record<TestRole, { email: string; password: string }> = {
@@ -11,7 +12,7 @@ const ACCOUNTS: Record<TestRole, { email: string; password: string }> = {
 setup('an operator adds a viewer with npm run user:create', () => {
   const output = execFileSync(
     process.execPath,
-    ['--import', 'tsx', 'scripts/user-create.ts', '--email', ACCOUNTS.viewer.email, '--role', 'viewer', '--password', ACCOUNTS.viewer.password],
+    [...NODE_SCRIPT_ARGS, 'scripts/user-create.ts', '--email', ACCOUNTS.viewer.email, '--role', 'viewer', '--password', ACCOUNTS.viewer.password],
     { env: { ...process.env, COCOK_DATA_DIR: process.env.E2E_DATA_DIR, COCOK_DATABASE_PORT: process.env.E2E_DATABASE_PORT }, encoding: 'utf8' },
   );
   expect(output).toContain('Created viewer viewer@cocok.local');

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { findChromium } from '@/lib/runtime/chromium';
 
 /** `npm test`: every check a change must pass, in the order that fails fastest. */
 const root = path.resolve(import.meta.dirname, '..');
@@ -45,12 +46,20 @@ const vitest = (project: string) => [
   `--outputFile.json=${path.join(reports, `${project}.json`)}`,
 ];
 
+/** The browser tests drive a Chromium or Chrome found on this machine, else Playwright's own, installed here. */
+function browserReady(): boolean {
+  if (findChromium({ env: process.env, platform: process.platform, exists: existsSync })) return true;
+  return step("No Chromium or Chrome found (set CHROMIUM_PATH to use one): installing Playwright's", bin('playwright'), ['install', 'chromium']);
+}
+
 const steps: [string, () => boolean][] = [
+  ['Lint', () => step('Lint', bin('eslint'), ['--max-warnings=0', '.'])],
+  ['Format check', () => step('Format check', bin('prettier'), ['--check', '.'])],
   ['Type check', () => step('Type check', bin('tsc'), ['--noEmit', '-p', '.'])],
   ['Unit tests', () => step('Unit tests', bin('vitest'), vitest('unit'))],
   ['Production build', () => step('Production build', bin('tsx'), ['scripts/build.ts'])],
   ['Integration tests', () => step('Integration tests', bin('vitest'), vitest('integration'))],
-  ['Browser tests', () => step('Browser tests', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, 'e2e.json') })],
+  ['Browser tests', () => browserReady() && step('Browser tests', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, 'e2e.json') })],
 ];
 
 const failedSteps: string[] = [];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { db } from '@/lib/db';
 import { createOrder } from '@/lib/orders/create-order';
+import { NODE_SCRIPT_ARGS } from '@/lib/runtime/node-script';
 import { resetDatabase } from '@/tests/support/database';
 import { receiveTransfers } from '@/tests/support/mutations';
 
@@ -10,7 +11,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const workers: ChildProcess[] = [];
 
 function startWorkerProcess(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+  const child = spawn(process.execPath, [...NODE_SCRIPT_ARGS, 'scripts/worker.ts'], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,6 +14,7 @@ import {
   diagnoseMigrationHistory,
   diffMigrationsToSchema,
 } from '@/lib/database/schema-engine';
+import { NODE_SCRIPT_ARGS } from '@/lib/runtime/node-script';
 
 const databaseUrl = process.env.DATABASE_URL || inject('databaseUrl');
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -221,7 +222,7 @@ describe('applyMigrations', () => {
   it('applies each migration exactly once when two processes race', async () => {
     const url = await freshDatabase();
     const run = () =>
-      promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/db.ts', 'migrate'], {
+      promisify(execFile)(process.execPath, [...NODE_SCRIPT_ARGS, 'scripts/db.ts', 'migrate'], {
         cwd: projectRoot,
         env: { ...process.env, DATABASE_URL: url },
       });

@@ -11,7 +11,7 @@ import { receiveTransfers } from '@/tests/support/mutations';
 
 const signedIn = vi.hoisted(() => ({ user: null as null | { email: string; role: string } }));
 // The route's only tie to Auth.js; the real apiUser is covered by the auth tests.
-vi.mock('@/lib/auth/session', () => ({
+vi.mock('@/lib/next/session', () => ({
   apiUser: async () => signedIn.user ?? Response.json({ error: { code: 'unauthorized' } }, { status: 401 }),
 }));
 

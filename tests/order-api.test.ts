@@ -4,6 +4,17 @@ import { resetDatabase } from '@/tests/support/database';
 
 const ENV_KEY = 'store-env-key-0123456789abcdef';
 
+/** What the order API answers: the order's fields, or `error` when it refuses. */
+interface OrderAnswer {
+  reference: string;
+  status: string;
+  unique_code: number;
+  payable_amount: number;
+  created_at: string;
+  expires_at: string;
+  error: { code: string; message: string };
+}
+
 /** The routes and libraries in a fresh module graph, so environment stubs and settings caches start clean. */
 async function load(env: Record<string, string> = {}) {
   vi.resetModules();
@@ -24,7 +35,7 @@ async function load(env: Record<string, string> = {}) {
   });
   const call = async (response: Promise<Response>) => {
     const answered = await response;
-    return { status: answered.status, json: (await answered.json()) as Record<string, any> };
+    return { status: answered.status, json: (await answered.json()) as OrderAnswer };
   };
   const params = (reference: string) => ({ params: Promise.resolve({ reference }) });
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { SafeUser } from '@/lib/auth/users';
 
 const session = vi.hoisted(() => ({ user: null as SafeUser | null }));
-vi.mock('@/lib/auth/session', () => ({ currentUser: async () => session.user }));
+vi.mock('@/lib/next/session', () => ({ currentUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 // The visitor reads English: the messages below are the English ones.
 vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => ({ value: 'en' }) }) }));

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { NAV_ITEMS } from '@/components/shell/nav-items';
 import { Sidebar } from '@/components/shell/sidebar';
 import { can } from '@/lib/auth/roles';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { OverviewLive } from '@/app/(dashboard)/_components/overview-live';
 import { PageHeader } from '@/components/ui/page-header';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 import { getT } from '@/lib/i18n/server';
 import { overview } from '@/lib/queries/overview';
 

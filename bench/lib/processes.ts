@@ -4,6 +4,7 @@ import { createWriteStream } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { root, say, sleep } from './basics';
+import { NODE_SCRIPT_ARGS } from '@/lib/runtime/node-script';
 
 export interface ChildServer {
   name: string;
@@ -14,7 +15,7 @@ export interface ChildServer {
 }
 
 /**
- * Runs `node --import tsx <script>` (as the npm scripts do) in its own process group, so that
+ * Runs a script the way the npm scripts do (`NODE_SCRIPT_ARGS`) in its own process group, so that
  * stopping it also stops whatever it started; its output goes to `logPath`, the last lines are kept.
  */
 export function launch(
@@ -25,7 +26,7 @@ export function launch(
   nodeArgs: readonly string[] = [],
 ): ChildServer {
   const log = createWriteStream(logPath);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  const child = spawn(process.execPath, [...nodeArgs, ...NODE_SCRIPT_ARGS, script], {
     cwd: root,
     env,
     detached: true,

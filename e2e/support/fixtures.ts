@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import { signBody } from '@/lib/moota/signature';
 import type { OrderJson } from '@/lib/orders/order-json';
+import { NODE_SCRIPT_ARGS } from '@/lib/runtime/node-script';
 import { DEMO_WEBHOOK_SECRET } from '@/lib/sandbox/demo';
 import { createMootaGenerator, type MootaMutationJson, type MutationOverrides } from '@/lib/sandbox/moota-generator';
 
@@ -65,7 +66,7 @@ export async function createOrders(request: APIRequestContext, orders: { referen
 
 /** Runs `npm run simulate` (the sandbox anyone can use without a Moota account) against the e2e server. */
 export function simulate(baseURL: string, args: string[]): string {
-  return execFileSync(process.execPath, ['--import', 'tsx', 'scripts/simulate.ts', '--url', `${baseURL}/api/webhook`, ...args], {
+  return execFileSync(process.execPath, [...NODE_SCRIPT_ARGS, 'scripts/simulate.ts', '--url', `${baseURL}/api/webhook`, ...args], {
     encoding: 'utf8',
   });
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { can, type Permission } from '@/lib/auth/roles';
-import { currentUser } from '@/lib/auth/session';
+import { currentUser } from '@/lib/next/session';
 import type { SafeUser } from '@/lib/auth/users';
 import { DomainError, invalidFields, type ErrorCode, type ErrorKind, type ErrorParams } from '@/lib/errors';
 import { getT } from '@/lib/i18n/server';

@@ -3,7 +3,19 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-const SOURCES = ['app', 'components', 'lib', 'public', 'messages', 'next.config.ts', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json'];
+/** What `next build` reads; the Prisma client under lib/generated/ is skipped for the schema it is made from. */
+export const BUILD_SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'public',
+  'proxy.ts',
+  'prisma/schema.prisma',
+  'next.config.ts',
+  'package-lock.json',
+  'postcss.config.mjs',
+  'tsconfig.json',
+];
 const SKIP = new Set(['node_modules', 'generated', '.next', '.data']);
 const FINGERPRINT_FILE = path.join('.next', 'cocok-build-fingerprint');
 
@@ -20,7 +32,7 @@ export function sourceFingerprint(root: string): string {
       hash.update(`${entry}\0${stat.size}\0${stat.mtimeMs}\n`);
     }
   };
-  SOURCES.forEach(visit);
+  BUILD_SOURCES.forEach(visit);
   return hash.digest('hex');
 }
 

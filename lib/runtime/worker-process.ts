@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { NODE_SCRIPT_ARGS } from '@/lib/runtime/node-script';
 
 export interface WorkerProcess {
   stop(): Promise<void>;
@@ -18,7 +19,7 @@ export function superviseWorkerProcess(root: string, env: NodeJS.ProcessEnv, log
   let restarts = 0;
 
   const start = () => {
-    child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/worker.ts')], {
+    child = spawn(process.execPath, [...NODE_SCRIPT_ARGS, path.join(root, 'scripts/worker.ts')], {
       cwd: root,
       env,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { NODE_SCRIPT_ARGS } from '@/lib/runtime/node-script';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -17,7 +18,7 @@ export async function startAppServer(options: { databaseUrl: string; port: numbe
     throw new Error('No production build: run `npm run build` first (npm test does)');
   }
   let output = '';
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, [...NODE_SCRIPT_ARGS, 'scripts/start.ts'], {
     cwd: root,
     env: {
       ...process.env,

@@ -1,7 +1,7 @@
 'use server';
 
 import { AuthError, CredentialsSignin } from 'next-auth';
-import { signIn } from '@/lib/auth/config';
+import { signIn } from '@/lib/next/auth';
 
 export interface LoginState {
   error: 'wrong' | 'throttled' | null;

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/app/(auth)/login/login-form';
 import { AuthCard } from '@/components/shell/auth-card';
-import { currentUser } from '@/lib/auth/session';
+import { currentUser } from '@/lib/next/session';
 import { countUsers } from '@/lib/auth/users';
 import { getT } from '@/lib/i18n/server';
 import { isDemo } from '@/lib/sandbox/demo';

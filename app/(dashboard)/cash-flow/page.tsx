@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { CashFlowView } from '@/app/(dashboard)/cash-flow/_components/cash-flow-view';
 import { PageHeader } from '@/components/ui/page-header';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 import { jakartaDay } from '@/lib/time/jakarta';
 import { getT } from '@/lib/i18n/server';
 import { cashFlow, cashFlowAccounts, cashFlowParams } from '@/lib/queries/cash-flow';

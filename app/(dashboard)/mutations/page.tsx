@@ -8,7 +8,7 @@ import { Pager } from '@/components/ui/pager';
 import { Table, TD } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { Field, Input, Select } from '@/components/ui/field';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { listAccounts, listMutations, mutationFilterQuery, mutationListParams } from '@/lib/queries/mutations';

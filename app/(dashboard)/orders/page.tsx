@@ -9,7 +9,7 @@ import { Table, TD } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { Field, Input, Select } from '@/components/ui/field';
 import { can } from '@/lib/auth/roles';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { listOrders, ORDER_STATUSES, orderFilterQuery, orderListParams } from '@/lib/queries/orders';

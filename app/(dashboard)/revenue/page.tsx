@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { RevenueView } from '@/app/(dashboard)/revenue/_components/revenue-view';
 import { PageHeader } from '@/components/ui/page-header';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 import { jakartaDay } from '@/lib/time/jakarta';
 import { getT } from '@/lib/i18n/server';
 import { revenueReport } from '@/lib/queries/revenue';

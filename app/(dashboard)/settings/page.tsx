@@ -2,7 +2,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { TextLink } from '@/components/ui/text-link';
 import { listApiKeys } from '@/lib/api-keys';
 import { can } from '@/lib/auth/roles';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 import { listUsers } from '@/lib/auth/users';
 import { getT } from '@/lib/i18n/server';
 import { SETTING_ENV, type SettingKey } from '@/lib/settings/definitions';

@@ -1,6 +1,6 @@
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/roles';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 import { getT } from '@/lib/i18n/server';
 import { listQueue } from '@/lib/reconcile/work-queue';
 import { WorkQueue } from './_components/work-queue';

@@ -1,5 +1,5 @@
 import { PageHeader } from '@/components/ui/page-header';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 import { getT } from '@/lib/i18n/server';
 import { deliveryFilterParams, listDeliveries } from '@/lib/queries/webhooks';
 import { parseSearchParams } from '@/lib/search-params';

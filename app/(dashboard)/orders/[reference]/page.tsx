@@ -8,7 +8,7 @@ import { PageHeader } from '@/components/ui/page-header';
 import { Table, TD } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { can } from '@/lib/auth/roles';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { getOrderDetail } from '@/lib/queries/orders';

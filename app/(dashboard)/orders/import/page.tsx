@@ -1,6 +1,6 @@
 import { ImportOrders } from '@/app/(dashboard)/orders/_components/import-orders';
 import { PageHeader } from '@/components/ui/page-header';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 import { getT } from '@/lib/i18n/server';
 
 export async function generateMetadata() {

@@ -1,6 +1,6 @@
 import { OrderForm } from '@/app/(dashboard)/orders/_components/order-form';
 import { PageHeader } from '@/components/ui/page-header';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 import { getT } from '@/lib/i18n/server';
 
 export async function generateMetadata() {

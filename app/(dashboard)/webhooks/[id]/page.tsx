@@ -4,7 +4,7 @@ import { StatusBadge } from '@/components/ui/badge';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TD } from '@/components/ui/table';
 import { can } from '@/lib/auth/roles';
-import { requireUser } from '@/lib/auth/session';
+import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getT } from '@/lib/i18n/server';
 import { getDelivery, prettyBody } from '@/lib/queries/webhooks';

@@ -1,4 +1,4 @@
-import { apiUser } from '@/lib/auth/session';
+import { apiUser } from '@/lib/next/session';
 import { overview } from '@/lib/queries/overview';
 
 export const dynamic = 'force-dynamic';

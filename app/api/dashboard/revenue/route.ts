@@ -1,4 +1,4 @@
-import { apiUser } from '@/lib/auth/session';
+import { apiUser } from '@/lib/next/session';
 import { jakartaDay } from '@/lib/time/jakarta';
 import { apiError } from '@/lib/http/api-response';
 import { revenueReport } from '@/lib/queries/revenue';

@@ -1,4 +1,4 @@
-import { apiUser } from '@/lib/auth/session';
+import { apiUser } from '@/lib/next/session';
 import { deliveryListParams, listDeliveries } from '@/lib/queries/webhooks';
 import { parseSearchParams } from '@/lib/search-params';
 

@@ -1,4 +1,4 @@
-import { apiUser } from '@/lib/auth/session';
+import { apiUser } from '@/lib/next/session';
 import { CSV_BOM, csvRow } from '@/lib/csv/writer';
 import { eachMutation, mutationFilterParams, type MutationListRow } from '@/lib/queries/mutations';
 import { parseSearchParams } from '@/lib/search-params';

@@ -1,4 +1,4 @@
-import { apiUser } from '@/lib/auth/session';
+import { apiUser } from '@/lib/next/session';
 import { searchOrders } from '@/lib/reconcile/work-queue';
 import { orderSearchParams } from '@/lib/reconcile/work-queue-rules';
 import { parseSearchParams } from '@/lib/search-params';

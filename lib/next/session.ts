@@ -1,5 +1,5 @@
 import { forbidden, redirect } from 'next/navigation';
-import { auth } from '@/lib/auth/config';
+import { auth } from '@/lib/next/auth';
 import { can, type Permission } from '@/lib/auth/roles';
 import { findActiveUser, type SafeUser } from '@/lib/auth/users';
 
