@@ -1,4 +1,4 @@
-import { db, inTransaction } from '@/lib/db';
+import { inTransaction } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import type { Order } from '@/lib/generated/prisma/client';
 import { recordHistory } from '@/lib/reconcile/store';
