@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import { OverviewLive } from '@/app/(dashboard)/_components/overview-live';
 import { PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
-import { getT } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { overview } from '@/lib/queries/overview';
 
 export const metadata: Metadata = { title: 'Overview' };
 
 export default async function OverviewPage() {
   await requireUser('view', '/');
-  const t = await getT();
+  const t = await getTranslations();
   const initial = await overview();
   return (
     <>

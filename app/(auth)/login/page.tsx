@@ -4,7 +4,7 @@ import { LoginForm } from '@/app/(auth)/login/login-form';
 import { AuthCard } from '@/components/shell/auth-card';
 import { currentUser } from '@/lib/auth/session';
 import { countUsers } from '@/lib/auth/users';
-import { getT } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { isDemo } from '@/lib/sandbox/demo';
 
 export const metadata: Metadata = { title: 'Login' };
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Login' };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   if (await currentUser()) redirect('/');
   if ((await countUsers()) === 0) redirect('/setup');
-  const t = await getT();
+  const t = await getTranslations();
   const { next } = await searchParams;
   return (
     <AuthCard title={t('auth.signInTitle')}>

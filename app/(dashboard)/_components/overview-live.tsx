@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { fetchJson } from '@/app/(dashboard)/_components/fetch-json';
-import { useI18n } from '@/components/i18n-provider';
+import { useLocale, useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
 import { Badge, Card, Stat } from '@/components/ui/card';
 import { formatAge, formatDateTime, formatPercent, formatRupiah } from '@/lib/format';
@@ -16,7 +16,8 @@ const STATE_TONE = { unmatched: 'amber', suggested: 'blue', review: 'red' } as c
 
 /** The overview figures, refreshed every few seconds from /api/dashboard/overview. */
 export function OverviewLive({ initial }: { initial: Overview }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations();
+  const locale = useLocale();
   const { data, isError } = useQuery({
     queryKey: ['dashboard-overview'],
     queryFn: ({ signal }) => fetchJson<Overview>('/api/dashboard/overview', signal),

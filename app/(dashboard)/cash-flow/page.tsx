@@ -3,7 +3,7 @@ import { CashFlowView } from '@/app/(dashboard)/cash-flow/_components/cash-flow-
 import { PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
 import { jakartaDay } from '@/lib/format';
-import { getT } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { cashFlow, cashFlowAccounts } from '@/lib/queries/cash-flow';
 import { paramsOf, rangeOrDefault } from '@/lib/reports/range';
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Cash flow' };
 
 export default async function CashFlowPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser('view', '/cash-flow');
-  const t = await getT();
+  const t = await getTranslations();
   const params = paramsOf(await searchParams);
   const range = rangeOrDefault(params, jakartaDay(new Date()));
   const account = params.get('account')?.trim() || null;

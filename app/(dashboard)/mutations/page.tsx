@@ -7,18 +7,18 @@ import { EmptyState, PageHeader } from '@/components/ui/card';
 import { Field, Input, Select } from '@/components/ui/field';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
-import { getLocale, getT } from '@/lib/i18n/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { param, type SearchParams } from '@/lib/queries/ledger-filters';
 import { listAccounts, listMutations, mutationFilterQuery, parseMutationFilters } from '@/lib/queries/mutations';
 
 export async function generateMetadata() {
-  return { title: (await getT())('mutations.title') };
+  return { title: (await getTranslations())('mutations.title') };
 }
 
 export default async function MutationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser('view', '/mutations');
   const params: SearchParams = await searchParams;
-  const t = await getT();
+  const t = await getTranslations();
   const locale = await getLocale();
   const filters = parseMutationFilters(params);
   const cursor = param(params, 'cursor');

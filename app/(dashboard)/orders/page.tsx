@@ -7,18 +7,18 @@ import { Field, Input, Select } from '@/components/ui/field';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
-import { getLocale, getT } from '@/lib/i18n/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { param, type SearchParams } from '@/lib/queries/ledger-filters';
 import { listOrders, ORDER_STATUSES, orderFilterQuery, parseOrderFilters } from '@/lib/queries/orders';
 
 export async function generateMetadata() {
-  return { title: (await getT())('orders.title') };
+  return { title: (await getTranslations())('orders.title') };
 }
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser('view', '/orders');
   const params: SearchParams = await searchParams;
-  const t = await getT();
+  const t = await getTranslations();
   const locale = await getLocale();
   const filters = parseOrderFilters(params);
   const cursor = param(params, 'cursor');

@@ -3,7 +3,7 @@ import { RevenueView } from '@/app/(dashboard)/revenue/_components/revenue-view'
 import { PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
 import { jakartaDay } from '@/lib/format';
-import { getT } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { revenueReport } from '@/lib/queries/revenue';
 import { paramsOf, rangeOrDefault } from '@/lib/reports/range';
 
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: 'Revenue' };
 
 export default async function RevenuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser('view_revenue', '/revenue');
-  const t = await getT();
+  const t = await getTranslations();
   const range = rangeOrDefault(paramsOf(await searchParams), jakartaDay(new Date()));
   const report = await revenueReport(range);
   return (

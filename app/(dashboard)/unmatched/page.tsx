@@ -1,7 +1,7 @@
 import { PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
-import { getT } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { listQueue } from '@/lib/queries/unmatched';
 import { WorkQueue } from './_components/work-queue';
 
@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 
 export default async function UnmatchedPage() {
   const user = await requireUser('view', '/unmatched');
-  const t = await getT();
+  const t = await getTranslations();
   const firstPage = await listQueue();
   const canReconcile = can(user.role, 'reconcile');
   return (

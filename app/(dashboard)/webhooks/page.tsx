@@ -1,13 +1,13 @@
 import { PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
-import { getT } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { listDeliveries, parseDeliveryFilters } from '@/lib/queries/webhooks';
 import { DeliveryFilterForm } from './_components/delivery-filter-form';
 import { DeliveryLog } from './_components/delivery-log';
 
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser('view', '/webhooks');
-  const t = await getT();
+  const t = await getTranslations();
   const filters = parseDeliveryFilters(await searchParams);
   const firstPage = await listDeliveries(filters);
   return (

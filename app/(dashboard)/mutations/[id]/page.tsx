@@ -5,13 +5,13 @@ import { MatchStateBadge } from '@/app/(dashboard)/mutations/_components/match-s
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
-import { getLocale, getT } from '@/lib/i18n/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getMutationDetail } from '@/lib/queries/mutations';
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata() {
-  return { title: (await getT())('mutations.title') };
+  return { title: (await getTranslations())('mutations.title') };
 }
 
 export default async function MutationDetailPage({ params }: Props) {
@@ -19,7 +19,7 @@ export default async function MutationDetailPage({ params }: Props) {
   await requireUser('view', `/mutations/${id}`);
   const mutation = await getMutationDetail(id);
   if (!mutation) notFound();
-  const t = await getT();
+  const t = await getTranslations();
   const locale = await getLocale();
   const none = t('mutations.detail.none');
   const when = (date: Date | null) => (date ? formatDateTime(date, locale) : none);

@@ -1,6 +1,6 @@
 import { Badge } from '@/components/ui/card';
 import type { MatchState } from '@/lib/generated/prisma/client';
-import { getT } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 
 const TONES: Record<MatchState, 'green' | 'amber' | 'red' | 'slate' | 'blue'> = {
   pending: 'slate',
@@ -13,6 +13,6 @@ const TONES: Record<MatchState, 'green' | 'amber' | 'red' | 'slate' | 'blue'> = 
 };
 
 export async function MatchStateBadge({ state }: { state: MatchState }) {
-  const t = await getT();
+  const t = await getTranslations();
   return <Badge tone={TONES[state]}>{t(`mutations.matchState.${state}`)}</Badge>;
 }

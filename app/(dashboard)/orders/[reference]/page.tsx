@@ -6,7 +6,7 @@ import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
-import { getLocale, getT } from '@/lib/i18n/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getOrderDetail } from '@/lib/queries/orders';
 
 type Props = { params: Promise<{ reference: string }> };
@@ -21,7 +21,7 @@ function decode(segment: string): string {
 
 export async function generateMetadata({ params }: Props) {
   const { reference } = await params;
-  return { title: (await getT())('orders.detail.title', { reference: decode(reference) }) };
+  return { title: (await getTranslations())('orders.detail.title', { reference: decode(reference) }) };
 }
 
 const CALLBACK_TONES = { pending: 'amber', delivered: 'green', failed: 'red', skipped: 'slate' } as const;
@@ -31,7 +31,7 @@ export default async function OrderDetailPage({ params }: Props) {
   const user = await requireUser('view', `/orders/${encodeURIComponent(reference)}`);
   const order = await getOrderDetail(reference);
   if (!order) notFound();
-  const t = await getT();
+  const t = await getTranslations();
   const locale = await getLocale();
   const when = (date: Date | null) => (date ? formatDateTime(date, locale) : t('orders.detail.none'));
   const cancellable = can(user.role, 'manage_orders') && (order.status === 'pending' || order.status === 'expired');

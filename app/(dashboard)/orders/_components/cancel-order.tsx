@@ -3,14 +3,14 @@
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { cancelOrderAction } from '@/app/(dashboard)/orders/actions';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, TextArea } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 
 export function CancelOrderButton({ reference }: { reference: string }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const toast = useToast();
   const router = useRouter();
   const [open, setOpen] = useState(false);

@@ -3,7 +3,7 @@
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { importOrdersAction, type ImportRowResult } from '@/app/(dashboard)/orders/actions';
 import { IMPORT_CHUNK } from '@/app/(dashboard)/orders/import/chunk';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Badge, Card } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
@@ -18,7 +18,7 @@ const cell = 'px-3 py-2 align-top text-slate-800 dark:text-slate-200';
 const RESULT_TONES = { created: 'green', existing: 'blue', failed: 'red' } as const;
 
 export function ImportOrders() {
-  const { t } = useI18n();
+  const t = useTranslations();
   const toast = useToast();
   const [fileName, setFileName] = useState<string | null>(null);
   const [parsed, setParsed] = useState<ParsedCsv | null>(null);

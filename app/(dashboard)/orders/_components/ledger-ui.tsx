@@ -3,8 +3,8 @@ import type { ReactNode } from 'react';
 import { Badge } from '@/components/ui/card';
 import type { HistoryEntry, OrderStatus } from '@/lib/generated/prisma/client';
 import { formatDateTime } from '@/lib/format';
-import type { Locale } from '@/lib/i18n/locales';
-import { getLocale, getT } from '@/lib/i18n/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { MessageKey } from '@/lib/i18n/messages';
 
 const STATUS_TONES: Record<OrderStatus, 'green' | 'amber' | 'red' | 'slate' | 'blue'> = {
   pending: 'amber',
@@ -16,7 +16,7 @@ const STATUS_TONES: Record<OrderStatus, 'green' | 'amber' | 'red' | 'slate' | 'b
 };
 
 export async function OrderStatusBadge({ status }: { status: OrderStatus }) {
-  const t = await getT();
+  const t = await getTranslations();
   return <Badge tone={STATUS_TONES[status]}>{t(`orders.status.${status}`)}</Badge>;
 }
 
@@ -94,8 +94,8 @@ export function Facts({ items }: { items: [string, ReactNode][] }) {
 
 /** Who did what and why, oldest first; used by the order and the mutation pages. */
 export async function HistoryTable({ entries, area }: { entries: HistoryEntry[]; area: 'orders' | 'mutations' }) {
-  const t = await getT();
-  const locale: Locale = await getLocale();
+  const t = await getTranslations();
+  const locale = await getLocale();
   if (entries.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">{t(`${area}.detail.noHistory`)}</p>;
   return (
     <Table caption={t(`${area}.detail.historyCaption`)} head={[t(`${area}.detail.when`), t(`${area}.detail.who`), t(`${area}.detail.action`), t(`${area}.detail.reason`)]}>
@@ -111,8 +111,7 @@ export async function HistoryTable({ entries, area }: { entries: HistoryEntry[];
   );
 }
 
-function translateAction(t: (key: string) => string, action: string): string {
-  const key = `orders.history.action.${action}`;
-  const text = t(key);
-  return text === key ? action : text;
+function translateAction(t: Awaited<ReturnType<typeof getTranslations<never>>>, action: string): string {
+  const key = `orders.history.action.${action}` as MessageKey;
+  return t.has(key) ? t(key) : action;
 }

@@ -2,15 +2,15 @@ import Link from 'next/link';
 import { ImportOrders } from '@/app/(dashboard)/orders/_components/import-orders';
 import { PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
-import { getT } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 
 export async function generateMetadata() {
-  return { title: (await getT())('orders.import.title') };
+  return { title: (await getTranslations())('orders.import.title') };
 }
 
 export default async function ImportOrdersPage() {
   await requireUser('manage_orders', '/orders/import');
-  const t = await getT();
+  const t = await getTranslations();
   return (
     <>
       <p className="mb-2 text-sm">

@@ -2,15 +2,15 @@ import Link from 'next/link';
 import { OrderForm } from '@/app/(dashboard)/orders/_components/order-form';
 import { PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
-import { getT } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 
 export async function generateMetadata() {
-  return { title: (await getT())('orders.form.title') };
+  return { title: (await getTranslations())('orders.form.title') };
 }
 
 export default async function NewOrderPage() {
   await requireUser('manage_orders', '/orders/new');
-  const t = await getT();
+  const t = await getTranslations();
   return (
     <>
       <p className="mb-2 text-sm">

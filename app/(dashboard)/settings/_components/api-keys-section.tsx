@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent } from 'react';
-import { useI18n } from '@/components/i18n-provider';
+import { useLocale, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Badge, Card, EmptyState } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -13,7 +13,8 @@ import { createApiKeyAction, revokeApiKeyAction } from '../actions';
 import type { ApiKeyView } from './types';
 
 export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations();
+  const locale = useLocale();
   const toast = useToast();
   const router = useRouter();
   const [name, setName] = useState('');

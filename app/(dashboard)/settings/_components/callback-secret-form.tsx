@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent } from 'react';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
@@ -10,7 +10,7 @@ import { saveStoreCallbackSecretAction } from '../actions';
 
 /** The store callback's signing secret: shown masked, replaced or removed, never read back. */
 export function CallbackSecretForm({ masked, envName }: { masked: string | null; envName: string | null }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const toast = useToast();
   const router = useRouter();
   const [secret, setSecret] = useState('');

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent, type ReactNode } from 'react';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
@@ -28,7 +28,7 @@ export function FieldsSection({
   envNames: EnvNames;
   children?: ReactNode;
 }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const toast = useToast();
   const router = useRouter();
   const [draft, setDraft] = useState(() => Object.fromEntries(fields.map((f) => [f.key, values[f.key]])) as Record<FieldKey, string>);

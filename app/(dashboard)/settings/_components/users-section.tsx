@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent } from 'react';
-import { useI18n } from '@/components/i18n-provider';
+import { useLocale, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Badge, Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -16,7 +16,8 @@ const ROLES = ['owner', 'finance', 'viewer'] as const;
 const EMPTY = { email: '', name: '', role: 'finance' as UserView['role'], password: '' };
 
 export function UsersSection({ users, currentUserId }: { users: UserView[]; currentUserId: string }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations();
+  const locale = useLocale();
   const toast = useToast();
   const router = useRouter();
   const [form, setForm] = useState(EMPTY);

@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent } from 'react';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -18,7 +18,7 @@ function randomSecret(): string {
 }
 
 export function WebhookSecretsSection({ secrets, envName }: { secrets: MaskedSecret[]; envName: string | null }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const toast = useToast();
   const router = useRouter();
   const [secret, setSecret] = useState('');

@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '@/components/i18n-provider';
+import { useLocale, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Badge, EmptyState } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
@@ -37,7 +37,8 @@ async function fetchPage(cursor: string | null, keep: readonly string[]): Promis
 
 /** The finance work queue: polled for new transfers, acted on in place. */
 export function WorkQueue({ initialPage, canReconcile }: { initialPage: QueuePage; canReconcile: boolean }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations();
+  const locale = useLocale();
   const [toastText, setToastText] = useState<{ text: string; tone: 'success' | 'error' | 'info'; undo?: QueueItem } | null>(null);
   // Transfers acted on in this visit stay listed in their place, showing the result and an undo.
   const keep = useRef<string[]>([]);
@@ -315,7 +316,7 @@ function QueueCard({
   onConfirm: (candidate: QueueCandidate) => void;
   onDialog: (kind: 'search' | 'split' | 'ignore' | 'undo') => void;
 }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const received = new Date(item.receivedAt);
   // The server's clock may run a little ahead of this page's: a new transfer is "now", never "in 1 second".
   const age = formatAge(received > now ? now : received, now, locale);
@@ -442,7 +443,7 @@ function QueueCard({
 }
 
 function Payments({ item }: { item: QueueItem }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   return (
     <p className="mt-2 text-sm" data-testid="payments">
       {t('unmatched.paidOrders')}:{' '}

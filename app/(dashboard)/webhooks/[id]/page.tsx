@@ -4,7 +4,8 @@ import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
-import { getLocale, getT } from '@/lib/i18n/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { MessageKey } from '@/lib/i18n/messages';
 import { getDelivery, prettyBody } from '@/lib/queries/webhooks';
 import { MutationStateBadge, OutcomeBadge, ProcessingBadge, SignatureBadge } from '../_components/delivery-badges';
 import { DeliveryAutoRefresh } from '../_components/delivery-auto-refresh';
@@ -15,7 +16,7 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
   const user = await requireUser('view', `/webhooks/${id}`);
   const delivery = await getDelivery(id);
   if (!delivery) notFound();
-  const t = await getT();
+  const t = await getTranslations();
   const locale = await getLocale();
   const body = prettyBody(delivery.body);
   const headers = Object.entries(delivery.headers).sort(([a], [b]) => a.localeCompare(b));
@@ -133,7 +134,7 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
                       </span>
                     </td>
                     <td className="px-2 py-1"><MutationStateBadge state={m.processing} t={t} /></td>
-                    <td className="px-2 py-1">{t(`webhooks.detail.matchState.${m.matchState}`)}</td>
+                    <td className="px-2 py-1">{t(`webhooks.detail.matchState.${m.matchState}` as MessageKey)}</td>
                     <td className="px-2 py-1 tabular-nums">{m.processAttempts}</td>
                     <td className="max-w-xs break-words px-2 py-1 text-xs text-red-800 dark:text-red-300">{m.processError ?? ''}</td>
                   </tr>

@@ -1,9 +1,9 @@
+import type { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/card';
 import type { DeliveryOutcome, ProcessingState, SignatureResult } from '@/lib/generated/prisma/enums';
-import type { Params } from '@/lib/i18n/translate';
 import type { ProcessingSummary } from '@/lib/queries/webhooks';
 
-type T = (key: string, params?: Params) => string;
+type T = ReturnType<typeof useTranslations<never>>;
 
 export function OutcomeBadge({ outcome, t }: { outcome: DeliveryOutcome; t: T }) {
   return <Badge tone={outcome === 'accepted' ? 'green' : 'red'}>{t(`webhooks.outcome.${outcome}`)}</Badge>;

@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useI18n } from '@/components/i18n-provider';
+import { useLocale, useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/card';
 import { formatDateTime } from '@/lib/format';
@@ -22,7 +22,8 @@ function queryString(filters: DeliveryFilters, cursor: string | null): string {
 
 /** The log, polled: new calls appear at the top while the page is open. */
 export function DeliveryLog({ filters, firstPage }: { filters: DeliveryFilters; firstPage: DeliveryPage }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations();
+  const locale = useLocale();
   const query = useInfiniteQuery({
     queryKey: ['webhooks', filters],
     queryFn: async ({ pageParam }): Promise<DeliveryPage> => {

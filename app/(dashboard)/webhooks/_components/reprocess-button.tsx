@@ -2,14 +2,14 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useToast } from '@/components/ui/toast';
 import { reprocessDeliveryAction } from '../actions';
 
 export function ReprocessButton({ deliveryId, count }: { deliveryId: string; count: number }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const toast = useToast();
   const router = useRouter();
   const [open, setOpen] = useState(false);
