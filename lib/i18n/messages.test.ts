@@ -28,4 +28,12 @@ describe('messages', () => {
   test('both languages take the same arguments', () => {
     for (const [key, message] of id) expect(argumentsOf(en.get(key) ?? ''), key).toEqual(argumentsOf(message));
   });
+
+  test('a message that carries a count says it with a plural in both languages', () => {
+    const counts = [...id].filter(([, message]) => /\{(count|total|credits|bytes|valid|invalid)\s*[,}]/.test(message));
+    expect(counts.length).toBeGreaterThan(0);
+    for (const [key, message] of counts) {
+      for (const text of [message, en.get(key)!]) expect(text, key).not.toMatch(/\{(count|total|credits|bytes|valid|invalid)\}/);
+    }
+  });
 });
