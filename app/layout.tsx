@@ -2,8 +2,9 @@ import '@fontsource-variable/inter';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale } from 'next-intl/server';
+import { getLocale, getMessages } from 'next-intl/server';
 import { Providers } from '@/components/providers';
+import { pickAreas } from '@/lib/i18n/messages';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -16,7 +17,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <NextIntlClientProvider>
+        {/* The shell's client parts; a page's own client parts get their areas from ClientMessages. */}
+        <NextIntlClientProvider messages={pickAreas(await getMessages(), ['common', 'nav'])}>
           <Providers>{children}</Providers>
         </NextIntlClientProvider>
       </body>

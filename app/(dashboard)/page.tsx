@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { OverviewLive } from '@/app/(dashboard)/_components/overview-live';
+import { ClientMessages } from '@/components/client-messages';
 import { PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
 import { getTranslations } from 'next-intl/server';
@@ -12,9 +13,9 @@ export default async function OverviewPage() {
   const t = await getTranslations();
   const initial = await overview();
   return (
-    <>
+    <ClientMessages areas={['overview']}>
       <PageHeader title={t('overview.title')} description={t('overview.description')} />
       <OverviewLive initial={initial} />
-    </>
+    </ClientMessages>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MESSAGES } from '@/lib/i18n/messages';
+import { MESSAGES, pickAreas } from '@/lib/i18n/messages';
 
 type MessageTree = { [key: string]: string | MessageTree };
 
@@ -35,5 +35,12 @@ describe('messages', () => {
     for (const [key, message] of counts) {
       for (const text of [message, en.get(key)!]) expect(text, key).not.toMatch(/\{(count|total|credits|bytes|valid|invalid)\}/);
     }
+  });
+});
+
+describe('pickAreas', () => {
+  test('keeps only the areas asked for', () => {
+    expect(Object.keys(pickAreas(MESSAGES.en, ['common', 'nav']))).toEqual(['common', 'nav']);
+    expect(pickAreas(MESSAGES.en, ['nav']).nav).toBe(MESSAGES.en.nav);
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/app/(auth)/login/login-form';
+import { ClientMessages } from '@/components/client-messages';
 import { AuthCard } from '@/components/shell/auth-card';
 import { currentUser } from '@/lib/auth/session';
 import { countUsers } from '@/lib/auth/users';
@@ -16,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { next } = await searchParams;
   return (
     <AuthCard title={t('auth.signInTitle')}>
-      <LoginForm next={next ?? '/'} />
+      <ClientMessages areas={['auth']}><LoginForm next={next ?? '/'} /></ClientMessages>
       {isDemo() && <p className="mt-4 text-xs text-slate-500 dark:text-slate-400">{t('auth.demoHint')}</p>}
     </AuthCard>
   );

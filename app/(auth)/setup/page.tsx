@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { SetupForm } from '@/app/(auth)/setup/setup-form';
+import { ClientMessages } from '@/components/client-messages';
 import { AuthCard } from '@/components/shell/auth-card';
 import { countUsers } from '@/lib/auth/users';
 import { getTranslations } from 'next-intl/server';
@@ -13,7 +14,7 @@ export default async function SetupPage() {
   return (
     <AuthCard title={t('auth.setupTitle')}>
       <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">{t('auth.setupIntro')}</p>
-      <SetupForm />
+      <ClientMessages areas={['auth']}><SetupForm /></ClientMessages>
     </AuthCard>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { CashFlowView } from '@/app/(dashboard)/cash-flow/_components/cash-flow-view';
+import { ClientMessages } from '@/components/client-messages';
 import { PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
 import { jakartaDay } from '@/lib/format';
@@ -17,9 +18,9 @@ export default async function CashFlowPage({ searchParams }: { searchParams: Pro
   const account = params.get('account')?.trim() || null;
   const [report, accounts] = await Promise.all([cashFlow(range, account), cashFlowAccounts()]);
   return (
-    <>
+    <ClientMessages areas={['cashFlow']}>
       <PageHeader title={t('cashFlow.title')} description={t('cashFlow.description')} />
       <CashFlowView initial={report} accounts={accounts} />
-    </>
+    </ClientMessages>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { RevenueView } from '@/app/(dashboard)/revenue/_components/revenue-view';
+import { ClientMessages } from '@/components/client-messages';
 import { PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
 import { jakartaDay } from '@/lib/format';
@@ -15,9 +16,9 @@ export default async function RevenuePage({ searchParams }: { searchParams: Prom
   const range = rangeOrDefault(paramsOf(await searchParams), jakartaDay(new Date()));
   const report = await revenueReport(range);
   return (
-    <>
+    <ClientMessages areas={['cashFlow', 'revenue']}>
       <PageHeader title={t('revenue.title')} description={t('revenue.description')} />
       <RevenueView initial={report} />
-    </>
+    </ClientMessages>
   );
 }

@@ -1,3 +1,4 @@
+import { ClientMessages } from '@/components/client-messages';
 import { PageHeader } from '@/components/ui/card';
 import { listApiKeys } from '@/lib/api-keys';
 import { can } from '@/lib/auth/roles';
@@ -71,7 +72,7 @@ export default async function SettingsPage() {
   ];
 
   return (
-    <>
+    <ClientMessages areas={['settings']}>
       <PageHeader title={t('settings.title')} description={t('settings.description')} />
       <nav aria-label={t('settings.sectionNav')} className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {nav.map(([id, label]) => (
@@ -122,6 +123,6 @@ export default async function SettingsPage() {
           />
         )}
       </div>
-    </>
+    </ClientMessages>
   );
 }

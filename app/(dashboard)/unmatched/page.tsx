@@ -1,3 +1,4 @@
+import { ClientMessages } from '@/components/client-messages';
 import { PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
@@ -13,7 +14,7 @@ export default async function UnmatchedPage() {
   const firstPage = await listQueue();
   const canReconcile = can(user.role, 'reconcile');
   return (
-    <>
+    <ClientMessages areas={['unmatched']}>
       <PageHeader title={t('unmatched.title')} description={t('unmatched.description')} />
       {!canReconcile && <p className="mb-4 rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-200">{t('unmatched.viewOnly')}</p>}
       {canReconcile && (
@@ -28,6 +29,6 @@ export default async function UnmatchedPage() {
         </details>
       )}
       <WorkQueue initialPage={firstPage} canReconcile={canReconcile} />
-    </>
+    </ClientMessages>
   );
 }

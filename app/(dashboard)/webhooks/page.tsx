@@ -1,3 +1,4 @@
+import { ClientMessages } from '@/components/client-messages';
 import { PageHeader } from '@/components/ui/card';
 import { requireUser } from '@/lib/auth/session';
 import { getTranslations } from 'next-intl/server';
@@ -11,10 +12,10 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   const filters = parseDeliveryFilters(await searchParams);
   const firstPage = await listDeliveries(filters);
   return (
-    <>
+    <ClientMessages areas={['webhooks']}>
       <PageHeader title={t('webhooks.title')} description={t('webhooks.description')} />
       <DeliveryFilterForm filters={filters} />
       <DeliveryLog key={JSON.stringify(filters)} filters={filters} firstPage={firstPage} />
-    </>
+    </ClientMessages>
   );
 }

@@ -12,6 +12,11 @@ export const MESSAGES = Object.fromEntries(
   LOCALES.map((locale) => [locale, Object.fromEntries(AREA_NAMES.map((area) => [area, AREAS[area][locale]])) as Messages]),
 ) as Record<Locale, Messages>;
 
+/** Only the given areas, for the part of a page that runs in the browser. */
+export function pickAreas(messages: Messages, areas: readonly Area[]): Partial<Messages> {
+  return Object.fromEntries(areas.map((area) => [area, messages[area]]));
+}
+
 type KeysOf<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : KeysOf<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CancelOrderButton } from '@/app/(dashboard)/orders/_components/cancel-order';
 import { Facts, HistoryTable, OrderStatusBadge, Table, cellClass, moneyCellClass } from '@/app/(dashboard)/orders/_components/ledger-ui';
+import { ClientMessages } from '@/components/client-messages';
 import { Badge, Card, PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
@@ -46,7 +47,7 @@ export default async function OrderDetailPage({ params }: Props) {
       <PageHeader
         title={t('orders.detail.title', { reference: order.reference })}
         description={<OrderStatusBadge status={order.status} />}
-        actions={cancellable && <CancelOrderButton reference={order.reference} />}
+        actions={cancellable && <ClientMessages areas={['orders']}><CancelOrderButton reference={order.reference} /></ClientMessages>}
       />
       <div className="flex flex-col gap-6">
         <Card title={t('orders.detail.summary')}>

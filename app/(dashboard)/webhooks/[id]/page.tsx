@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { ClientMessages } from '@/components/client-messages';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/auth/session';
@@ -43,7 +44,7 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
       <PageHeader
         title={t('webhooks.detail.title')}
         description={formatDateTime(new Date(delivery.receivedAt), locale)}
-        actions={can(user.role, 'reprocess_webhooks') && dead > 0 ? <ReprocessButton deliveryId={delivery.id} count={dead} /> : undefined}
+        actions={can(user.role, 'reprocess_webhooks') && dead > 0 ? <ClientMessages areas={['webhooks']}><ReprocessButton deliveryId={delivery.id} count={dead} /></ClientMessages> : undefined}
       />
       {waiting && <DeliveryAutoRefresh />}
       <div className="grid gap-4 lg:grid-cols-2">
