@@ -9,7 +9,7 @@ import { Badge, Card } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
 import { formatRupiah } from '@/lib/format';
-import { parseOrdersCsv, type ParsedCsv } from '@/lib/orders/csv-import';
+import { parseOrdersCsv, type CsvProblem, type ParsedCsv } from '@/lib/orders/csv-import';
 
 /** Rows shown in the preview besides those with problems, so a 5000-row file stays quick to draw. */
 const PREVIEW_ROWS = 200;
@@ -19,6 +19,8 @@ const RESULT_TONES = { created: 'green', existing: 'blue', failed: 'red' } as co
 
 export function ImportOrders() {
   const t = useTranslations();
+  const problem = (p: CsvProblem) =>
+    'field' in p ? t(`orders.form.errors.${p.field}`) : t(`orders.import.errors.${p.code}`, 'params' in p ? p.params : undefined);
   const toast = useToast();
   const [fileName, setFileName] = useState<string | null>(null);
   const [parsed, setParsed] = useState<ParsedCsv | null>(null);
@@ -54,7 +56,7 @@ export function ImportOrders() {
     if (!parsed || valid.length === 0) return;
     const collected: ImportRowResult[] = parsed.rows
       .filter((row) => row.input === undefined)
-      .map((row) => ({ line: row.line, reference: row.values.reference ?? '', status: 'failed', message: row.errors.join('; ') }));
+      .map((row) => ({ line: row.line, reference: row.values.reference ?? '', status: 'failed', message: row.errors.map(problem).join('; ') }));
     setProgress({ done: 0, total: valid.length });
     for (let start = 0; start < valid.length; start += IMPORT_CHUNK) {
       const chunk = valid.slice(start, start + IMPORT_CHUNK);
@@ -101,7 +103,7 @@ export function ImportOrders() {
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
           <p className="font-semibold">{t('orders.import.fileErrors')}</p>
           <ul className="mt-2 list-disc pl-5">
-            {parsed.errors.map((error) => (
+            {parsed.errors.map(problem).map((error) => (
               <li key={error}>{error}</li>
             ))}
           </ul>
@@ -140,7 +142,7 @@ export function ImportOrders() {
                         <Badge tone="green">{t('orders.import.ready')}</Badge>
                       ) : (
                         <ul className="text-red-800 dark:text-red-300">
-                          {row.errors.map((error) => (
+                          {row.errors.map(problem).map((error) => (
                             <li key={error}>{error}</li>
                           ))}
                         </ul>
