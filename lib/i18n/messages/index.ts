@@ -2,7 +2,7 @@ import { LOCALES, type Locale } from '@/lib/i18n/locales';
 import * as AREAS from './areas';
 
 export type Area = keyof typeof AREAS;
-export const AREA_NAMES = Object.keys(AREAS) as Area[];
+const AREA_NAMES = Object.keys(AREAS) as Area[];
 
 /** Every string of the dashboard in one language, under its area; Indonesian gives the keys' type. */
 export type Messages = { [A in Area]: (typeof AREAS)[A]['id'] };
