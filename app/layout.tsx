@@ -1,9 +1,10 @@
 import '@fontsource-variable/inter';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getMessages } from 'next-intl/server';
 import { Providers } from '@/components/providers';
-import { MESSAGES } from '@/lib/i18n/messages';
-import { getLocale } from '@/lib/i18n/server';
+import { pickAreas } from '@/lib/i18n/messages';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -16,9 +17,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        <Providers locale={locale} messages={MESSAGES[locale]}>
-          {children}
-        </Providers>
+        {/* The shell's client parts; a page's own client parts get their areas from ClientMessages. */}
+        <NextIntlClientProvider messages={pickAreas(await getMessages(), ['common', 'nav'])}>
+          <Providers>{children}</Providers>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -2,14 +2,14 @@
 
 import { useMutation, type MutationKey } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { useToast, type ToastAction } from '@/components/ui/toast';
-import type { ActionResult } from '@/lib/auth/action';
+import type { ActionResult } from '@/lib/next/action';
 
 export type ActionFailure = Extract<ActionResult<unknown>, { ok: false }>;
 
 /** A refusal with the name of its kind in front ("Not found: …"), for forms whose message alone reads bare. */
-export function failureWithKind(t: (key: string) => string, failure: ActionFailure): string {
+export function failureWithKind(t: ReturnType<typeof useTranslations<never>>, failure: ActionFailure): string {
   return `${t(`common.errors.${failure.code}`)}: ${failure.message}`;
 }
 
@@ -42,7 +42,7 @@ export function useAction<Input, Data>(
     describeError?: (failure: ActionFailure) => string;
   } = {},
 ) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const toast = useToast();
   const router = useRouter();
   const mutation = useMutation<Data, Error, Input>({

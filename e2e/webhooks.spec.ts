@@ -107,7 +107,7 @@ test.describe('as finance', () => {
 
     await reprocess.click();
     await page.getByRole('dialog').getByRole('button', { name: /^(Proses ulang|Reprocess)$/ }).click();
-    await expect(page.getByRole('status')).toContainText(/1 mutasi dikirim|1 mutations sent/, { timeout: 30_000 });
+    await expect(page.getByRole('status')).toContainText(/1 mutasi dikirim|1 mutation sent/, { timeout: 30_000 });
     await expect(page.getByTestId('delivery-mutation')).toContainText(/Diproses|Processed/, { timeout: 45_000 });
     await expect(page.getByTestId('delivery-mutation')).not.toContainText('e2e: gave up');
     await expect(reprocess).toHaveCount(0);

@@ -1,10 +1,10 @@
 'use client';
 
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 
 export default function DashboardError({ reset }: { error: Error; reset: () => void }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   return (
     <div role="alert" className="flex max-w-md flex-col items-start gap-3">
       <h1 className="text-2xl font-semibold">{t('common.errorTitle')}</h1>

@@ -2,11 +2,12 @@ import { Table, TD } from '@/components/ui/table';
 import type { HistoryEntry } from '@/lib/generated/prisma/client';
 import { formatDateTime } from '@/lib/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { getLocale, getT } from '@/lib/i18n/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { MessageKey } from '@/lib/i18n/messages';
 
 /** Who did what and why, oldest first; used by the order and the mutation pages. */
 export async function HistoryTable({ entries, area }: { entries: HistoryEntry[]; area: 'orders' | 'mutations' }) {
-  const t = await getT();
+  const t = await getTranslations();
   const locale: Locale = await getLocale();
   return (
     <Table
@@ -28,8 +29,7 @@ export async function HistoryTable({ entries, area }: { entries: HistoryEntry[];
   );
 }
 
-function translateAction(t: (key: string) => string, action: string): string {
-  const key = `orders.history.action.${action}`;
-  const text = t(key);
-  return text === key ? action : text;
+function translateAction(t: Awaited<ReturnType<typeof getTranslations<never>>>, action: string): string {
+  const key = `orders.history.action.${action}` as MessageKey;
+  return t.has(key) ? t(key) : action;
 }

@@ -3,13 +3,14 @@
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { setLocaleAction } from '@/app/actions';
-import { useI18n } from '@/components/i18n-provider';
+import { useLocale, useTranslations } from 'next-intl';
 import { LOCALES } from '@/lib/i18n/locales';
 
 const NAMES = { id: 'Bahasa Indonesia', en: 'English' } as const;
 
 export function LanguageSwitch() {
-  const { locale, t } = useI18n();
+  const t = useTranslations();
+  const locale = useLocale();
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (

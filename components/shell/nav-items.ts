@@ -1,8 +1,9 @@
 import type { Permission } from '@/lib/auth/roles';
+import type { MessageKey } from '@/lib/i18n/messages';
 
 export interface NavItem {
   href: string;
-  label: string;
+  label: MessageKey;
   permission: Permission;
 }
 

@@ -4,9 +4,10 @@ import Link, { useLinkStatus } from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useState } from 'react';
 import { signOutAction } from '@/app/actions';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { LanguageSwitch } from '@/components/shell/language-switch';
 import type { NavItem } from '@/components/shell/nav-items';
+import type { Role } from '@/lib/auth/roles';
 
 /** A pulsing dot on the link being followed while its page loads (pages answer only once ready). */
 function PendingMark() {
@@ -14,8 +15,8 @@ function PendingMark() {
   return pending ? <span aria-hidden="true" className="ml-2 inline-block h-2 w-2 animate-pulse rounded-full bg-emerald-600 align-middle" /> : null;
 }
 
-export function Sidebar({ items, email, role }: { items: NavItem[]; email: string; role: string }) {
-  const { t } = useI18n();
+export function Sidebar({ items, email, role }: { items: NavItem[]; email: string; role: Role }) {
+  const t = useTranslations();
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const active = (href: string) => (href === '/' ? pathname === '/' : pathname === href || pathname.startsWith(`${href}/`));

@@ -1,34 +1,46 @@
 import { describe, expect, test } from 'vitest';
-import { MESSAGES } from '@/lib/i18n/messages';
-import { keysOf, translate } from '@/lib/i18n/translate';
+import { MESSAGES, pickAreas } from '@/lib/i18n/messages';
+
+type MessageTree = { [key: string]: string | MessageTree };
+
+/** Every dotted key with a message at its end, and that message. */
+function entriesOf(tree: MessageTree, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]): [string, string][] =>
+    typeof value === 'string' ? [[`${prefix}${key}`, value]] : entriesOf(value, `${prefix}${key}.`),
+  );
+}
+
+const id = new Map(entriesOf(MESSAGES.id));
+const en = new Map(entriesOf(MESSAGES.en));
+
+/** The names of a message's ICU arguments: `{email}`, `{count, plural, …}`. */
+const argumentsOf = (message: string) => [...new Set([...message.matchAll(/\{\s*(\w+)\s*[,}]/g)].map((m) => m[1]))].sort();
 
 describe('messages', () => {
   test('Bahasa Indonesia and English have exactly the same keys', () => {
-    expect(keysOf(MESSAGES.en).sort()).toEqual(keysOf(MESSAGES.id).sort());
+    expect([...en.keys()].sort()).toEqual([...id.keys()].sort());
   });
 
   test('no message is empty', () => {
-    for (const locale of ['id', 'en'] as const) {
-      for (const key of keysOf(MESSAGES[locale])) expect(translate(MESSAGES[locale], key), `${locale}:${key}`).not.toBe('');
-    }
+    for (const [key, message] of [...id, ...en]) expect(message.trim(), key).not.toBe('');
   });
 
-  test('placeholders are the same in both languages', () => {
-    for (const key of keysOf(MESSAGES.id)) {
-      const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-      expect(names(translate(MESSAGES.en, key)), key).toEqual(names(translate(MESSAGES.id, key)));
+  test('both languages take the same arguments', () => {
+    for (const [key, message] of id) expect(argumentsOf(en.get(key) ?? ''), key).toEqual(argumentsOf(message));
+  });
+
+  test('a message that carries a count says it with a plural in both languages', () => {
+    const counts = [...id].filter(([, message]) => /\{(count|total|credits|bytes|valid|invalid)\s*[,}]/.test(message));
+    expect(counts.length).toBeGreaterThan(0);
+    for (const [key, message] of counts) {
+      for (const text of [message, en.get(key)!]) expect(text, key).not.toMatch(/\{(count|total|credits|bytes|valid|invalid)\}/);
     }
   });
 });
 
-describe('translate', () => {
-  test.each([
-    ['a plain key', 'common.save', undefined, 'Simpan'],
-    ['a nested key', 'common.role.finance', undefined, 'Keuangan'],
-    ['a placeholder', 'common.signedInAs', { email: 'a@b.c' }, 'Masuk sebagai a@b.c'],
-    ['a missing key shows itself', 'common.nope', undefined, 'common.nope'],
-    ['a key that names a group shows itself', 'common.role', undefined, 'common.role'],
-  ])('%s', (_label, key, params, expected) => {
-    expect(translate(MESSAGES.id, key, params)).toBe(expected);
+describe('pickAreas', () => {
+  test('keeps only the areas asked for', () => {
+    expect(Object.keys(pickAreas(MESSAGES.en, ['common', 'nav']))).toEqual(['common', 'nav']);
+    expect(pickAreas(MESSAGES.en, ['nav']).nav).toBe(MESSAGES.en.nav);
   });
 });

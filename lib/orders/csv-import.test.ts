@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_CSV_ROWS, parseCsvAmount, parseOrdersCsv } from '@/lib/orders/csv-import';
+import { MAX_CSV_ROWS, parseCsvAmount, parseOrdersCsv, type CsvProblem } from '@/lib/orders/csv-import';
 
 const references = (text: string) => parseOrdersCsv(text).rows.map((row) => row.values.reference);
 
@@ -25,20 +25,18 @@ describe('parseCsvAmount', () => {
     expect(parseCsvAmount(text)).toEqual({ amount });
   });
 
-  test.each([
-    ['empty', '', /amount is required/],
-    ['a fraction after a comma', '150.000,50', /must be whole rupiah/],
-    ['a fraction after a point', '150000.5', /must be whole rupiah/],
-    ['comma with three digits is ambiguous', '150,000', /ambiguous.*write 150000 or 150\.000/],
-    ['English thousands commas', '1,250,000', /"," between thousands.*1\.250\.000 or 1250000/],
-    ['English thousands and decimals', '1,250,000.00', /"," between thousands/],
-    ['broken grouping', '1.50.000', /not a rupiah amount/],
-    ['text', 'seratus ribu', /not a rupiah amount/],
-    ['a currency other than rupiah', 'USD 10', /not a rupiah amount/],
-  ])('%s: %j is refused', (_label, text, message) => {
-    const result = parseCsvAmount(text);
-    expect(result).toHaveProperty('error');
-    expect((result as { error: string }).error).toMatch(message);
+  test.each<[string, string, CsvProblem]>([
+    ['empty', '', { field: 'amountRequired' }],
+    ['a fraction after a comma', '150.000,50', { code: 'amountNotWhole', params: { value: '150.000,50' } }],
+    ['a fraction after a point', '150000.5', { code: 'amountNotWhole', params: { value: '150000.5' } }],
+    ['comma with three digits is ambiguous', '150,000', { code: 'amountAmbiguous', params: { value: '150,000', plain: '150000', grouped: '150.000' } }],
+    ['English thousands commas', '1,250,000', { code: 'amountThousandsComma', params: { value: '1,250,000', plain: '1250000', grouped: '1.250.000' } }],
+    ['English thousands and decimals', '1,250,000.00', { code: 'amountThousandsComma', params: { value: '1,250,000.00', plain: '1250000', grouped: '1.250.000' } }],
+    ['broken grouping', '1.50.000', { code: 'amountNotRupiah', params: { value: '1.50.000' } }],
+    ['text', 'seratus ribu', { code: 'amountNotRupiah', params: { value: 'seratus ribu' } }],
+    ['a currency other than rupiah', 'USD 10', { code: 'amountNotRupiah', params: { value: 'USD 10' } }],
+  ])('%s: %j is refused', (_label, text, error) => {
+    expect(parseCsvAmount(text)).toEqual({ error });
   });
 });
 
@@ -95,19 +93,17 @@ describe('reading the file', () => {
     expect(rows.map((row) => row.line)).toEqual([2, 5]);
   });
 
-  test.each([
-    ['an empty file', '', /file is empty/],
-    ['only a byte order mark and a newline', '\uFEFF\r\n', /file is empty/],
-    ['a header without rows', 'reference,amount\n\n', /no orders below its header/],
-    ['no header at all', 'INV-1,150000\nINV-2,1000\n', /first line must name the columns.*"INV-1"/],
-    ['no amount column', 'reference,customer_name\nA-1,x\n', /no amount column; name it amount, jumlah, nominal, total/],
-    ['no reference column', 'nominal;nama\n1000;x\n', /no reference column; name it reference, referensi, order_id/],
-    ['two columns for the amount', 'reference,amount,total\nA-1,1,1\n', /"amount" and "total" both give the amount/],
-    ['a quote never closed', 'reference,amount,customer_name\nA-1,1000,"Siti\nA-2,2000,x\n', /line 2: a quoted field is never closed/],
-  ])('%s is a file-level error', (_label, text, message) => {
-    const { errors } = parseOrdersCsv(text);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(message);
+  test.each<[string, string, CsvProblem]>([
+    ['an empty file', '', { code: 'fileEmpty' }],
+    ['only a byte order mark and a newline', '\uFEFF\r\n', { code: 'fileEmpty' }],
+    ['a header without rows', 'reference,amount\n\n', { code: 'noRows' }],
+    ['no header at all', 'INV-1,150000\nINV-2,1000\n', { code: 'headerMissing', params: { found: '"INV-1", "150000"' } }],
+    ['no amount column', 'reference,customer_name\nA-1,x\n', { code: 'columnMissing', params: { column: 'amount', names: 'amount, jumlah, nominal, total' } }],
+    ['no reference column', 'nominal;nama\n1000;x\n', { code: 'columnMissing', params: { column: 'reference', names: 'reference, referensi, order_id' } }],
+    ['two columns for the amount', 'reference,amount,total\nA-1,1,1\n', { code: 'columnTwice', params: { column: 'amount', first: 'amount', second: 'total' } }],
+    ['a quote never closed', 'reference,amount,customer_name\nA-1,1000,"Siti\nA-2,2000,x\n', { code: 'quoteNeverClosed', params: { line: 2 } }],
+  ])('%s is a file-level error', (_label, text, problem) => {
+    expect(parseOrdersCsv(text).errors).toEqual([problem]);
   });
 
   test(`at most ${MAX_CSV_ROWS} rows`, () => {
@@ -117,7 +113,7 @@ describe('reading the file', () => {
     expect(atLimit.rows).toHaveLength(MAX_CSV_ROWS);
     const over = parseOrdersCsv(`reference,amount\n${body(MAX_CSV_ROWS + 1)}\n`);
     expect(over.rows).toEqual([]);
-    expect(over.errors).toEqual([`the file has more than ${MAX_CSV_ROWS} orders; split it into files of at most ${MAX_CSV_ROWS}`]);
+    expect(over.errors).toEqual([{ code: 'tooManyRows', params: { max: MAX_CSV_ROWS } }]);
   });
 });
 
@@ -125,32 +121,37 @@ describe('row validation', () => {
   const row = (line: string, header = 'reference;amount;customer_name;account_number;expires_in_minutes') =>
     parseOrdersCsv(`${header}\n${line}\n`).rows[0]!;
 
-  test.each([
-    ['a missing reference', ';150000;;;', /reference: reference is required/],
-    ['a short reference', 'AB;150000;;;', /reference must be at least 3 characters/],
-    ['a reference with spaces', 'INV 1;150000;;;', /reference may only contain letters/],
-    ['a missing amount', 'INV-1;;;;', /^amount is required$/],
-    ['a zero amount', 'INV-1;0;;;', /amount must be more than 0/],
-    ['a negative amount', 'INV-1;-150.000;;;', /amount must be more than 0/],
-    ['a fractional amount', 'INV-1;150.000,50;;;', /must be whole rupiah/],
-    ['an amount over the maximum', 'INV-1;100.000.000.001;;;', /amount is too large/],
-    ['letters in the account number', 'INV-1;1000;;BCA-123;', /account_number may only contain digits/],
-    ['expiry that is not minutes', 'INV-1;1000;;;2 jam', /expires_in_minutes must be a whole number of minutes, got "2 jam"/],
-    ['expiry out of range', 'INV-1;1000;;;0', /expires_in_minutes/],
-    ['more values than columns', 'INV-1;1000;;;;extra', /6 values but the header names 5 columns/],
-    ['text after a closing quote', 'INV-1;"1000"x;;;', /unexpected text after a closing quote: x/],
-  ])('%s', (_label, line, message) => {
+  // Rows report codes with their values, not sentences: the preview says them in the merchant's language.
+  test.each<[string, string, CsvProblem[]]>([
+    ['a missing reference', ';150000;;;', [{ field: 'referenceRequired' }]],
+    ['a short reference', 'AB;150000;;;', [{ field: 'referenceLength' }]],
+    ['a long reference', `${'A'.repeat(65)};150000;;;`, [{ field: 'referenceLength' }]],
+    ['a reference with spaces', 'INV 1;150000;;;', [{ field: 'referenceChars' }]],
+    ['a missing amount', 'INV-1;;;;', [{ field: 'amountRequired' }]],
+    ['a zero amount', 'INV-1;0;;;', [{ field: 'amountPositive' }]],
+    ['a negative amount', 'INV-1;-150.000;;;', [{ field: 'amountPositive' }]],
+    ['a fractional amount', 'INV-1;150.000,50;;;', [{ code: 'amountNotWhole', params: { value: '150.000,50' } }]],
+    ['an amount over the maximum', 'INV-1;100.000.000.001;;;', [{ field: 'amountTooLarge' }]],
+    ['a long customer name', `INV-1;1000;${'x'.repeat(201)};;`, [{ field: 'customerTooLong' }]],
+    ['letters in the account number', 'INV-1;1000;;BCA-123;', [{ field: 'accountDigits' }]],
+    ['a long account number', `INV-1;1000;;${'1'.repeat(41)};`, [{ field: 'accountTooLong' }]],
+    ['expiry that is not minutes', 'INV-1;1000;;;2 jam', [{ field: 'expiryInvalid' }]],
+    ['expiry out of range', 'INV-1;1000;;;0', [{ field: 'expiryInvalid' }]],
+    ['more values than columns', 'INV-1;1000;;;;extra', [{ code: 'tooManyValues', params: { values: 6, columns: 5 } }]],
+    ['text after a closing quote', 'INV-1;"1000"x;;;', [{ code: 'textAfterQuote', params: { text: 'x' } }, { code: 'amountNotRupiah', params: { value: '1000x' } }]],
+  ])('%s', (_label, line, problems) => {
     const parsed = row(line);
     expect(parsed.input).toBeUndefined();
-    expect(parsed.errors.join(' | ')).toMatch(message);
+    expect(parsed.errors).toEqual(problems);
   });
 
-  test('each problem of a row is reported once, the amount only by its own message', () => {
+  test('each problem of a row is reported once, the amount only by its own check', () => {
     const parsed = row('x;150,5;;abc;soon');
     expect(parsed.errors).toEqual([
-      'amount "150,5" must be whole rupiah',
-      'expires_in_minutes must be a whole number of minutes, got "soon"',
-      'reference: reference must be at least 3 characters; account_number: account_number may only contain digits',
+      { code: 'amountNotWhole', params: { value: '150,5' } },
+      { field: 'expiryInvalid' },
+      { field: 'referenceLength' },
+      { field: 'accountDigits' },
     ]);
   });
 
@@ -167,8 +168,8 @@ describe('row validation', () => {
     expect(rows.map((r) => r.errors)).toEqual([
       [],
       [],
-      ['reference inv-1 is already on line 2'],
-      ['reference INV-1 is already on line 2'],
+      [{ code: 'duplicateReference', params: { reference: 'inv-1', line: 2 } }],
+      [{ code: 'duplicateReference', params: { reference: 'INV-1', line: 2 } }],
     ]);
     expect(rows.map((r) => r.input !== undefined)).toEqual([true, true, false, false]);
   });

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { describeIssues, orderInputSchema } from '@/lib/orders/order-input';
+import type { z } from 'zod';
+import { orderInputSchema } from '@/lib/orders/order-input';
 
 export const MAX_CSV_ROWS = 5000;
 
@@ -14,6 +14,37 @@ const COLUMNS = {
 
 type Column = keyof typeof COLUMNS;
 
+/** A value the order API refuses, by the new-order form's own message: `orders.form.errors.<field>`. */
+export type OrderFieldError =
+  | 'referenceRequired'
+  | 'referenceLength'
+  | 'referenceChars'
+  | 'amountRequired'
+  | 'amountPositive'
+  | 'amountTooLarge'
+  | 'customerTooLong'
+  | 'accountDigits'
+  | 'accountTooLong'
+  | 'expiryInvalid';
+
+/**
+ * What is wrong with a row or the file, for the preview to say in the merchant's language: a
+ * field's problem, or a problem of the file's own (`orders.import.errors.<code>` and its values).
+ */
+export type CsvProblem =
+  | { field: OrderFieldError }
+  | { code: 'fileEmpty' | 'noRows' | 'quoteNotClosed' }
+  | { code: 'tooManyRows'; params: { max: number } }
+  | { code: 'headerMissing'; params: { found: string } }
+  | { code: 'columnTwice'; params: { column: Column; first: string; second: string } }
+  | { code: 'columnMissing'; params: { column: Column; names: string } }
+  | { code: 'quoteNeverClosed'; params: { line: number } }
+  | { code: 'textAfterQuote'; params: { text: string } }
+  | { code: 'tooManyValues'; params: { values: number; columns: number } }
+  | { code: 'duplicateReference'; params: { reference: string; line: number } }
+  | { code: 'amountNotWhole' | 'amountNotRupiah'; params: { value: string } }
+  | { code: 'amountAmbiguous' | 'amountThousandsComma'; params: { value: string; plain: string; grouped: string } };
+
 export interface CsvRow {
   /** The line of the file the row starts on; the header is line 1. */
   line: number;
@@ -21,19 +52,19 @@ export interface CsvRow {
   values: Record<string, string>;
   /** What to give createOrder, present only when the row has no errors. */
   input?: unknown;
-  errors: string[];
+  errors: CsvProblem[];
 }
 
 export interface ParsedCsv {
   rows: CsvRow[];
   /** Problems with the file as a whole; a file that has any should not be imported. */
-  errors: string[];
+  errors: CsvProblem[];
 }
 
 interface RawRecord {
   line: number;
   fields: string[];
-  error?: string;
+  error?: CsvProblem;
   unclosedQuote?: boolean;
 }
 
@@ -46,18 +77,18 @@ export function parseOrdersCsv(text: string): ParsedCsv {
   const records = readRecords(content, detectDelimiter(content));
   const header = records.next();
   if (header.done || header.value.fields.every((field) => field.trim() === '')) {
-    return { rows: [], errors: ['the file is empty; its first line must name the columns, e.g. reference;amount;customer_name'] };
+    return { rows: [], errors: [{ code: 'fileEmpty' }] };
   }
   const mapping = mapHeader(header.value.fields);
   if ('errors' in mapping) return { rows: [], errors: mapping.errors };
 
   const rows: CsvRow[] = [];
-  const errors: string[] = [];
+  const errors: CsvProblem[] = [];
   const seen = new Map<string, number>();
   for (const record of records) {
     if (record.fields.every((field) => field.trim() === '')) continue;
     if (rows.length === MAX_CSV_ROWS) {
-      return { rows: [], errors: [`the file has more than ${MAX_CSV_ROWS} orders; split it into files of at most ${MAX_CSV_ROWS}`] };
+      return { rows: [], errors: [{ code: 'tooManyRows', params: { max: MAX_CSV_ROWS } }] };
     }
     const row = toRow(record, mapping.columns, header.value.fields.length);
     const reference = row.values.reference?.toUpperCase();
@@ -65,25 +96,25 @@ export function parseOrdersCsv(text: string): ParsedCsv {
       const earlier = seen.get(reference);
       if (earlier === undefined) seen.set(reference, row.line);
       else {
-        row.errors.push(`reference ${row.values.reference} is already on line ${earlier}`);
+        row.errors.push({ code: 'duplicateReference', params: { reference: row.values.reference!, line: earlier } });
         delete row.input;
       }
     }
-    if (record.unclosedQuote) errors.push(`line ${record.line}: a quoted field is never closed, so the rest of the file is read as one value`);
+    if (record.unclosedQuote) errors.push({ code: 'quoteNeverClosed', params: { line: record.line } });
     rows.push(row);
   }
-  if (rows.length === 0 && errors.length === 0) errors.push('the file has no orders below its header');
+  if (rows.length === 0 && errors.length === 0) errors.push({ code: 'noRows' });
   return { rows, errors };
 }
 
 function toRow(record: RawRecord, columns: Map<number, Column>, headerLength: number): CsvRow {
   const values: Record<string, string> = {};
   for (const [index, column] of columns) values[column] = record.fields[index]?.trim() ?? '';
-  const errors: string[] = [];
+  const errors: CsvProblem[] = [];
   if (record.error) errors.push(record.error);
   const extra = record.fields.slice(headerLength).filter((field) => field.trim() !== '');
   if (extra.length > 0) {
-    errors.push(`the row has ${record.fields.length} values but the header names ${headerLength} columns`);
+    errors.push({ code: 'tooManyValues', params: { values: record.fields.length, columns: headerLength } });
   }
 
   const reported = new Set<string>();
@@ -100,17 +131,35 @@ function toRow(record: RawRecord, columns: Map<number, Column>, headerLength: nu
   if (values.expires_in_minutes) {
     if (/^\d+$/.test(values.expires_in_minutes)) input.expires_in_minutes = Number(values.expires_in_minutes);
     else {
-      errors.push(`expires_in_minutes must be a whole number of minutes, got "${values.expires_in_minutes}"`);
+      errors.push({ field: 'expiryInvalid' });
       reported.add('expires_in_minutes');
     }
   }
 
   const parsed = orderInputSchema.safeParse(input);
   if (!parsed.success) {
-    const issues = parsed.error.issues.filter((issue) => !reported.has(String(issue.path[0])));
-    if (issues.length > 0) errors.push(describeIssues(new z.ZodError(issues)));
+    for (const issue of parsed.error.issues) if (!reported.has(String(issue.path[0]))) errors.push(problemOf(issue));
   }
   return errors.length === 0 ? { line: record.line, values, input, errors } : { line: record.line, values, errors };
+}
+
+/** The order API's own check of a row (orderInputSchema), as the form's message for that field. */
+function problemOf(issue: z.core.$ZodIssue): CsvProblem {
+  const tooLong = issue.code === 'too_big';
+  switch (issue.path[0]) {
+    case 'reference':
+      if (tooLong || issue.code === 'too_small') return { field: 'referenceLength' };
+      return { field: issue.code === 'invalid_format' ? 'referenceChars' : 'referenceRequired' };
+    case 'amount':
+      // parseCsvAmount has already made the amount whole rupiah: only the schema's bounds are left.
+      return { field: issue.message === 'amount is too large' ? 'amountTooLarge' : 'amountPositive' };
+    case 'customer_name':
+      return { field: 'customerTooLong' };
+    case 'account_number':
+      return { field: tooLong ? 'accountTooLong' : 'accountDigits' };
+    default:
+      return { field: 'expiryInvalid' };
+  }
 }
 
 function normalizeHeader(name: string): string {
@@ -121,32 +170,27 @@ function normalizeHeader(name: string): string {
     .replace(/^_+|_+$/g, '');
 }
 
-function mapHeader(fields: string[]): { columns: Map<number, Column> } | { errors: string[] } {
+function mapHeader(fields: string[]): { columns: Map<number, Column> } | { errors: CsvProblem[] } {
   const columns = new Map<number, Column>();
   const found = new Map<Column, string>();
-  const errors: string[] = [];
+  const errors: CsvProblem[] = [];
   fields.forEach((field, index) => {
     const name = normalizeHeader(field);
     const column = (Object.keys(COLUMNS) as Column[]).find((key) => (COLUMNS[key] as readonly string[]).includes(name));
     if (!column) return;
     const earlier = found.get(column);
     if (earlier !== undefined) {
-      errors.push(`the columns "${earlier}" and "${field.trim()}" both give the ${column}; keep one of them`);
+      errors.push({ code: 'columnTwice', params: { column, first: earlier, second: field.trim() } });
       return;
     }
     found.set(column, field.trim());
     columns.set(index, column);
   });
   if (found.size === 0) {
-    return {
-      errors: [
-        'the first line must name the columns, e.g. reference;amount;customer_name ' +
-          `(found ${fields.map((f) => `"${f.trim()}"`).join(', ')})`,
-      ],
-    };
+    return { errors: [{ code: 'headerMissing', params: { found: fields.map((f) => `"${f.trim()}"`).join(', ') } }] };
   }
   for (const required of ['reference', 'amount'] as const) {
-    if (!found.has(required)) errors.push(`the header has no ${required} column; name it ${COLUMNS[required].join(', ')}`);
+    if (!found.has(required)) errors.push({ code: 'columnMissing', params: { column: required, names: COLUMNS[required].join(', ') } });
   }
   return errors.length > 0 ? { errors } : { columns };
 }
@@ -200,11 +244,11 @@ function* readRecords(text: string, delimiter: string): Generator<RawRecord> {
         }
         if (!closed) {
           record.unclosedQuote = true;
-          record.error ??= 'a quoted field is never closed: a " is missing';
+          record.error ??= { code: 'quoteNotClosed' };
         }
         const rest = endOfField();
         if (rest.trim() !== '') {
-          record.error ??= `unexpected text after a closing quote: ${rest.trim()}`;
+          record.error ??= { code: 'textAfterQuote', params: { text: rest.trim() } };
           value += rest;
         }
         record.fields.push(value);
@@ -229,9 +273,9 @@ function* readRecords(text: string, delimiter: string): Generator<RawRecord> {
  * "150.000,00"; "." separates thousands and "," starts the decimals, which must be zero.
  * Returns the whole rupiah as a plain decimal string for orderInputSchema.
  */
-export function parseCsvAmount(text: string): { amount: string } | { error: string } {
+export function parseCsvAmount(text: string): { amount: string } | { error: CsvProblem } {
   const original = text.trim();
-  if (original === '') return { error: 'amount is required' };
+  if (original === '') return { error: { field: 'amountRequired' } };
   let rest = original.replace(/[\s\u00a0]/g, '');
   let sign = '';
   if (rest.startsWith('-')) {
@@ -244,16 +288,14 @@ export function parseCsvAmount(text: string): { amount: string } | { error: stri
     rest = rest.slice(1);
   }
   const whole = (digits: string) => ({ amount: sign + BigInt(digits.replaceAll('.', '')).toString() });
-  const notWhole = { error: `amount "${original}" must be whole rupiah` };
+  const notWhole = { error: { code: 'amountNotWhole', params: { value: original } } } as const;
 
   if (/^\d+$/.test(rest) || /^\d{1,3}(\.\d{3})+$/.test(rest)) return whole(rest);
   const decimalComma = /^(\d+|\d{1,3}(?:\.\d{3})+),(\d+)$/.exec(rest);
   if (decimalComma) {
     const [, integer, fraction] = decimalComma as unknown as [string, string, string];
     if (/^\d{1,3}$/.test(integer) && fraction.length === 3) {
-      return {
-        error: `amount "${original}" is ambiguous: in Indonesian format "," starts the decimals; write ${integer}${fraction} or ${integer}.${fraction}`,
-      };
+      return { error: { code: 'amountAmbiguous', params: { value: original, plain: `${integer}${fraction}`, grouped: `${integer}.${fraction}` } } };
     }
     return /^0+$/.test(fraction) ? whole(integer) : notWhole;
   }
@@ -263,9 +305,7 @@ export function parseCsvAmount(text: string): { amount: string } | { error: stri
   const englishGrouping = /^(\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/.exec(rest);
   if (englishGrouping) {
     const integer = englishGrouping[1]!;
-    return {
-      error: `amount "${original}" uses "," between thousands; in Indonesian format write ${integer.replaceAll(',', '.')} or ${integer.replaceAll(',', '')}`,
-    };
+    return { error: { code: 'amountThousandsComma', params: { value: original, plain: integer.replaceAll(',', ''), grouped: integer.replaceAll(',', '.') } } };
   }
-  return { error: `amount "${original}" is not a rupiah amount; write e.g. 150000 or 150.000` };
+  return { error: { code: 'amountNotRupiah', params: { value: original } } };
 }

@@ -1,5 +1,5 @@
 import { DomainError } from '@/lib/errors';
-import type { CsvRow } from '@/lib/orders/csv-import';
+import type { CsvProblem, CsvRow } from '@/lib/orders/csv-import';
 import { createOrder } from '@/lib/orders/create-order';
 
 export interface ImportResult {
@@ -7,6 +7,8 @@ export interface ImportResult {
   reference: string;
   status: 'created' | 'existing' | 'failed';
   message?: string;
+  /** Why a row that failed the file's own check failed. */
+  problems?: CsvProblem[];
   uniqueCode?: number;
   payableAmount?: bigint;
 }
@@ -30,9 +32,8 @@ export async function importOrders(
 
 async function importRow(row: CsvRow, actor: string): Promise<ImportResult> {
   const base = { line: row.line, reference: row.values.reference ?? '' };
-  if (row.errors.length > 0 || row.input === undefined) {
-    return { ...base, status: 'failed', message: row.errors.join('; ') || 'the row was not checked' };
-  }
+  if (row.errors.length > 0) return { ...base, status: 'failed', problems: row.errors };
+  if (row.input === undefined) return { ...base, status: 'failed', message: 'the row was not checked' };
   try {
     const { order, created } = await createOrder(row.input, 'csv', actor);
     return {

@@ -2,12 +2,12 @@
 
 import { useActionState } from 'react';
 import { loginAction, type LoginState } from '@/app/(auth)/login/actions';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 
 export function LoginForm({ next }: { next: string }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, { error: null });
   return (
     <form action={action} className="flex flex-col gap-4">

@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { LoginForm } from '@/app/(auth)/login/login-form';
+import { ClientMessages } from '@/components/client-messages';
 import { AuthCard } from '@/components/shell/auth-card';
 import { currentUser } from '@/lib/next/session';
 import { countUsers } from '@/lib/auth/users';
-import { getT } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { isDemo } from '@/lib/sandbox/demo';
 
 export const metadata: Metadata = { title: 'Login' };
@@ -12,11 +13,11 @@ export const metadata: Metadata = { title: 'Login' };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   if (await currentUser()) redirect('/');
   if ((await countUsers()) === 0) redirect('/setup');
-  const t = await getT();
+  const t = await getTranslations();
   const { next } = await searchParams;
   return (
     <AuthCard title={t('auth.signInTitle')}>
-      <LoginForm next={next ?? '/'} />
+      <ClientMessages areas={['auth']}><LoginForm next={next ?? '/'} /></ClientMessages>
       {isDemo() && <p className="mt-4 text-xs text-slate-500 dark:text-slate-400">{t('auth.demoHint')}</p>}
     </AuthCard>
   );

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { countUsers, createUser } from '@/lib/auth/users';
-import { translateError } from '@/lib/auth/action';
+import { translateError } from '@/lib/next/action';
 import { DomainError } from '@/lib/errors';
 
 export interface SetupState {

@@ -2,13 +2,13 @@
 
 import { useActionState } from 'react';
 import { createOwnerAction, type SetupState } from '@/app/(auth)/setup/actions';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { MIN_PASSWORD_LENGTH } from '@/lib/auth/password-rules';
 
 export function SetupForm() {
-  const { t } = useI18n();
+  const t = useTranslations();
   const [state, action, pending] = useActionState<SetupState, FormData>(createOwnerAction, { error: null });
   return (
     <form action={action} className="flex flex-col gap-4">

@@ -1,7 +1,7 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { useI18n } from '@/components/i18n-provider';
+import { useLocale } from 'next-intl';
 
 export interface ChartSeries {
   key: string;
@@ -28,7 +28,7 @@ export function ReportBarChart({
   formatValue: (value: number) => string;
   formatTick: (value: number) => string;
 }) {
-  const { locale } = useI18n();
+  const locale = useLocale();
   return (
     <figure role="img" aria-label={ariaLabel} className="h-72 w-full min-w-0 overflow-hidden" data-testid="report-chart" data-points={data.length}>
       <ResponsiveContainer width="100%" height="100%">

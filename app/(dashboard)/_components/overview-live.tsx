@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { fetchJson } from '@/app/(dashboard)/_components/fetch-json';
-import { useI18n } from '@/components/i18n-provider';
+import { useLocale, useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
 import { StatusBadge } from '@/components/ui/badge';
 import { Card, Stat } from '@/components/ui/card';
@@ -17,7 +17,8 @@ const rupiah = (amount: string) => formatRupiah(BigInt(amount));
 
 /** The overview figures, refreshed every few seconds from /api/dashboard/overview. */
 export function OverviewLive({ initial }: { initial: Overview }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations();
+  const locale = useLocale();
   const { data, isError } = useQuery({
     queryKey: ['dashboard-overview'],
     queryFn: ({ signal }) => fetchJson<Overview>('/api/dashboard/overview', signal),

@@ -1,6 +1,6 @@
 'use client';
 
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { Field, Input, Select } from '@/components/ui/field';
 import { GRANULARITIES, type Granularity } from '@/lib/reports/periods';
 
@@ -25,7 +25,7 @@ export function ReportFilters({
   accounts?: { accountNumber: string; bankLabel: string | null }[];
   error?: string | null;
 }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const id = (name: string) => `${idPrefix}-${name}`;
   return (
     <form role="search" aria-label={t('common.filter')} className="mb-6" onSubmit={(event) => event.preventDefault()}>

@@ -1,9 +1,10 @@
+import { ClientMessages } from '@/components/client-messages';
 import type { Metadata } from 'next';
 import { CashFlowView } from '@/app/(dashboard)/cash-flow/_components/cash-flow-view';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/next/session';
 import { jakartaDay } from '@/lib/time/jakarta';
-import { getT } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { cashFlow, cashFlowAccounts, cashFlowParams } from '@/lib/queries/cash-flow';
 import { rangeOrDefault } from '@/lib/reports/range';
 import { parseSearchParams } from '@/lib/search-params';
@@ -12,15 +13,15 @@ export const metadata: Metadata = { title: 'Cash flow' };
 
 export default async function CashFlowPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser('view', '/cash-flow');
-  const t = await getT();
+  const t = await getTranslations();
   const params = await searchParams;
   const range = rangeOrDefault(params, jakartaDay(new Date()));
   const { account } = parseSearchParams(cashFlowParams, params);
   const [report, accounts] = await Promise.all([cashFlow(range, account), cashFlowAccounts()]);
   return (
-    <>
+    <ClientMessages areas={['cashFlow']}>
       <PageHeader title={t('cashFlow.title')} description={t('cashFlow.description')} />
       <CashFlowView initial={report} accounts={accounts} />
-    </>
+    </ClientMessages>
   );
 }

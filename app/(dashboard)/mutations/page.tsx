@@ -10,18 +10,18 @@ import { TextLink } from '@/components/ui/text-link';
 import { Field, Input, Select } from '@/components/ui/field';
 import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
-import { getLocale, getT } from '@/lib/i18n/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { listAccounts, listMutations, mutationFilterQuery, mutationListParams } from '@/lib/queries/mutations';
 import { parseSearchParams, searchParamValues } from '@/lib/search-params';
 
 export async function generateMetadata() {
-  return { title: (await getT())('mutations.title') };
+  return { title: (await getTranslations())('mutations.title') };
 }
 
 export default async function MutationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser('view', '/mutations');
   const params = await searchParams;
-  const t = await getT();
+  const t = await getTranslations();
   const locale = await getLocale();
   const { filters, cursor } = parseSearchParams(mutationListParams, params);
   const [page, accounts] = await Promise.all([listMutations(filters, cursor), listAccounts()]);

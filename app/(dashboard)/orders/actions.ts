@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { defineAction } from '@/lib/auth/action';
+import { defineAction } from '@/lib/next/action';
 import { cancelOrder } from '@/lib/orders/close-orders';
 import { createOrder } from '@/lib/orders/create-order';
 import { importOrders } from '@/lib/orders/import-orders';

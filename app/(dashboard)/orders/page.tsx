@@ -11,18 +11,18 @@ import { Field, Input, Select } from '@/components/ui/field';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
-import { getLocale, getT } from '@/lib/i18n/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { listOrders, ORDER_STATUSES, orderFilterQuery, orderListParams } from '@/lib/queries/orders';
 import { parseSearchParams, searchParamValues } from '@/lib/search-params';
 
 export async function generateMetadata() {
-  return { title: (await getT())('orders.title') };
+  return { title: (await getTranslations())('orders.title') };
 }
 
 export default async function OrdersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser('view', '/orders');
   const params = await searchParams;
-  const t = await getT();
+  const t = await getTranslations();
   const locale = await getLocale();
   const { filters, cursor } = parseSearchParams(orderListParams, params);
   const page = await listOrders(filters, cursor);

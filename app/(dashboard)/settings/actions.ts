@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys';
-import { defineAction } from '@/lib/auth/action';
+import { defineAction } from '@/lib/next/action';
 import { ROLES } from '@/lib/auth/roles';
 import { createUser, updateUser } from '@/lib/auth/users';
 import { DomainError } from '@/lib/errors';

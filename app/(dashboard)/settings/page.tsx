@@ -1,10 +1,12 @@
+import { ClientMessages } from '@/components/client-messages';
 import { PageHeader } from '@/components/ui/page-header';
 import { TextLink } from '@/components/ui/text-link';
 import { listApiKeys } from '@/lib/api-keys';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/next/session';
 import { listUsers } from '@/lib/auth/users';
-import { getT } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
+import type { MessageKey } from '@/lib/i18n/messages';
 import { SETTING_ENV, type SettingKey } from '@/lib/settings/definitions';
 import { loadSettings } from '@/lib/settings/store';
 import { maskSecret, secretFingerprint } from '@/lib/settings/webhook-secrets';
@@ -17,7 +19,7 @@ import { WebhookSecretsSection } from './_components/webhook-secrets-section';
 
 export const dynamic = 'force-dynamic';
 
-const SECTIONS: { id: string; title: string; fields: FieldSpec[] }[] = [
+const SECTIONS: { id: string; title: MessageKey; fields: FieldSpec[] }[] = [
   {
     id: 'webhook-access',
     title: 'settings.sections.webhookAccess',
@@ -49,7 +51,7 @@ const SECTIONS: { id: string; title: string; fields: FieldSpec[] }[] = [
 
 export default async function SettingsPage() {
   const user = await requireUser('manage_settings', '/settings');
-  const t = await getT();
+  const t = await getTranslations();
   const manageUsers = can(user.role, 'manage_users');
   const [settings, apiKeys, users] = await Promise.all([loadSettings(), listApiKeys(), manageUsers ? listUsers() : Promise.resolve([])]);
 
@@ -62,16 +64,16 @@ export default async function SettingsPage() {
   values.storeCallbackUrl = settings.values.storeCallbackUrl;
   const callbackSecret = settings.values.storeCallbackSecret;
 
-  const nav = [
+  const nav: [string, MessageKey][] = [
     ['webhook-secrets', 'settings.sections.webhookSecrets'],
-    ...SECTIONS.map((s) => [s.id, s.title]),
+    ...SECTIONS.map((s): [string, MessageKey] => [s.id, s.title]),
     ['store-callback', 'settings.sections.storeCallback'],
     ['api-keys', 'settings.sections.apiKeys'],
-    ...(manageUsers ? [['users', 'settings.sections.users']] : []),
+    ...(manageUsers ? [['users', 'settings.sections.users'] satisfies [string, MessageKey]] : []),
   ];
 
   return (
-    <>
+    <ClientMessages areas={['settings']}>
       <PageHeader title={t('settings.title')} description={t('settings.description')} />
       <nav aria-label={t('settings.sectionNav')} className="mb-6 flex flex-wrap gap-x-4 gap-y-1 text-sm">
         {nav.map(([id, label]) => (
@@ -122,6 +124,6 @@ export default async function SettingsPage() {
           />
         )}
       </div>
-    </>
+    </ClientMessages>
   );
 }

@@ -1,7 +1,7 @@
 'use server';
 
 import { z } from 'zod';
-import { defineAction, translateError } from '@/lib/auth/action';
+import { defineAction, translateError } from '@/lib/next/action';
 import { parseTypedAmount } from '@/lib/money';
 import { confirmSuggestions, matchTransfer } from '@/lib/reconcile/confirm-match';
 import { markNotAnOrder } from '@/lib/reconcile/mark-not-an-order';

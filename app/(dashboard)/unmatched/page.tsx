@@ -1,7 +1,8 @@
+import { ClientMessages } from '@/components/client-messages';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/next/session';
-import { getT } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { listQueue } from '@/lib/reconcile/work-queue';
 import { WorkQueue } from './_components/work-queue';
 
@@ -9,11 +10,11 @@ export const dynamic = 'force-dynamic';
 
 export default async function UnmatchedPage() {
   const user = await requireUser('view', '/unmatched');
-  const t = await getT();
+  const t = await getTranslations();
   const firstPage = await listQueue();
   const canReconcile = can(user.role, 'reconcile');
   return (
-    <>
+    <ClientMessages areas={['unmatched']}>
       <PageHeader title={t('unmatched.title')} description={t('unmatched.description')} />
       {!canReconcile && <p className="mb-4 rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-200">{t('unmatched.viewOnly')}</p>}
       {canReconcile && (
@@ -28,6 +29,6 @@ export default async function UnmatchedPage() {
         </details>
       )}
       <WorkQueue initialPage={firstPage} canReconcile={canReconcile} />
-    </>
+    </ClientMessages>
   );
 }

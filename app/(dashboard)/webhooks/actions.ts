@@ -2,7 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { defineAction } from '@/lib/auth/action';
+import { defineAction } from '@/lib/next/action';
 import { reprocessDeadMutations } from '@/lib/reconcile/reprocess';
 
 export const reprocessDeliveryAction = defineAction(

@@ -1,6 +1,7 @@
+import { ClientMessages } from '@/components/client-messages';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/next/session';
-import { getT } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import { deliveryFilterParams, listDeliveries } from '@/lib/queries/webhooks';
 import { parseSearchParams } from '@/lib/search-params';
 import { DeliveryFilterForm } from './_components/delivery-filter-form';
@@ -8,14 +9,14 @@ import { DeliveryLog } from './_components/delivery-log';
 
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser('view', '/webhooks');
-  const t = await getT();
+  const t = await getTranslations();
   const filters = parseSearchParams(deliveryFilterParams, await searchParams);
   const firstPage = await listDeliveries(filters);
   return (
-    <>
+    <ClientMessages areas={['webhooks']}>
       <PageHeader title={t('webhooks.title')} description={t('webhooks.description')} />
       <DeliveryFilterForm filters={filters} />
       <DeliveryLog key={JSON.stringify(filters)} filters={filters} firstPage={firstPage} />
-    </>
+    </ClientMessages>
   );
 }

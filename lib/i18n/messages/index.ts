@@ -1,22 +1,25 @@
-import type { Locale } from '@/lib/i18n/locales';
-import type { MessageTree } from '@/lib/i18n/translate';
-import auth from './auth';
-import cashFlow from './cashFlow';
-import common from './common';
-import errors from './errors';
-import mutations from './mutations';
-import nav from './nav';
-import orders from './orders';
-import overview from './overview';
-import revenue from './revenue';
-import settings from './settings';
-import unmatched from './unmatched';
-import webhooks from './webhooks';
+import { LOCALES, type Locale } from '@/lib/i18n/locales';
+import * as AREAS from './areas';
 
-const AREAS = { auth, cashFlow, common, errors, mutations, nav, orders, overview, revenue, settings, unmatched, webhooks };
+export type Area = keyof typeof AREAS;
+const AREA_NAMES = Object.keys(AREAS) as Area[];
 
-/** Every string of the dashboard, per language, under its area: `t('orders.title')`. */
-export const MESSAGES: Record<Locale, MessageTree> = {
-  id: Object.fromEntries(Object.entries(AREAS).map(([area, messages]) => [area, messages.id as MessageTree])),
-  en: Object.fromEntries(Object.entries(AREAS).map(([area, messages]) => [area, messages.en as MessageTree])),
-};
+/** Every string of the dashboard in one language, under its area; Indonesian gives the keys' type. */
+export type Messages = { [A in Area]: (typeof AREAS)[A]['id'] };
+
+/** ICU messages (`{count, plural, other {# …}}`), per language, under their area: `t('orders.title')`. */
+export const MESSAGES = Object.fromEntries(
+  LOCALES.map((locale) => [locale, Object.fromEntries(AREA_NAMES.map((area) => [area, AREAS[area][locale]])) as Messages]),
+) as Record<Locale, Messages>;
+
+/** Only the given areas, for the part of a page that runs in the browser. */
+export function pickAreas(messages: Messages, areas: readonly Area[]): Partial<Messages> {
+  return Object.fromEntries(areas.map((area) => [area, messages[area]]));
+}
+
+type KeysOf<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : KeysOf<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** A message's full dotted key, for a key kept in data (`{ label: 'nav.orders' }`) or built from a value. */
+export type MessageKey = KeysOf<Messages>;

@@ -3,7 +3,7 @@
 import { compactNumber, ReportBarChart } from '@/app/(dashboard)/_components/bar-chart';
 import { ReportFilters } from '@/app/(dashboard)/_components/report-filters';
 import { useReport } from '@/app/(dashboard)/_components/use-report';
-import { useI18n } from '@/components/i18n-provider';
+import { useLocale, useTranslations } from 'next-intl';
 import { Card, EmptyState, Stat } from '@/components/ui/card';
 import { RowHeader, Table, TD } from '@/components/ui/table';
 import { formatRupiah } from '@/lib/format';
@@ -12,7 +12,8 @@ import type { AccountOption, CashFlowReport } from '@/lib/queries/cash-flow';
 const rupiah = (amount: string) => formatRupiah(BigInt(amount));
 
 export function CashFlowView({ initial, accounts }: { initial: CashFlowReport; accounts: AccountOption[] }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations();
+  const locale = useLocale();
   const { draft, invalid, change, data, isFetching, isError } = useReport<CashFlowReport>(
     '/api/dashboard/cash-flow',
     { ...initial.range, account: initial.account ?? '' },

@@ -8,13 +8,13 @@ import { Table, TD } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
-import { getLocale, getT } from '@/lib/i18n/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getMutationDetail } from '@/lib/queries/mutations';
 
 type Props = { params: Promise<{ id: string }> };
 
 export async function generateMetadata() {
-  return { title: (await getT())('mutations.title') };
+  return { title: (await getTranslations())('mutations.title') };
 }
 
 export default async function MutationDetailPage({ params }: Props) {
@@ -22,7 +22,7 @@ export default async function MutationDetailPage({ params }: Props) {
   await requireUser('view', `/mutations/${id}`);
   const mutation = await getMutationDetail(id);
   if (!mutation) notFound();
-  const t = await getT();
+  const t = await getTranslations();
   const locale = await getLocale();
   const none = t('mutations.detail.none');
   const when = (date: Date | null) => (date ? formatDateTime(date, locale) : none);

@@ -1,3 +1,4 @@
+import { ClientMessages } from '@/components/client-messages';
 import { notFound } from 'next/navigation';
 import { CancelOrderButton } from '@/app/(dashboard)/orders/_components/cancel-order';
 import { HistoryTable } from '@/components/ledger/history-table';
@@ -10,7 +11,7 @@ import { TextLink } from '@/components/ui/text-link';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
-import { getLocale, getT } from '@/lib/i18n/server';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { getOrderDetail } from '@/lib/queries/orders';
 
 type Props = { params: Promise<{ reference: string }> };
@@ -25,7 +26,7 @@ function decode(segment: string): string {
 
 export async function generateMetadata({ params }: Props) {
   const { reference } = await params;
-  return { title: (await getT())('orders.detail.title', { reference: decode(reference) }) };
+  return { title: (await getTranslations())('orders.detail.title', { reference: decode(reference) }) };
 }
 
 export default async function OrderDetailPage({ params }: Props) {
@@ -33,7 +34,7 @@ export default async function OrderDetailPage({ params }: Props) {
   const user = await requireUser('view', `/orders/${encodeURIComponent(reference)}`);
   const order = await getOrderDetail(reference);
   if (!order) notFound();
-  const t = await getT();
+  const t = await getTranslations();
   const locale = await getLocale();
   const when = (date: Date | null) => (date ? formatDateTime(date, locale) : t('orders.detail.none'));
   const cancellable = can(user.role, 'manage_orders') && (order.status === 'pending' || order.status === 'expired');
@@ -48,7 +49,13 @@ export default async function OrderDetailPage({ params }: Props) {
             {t(`orders.status.${order.status}`)}
           </StatusBadge>
         }
-        actions={cancellable && <CancelOrderButton reference={order.reference} />}
+        actions={
+          cancellable && (
+            <ClientMessages areas={['orders']}>
+              <CancelOrderButton reference={order.reference} />
+            </ClientMessages>
+          )
+        }
       />
       <div className="flex flex-col gap-6">
         <Card title={t('orders.detail.summary')}>

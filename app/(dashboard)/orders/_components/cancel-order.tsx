@@ -2,14 +2,14 @@
 
 import { useState } from 'react';
 import { cancelOrderAction } from '@/app/(dashboard)/orders/actions';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, TextArea } from '@/components/ui/field';
 import { failureWithKind, useAction } from '@/components/use-action';
 
 export function CancelOrderButton({ reference }: { reference: string }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const cancel = useAction(cancelOrderAction, {

@@ -3,7 +3,7 @@
 import { useMemo, useState, type ChangeEvent } from 'react';
 import { importOrdersAction, type ImportRowResult } from '@/app/(dashboard)/orders/actions';
 import { IMPORT_CHUNK } from '@/app/(dashboard)/orders/import/chunk';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -12,7 +12,7 @@ import { Table, TD } from '@/components/ui/table';
 import { useToast } from '@/components/ui/toast';
 import { failureWithKind } from '@/components/use-action';
 import { formatRupiah } from '@/lib/format';
-import { parseOrdersCsv, type ParsedCsv } from '@/lib/orders/csv-import';
+import { parseOrdersCsv, type CsvProblem, type ParsedCsv } from '@/lib/orders/csv-import';
 
 /** Rows shown in the preview besides those with problems, so a 5000-row file stays quick to draw. */
 const PREVIEW_ROWS = 200;
@@ -20,7 +20,9 @@ const PREVIEW_ROWS = 200;
 const RESULT_TONES = { created: 'green', existing: 'blue', failed: 'red' } as const;
 
 export function ImportOrders() {
-  const { t } = useI18n();
+  const t = useTranslations();
+  const problem = (p: CsvProblem) =>
+    'field' in p ? t(`orders.form.errors.${p.field}`) : t(`orders.import.errors.${p.code}`, 'params' in p ? p.params : undefined);
   const toast = useToast();
   const [fileName, setFileName] = useState<string | null>(null);
   const [parsed, setParsed] = useState<ParsedCsv | null>(null);
@@ -56,7 +58,7 @@ export function ImportOrders() {
     if (!parsed || valid.length === 0) return;
     const collected: ImportRowResult[] = parsed.rows
       .filter((row) => row.input === undefined)
-      .map((row) => ({ line: row.line, reference: row.values.reference ?? '', status: 'failed', message: row.errors.join('; ') }));
+      .map((row) => ({ line: row.line, reference: row.values.reference ?? '', status: 'failed', message: row.errors.map(problem).join('; ') }));
     setProgress({ done: 0, total: valid.length });
     for (let start = 0; start < valid.length; start += IMPORT_CHUNK) {
       const chunk = valid.slice(start, start + IMPORT_CHUNK);
@@ -103,7 +105,7 @@ export function ImportOrders() {
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
           <p className="font-semibold">{t('orders.import.fileErrors')}</p>
           <ul className="mt-2 list-disc pl-5">
-            {parsed.errors.map((error) => (
+            {parsed.errors.map(problem).map((error) => (
               <li key={error}>{error}</li>
             ))}
           </ul>
@@ -135,7 +137,7 @@ export function ImportOrders() {
                     <Badge tone="green">{t('orders.import.ready')}</Badge>
                   ) : (
                     <ul className="text-red-800 dark:text-red-300">
-                      {row.errors.map((error) => (
+                      {row.errors.map(problem).map((error) => (
                         <li key={error}>{error}</li>
                       ))}
                     </ul>

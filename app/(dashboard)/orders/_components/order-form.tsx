@@ -3,7 +3,8 @@
 import Link from 'next/link';
 import { useRef, useState, type FormEvent } from 'react';
 import { createOrderAction, type CreateOrderResult } from '@/app/(dashboard)/orders/actions';
-import { useI18n } from '@/components/i18n-provider';
+import { useLocale, useTranslations } from 'next-intl';
+import type { MessageKey } from '@/lib/i18n/messages';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/field';
@@ -16,7 +17,8 @@ const EMPTY: OrderFormValues = { reference: '', amount: '', customerName: '', ac
 type Created = Extract<CreateOrderResult, { kind: 'created' | 'existing' }>;
 
 export function OrderForm() {
-  const { t, locale } = useI18n();
+  const t = useTranslations();
+  const locale = useLocale();
   const [values, setValues] = useState<OrderFormValues>(EMPTY);
   const [errors, setErrors] = useState<OrderFormErrors>({});
   const [created, setCreated] = useState<Created | null>(null);
@@ -96,7 +98,7 @@ export function OrderForm() {
   }
 
   const field = (name: OrderFormField, label: string, hint?: string, props: Record<string, string> = {}) => {
-    const error = errors[name] ? t(`orders.form.errors.${errors[name]}`) : null;
+    const error = errors[name] ? t(`orders.form.errors.${errors[name]}` as MessageKey) : null;
     const id = `order-${name}`;
     return (
       <Field label={label} htmlFor={id} error={error} hint={hint}>

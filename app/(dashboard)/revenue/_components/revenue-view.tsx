@@ -4,7 +4,7 @@ import { compactNumber, ReportBarChart } from '@/app/(dashboard)/_components/bar
 import { reportQuery } from '@/app/(dashboard)/_components/fetch-json';
 import { ReportFilters } from '@/app/(dashboard)/_components/report-filters';
 import { useReport } from '@/app/(dashboard)/_components/use-report';
-import { useI18n } from '@/components/i18n-provider';
+import { useLocale, useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, Stat } from '@/components/ui/card';
 import { RowHeader, Table, TD } from '@/components/ui/table';
@@ -14,7 +14,8 @@ import type { RevenueReport } from '@/lib/queries/revenue';
 const rupiah = (amount: string | null) => (amount === null ? '—' : formatRupiah(BigInt(amount)));
 
 export function RevenueView({ initial }: { initial: RevenueReport }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations();
+  const locale = useLocale();
   const { draft, applied, invalid, change, data, isFetching, isError } = useReport<RevenueReport>('/api/dashboard/revenue', initial.range, initial);
   const report = data ?? initial;
   const { range, rows, byAccount, matching, totals } = report;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '@/components/i18n-provider';
+import { useLocale, useTranslations } from 'next-intl';
 import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/badge';
@@ -15,7 +15,8 @@ import { createApiKeyAction, revokeApiKeyAction } from '../actions';
 import type { ApiKeyView } from './types';
 
 export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations();
+  const locale = useLocale();
   const toast = useToast();
   const [name, setName] = useState('');
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
@@ -9,7 +9,7 @@ import { saveStoreCallbackSecretAction } from '../actions';
 
 /** The store callback's signing secret: shown masked, replaced or removed, never read back. */
 export function CallbackSecretForm({ masked, envName }: { masked: string | null; envName: string | null }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const [secret, setSecret] = useState('');
   const saving = useAction(saveStoreCallbackSecretAction, { success: () => t('settings.saved'), refresh: true, onSuccess: () => setSecret('') });
   const save = (value: string) => saving.run({ secret: value });

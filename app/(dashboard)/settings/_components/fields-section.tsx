@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -27,7 +27,7 @@ export function FieldsSection({
   envNames: EnvNames;
   children?: ReactNode;
 }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const [draft, setDraft] = useState(() => Object.fromEntries(fields.map((f) => [f.key, values[f.key]])) as Record<FieldKey, string>);
   const editable = fields.filter((f) => !envNames[f.key]);
   const save = useAction(saveSettingsAction, { success: () => t('settings.saved'), refresh: true });

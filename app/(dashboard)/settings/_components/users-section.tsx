@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '@/components/i18n-provider';
+import { useLocale, useTranslations } from 'next-intl';
 import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Badge } from '@/components/ui/badge';
@@ -18,7 +18,8 @@ const ROLES = ['owner', 'finance', 'viewer'] as const;
 const EMPTY = { email: '', name: '', role: 'finance' as UserView['role'], password: '' };
 
 export function UsersSection({ users, currentUserId }: { users: UserView[]; currentUserId: string }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations();
+  const locale = useLocale();
   const router = useRouter();
   const [form, setForm] = useState(EMPTY);
   const [disabling, setDisabling] = useState<UserView | null>(null);

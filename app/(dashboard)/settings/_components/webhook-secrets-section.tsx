@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { useAction } from '@/components/use-action';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -17,7 +17,7 @@ function randomSecret(): string {
 }
 
 export function WebhookSecretsSection({ secrets, envName }: { secrets: MaskedSecret[]; envName: string | null }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const [secret, setSecret] = useState('');
   const [removing, setRemoving] = useState<MaskedSecret | null>(null);
   const full = secrets.length >= 2;

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { fetchJson } from '@/app/(dashboard)/_components/fetch-json';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { Field, Input } from '@/components/ui/field';
 import { formatRupiah } from '@/lib/format';
@@ -15,7 +15,7 @@ async function fetchOrders(q: string, signal: AbortSignal): Promise<OrderHit[]> 
 
 /** A search box over open orders with a list of results to pick from. */
 export function OrderSearch({ onPick, pickedIds }: { onPick: (order: OrderHit) => void; pickedIds: ReadonlySet<string> }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const id = useId();
   const [text, setText] = useState('');
   const [q, setQ] = useState('');

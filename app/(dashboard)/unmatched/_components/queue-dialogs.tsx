@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Input, TextArea } from '@/components/ui/field';
@@ -37,7 +37,7 @@ export function TextDialog({
   tone?: 'danger' | 'primary';
   onConfirm: (text: string) => void;
 }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const id = useId();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -77,7 +77,7 @@ export function TextDialog({
 
 /** Find any open order and pay it with the whole transfer. */
 export function SearchMatchDialog({ item, busy, onCancel, onConfirm }: DialogProps & { item: QueueItem; onConfirm: (order: OrderHit) => void }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const [picked, setPicked] = useState<OrderHit | null>(null);
   const [error, setError] = useState<string | null>(null);
   return (
@@ -134,7 +134,7 @@ export function SplitDialog({
   onCancel,
   onConfirm,
 }: DialogProps & { item: QueueItem; onConfirm: (parts: { orderId: string; amount: string }[]) => void }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const id = useId();
   const [parts, setParts] = useState<Part[]>([]);
   const [showProblem, setShowProblem] = useState(false);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { Badge, StatusBadge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { formatAge, formatDateTime, formatRupiah } from '@/lib/format';
@@ -33,7 +33,7 @@ export function QueueCard({
   onConfirm: (candidate: QueueCandidate) => void;
   onDialog: (kind: 'search' | 'split' | 'ignore' | 'undo') => void;
 }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const received = new Date(item.receivedAt);
   // The server's clock may run a little ahead of this page's: a new transfer is "now", never "in 1 second".
   const age = formatAge(received > now ? now : received, now, locale);
@@ -162,7 +162,7 @@ export function QueueCard({
 }
 
 function Payments({ item }: { item: QueueItem }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   return (
     <p className="mt-2 text-sm" data-testid="payments">
       {t('unmatched.paidOrders')}:{' '}

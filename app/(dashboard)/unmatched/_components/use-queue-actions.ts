@@ -1,6 +1,6 @@
 'use client';
 
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { useAction } from '@/components/use-action';
 import type { QueueItem } from '@/lib/reconcile/work-queue';
 import { bulkConfirmAction, markNotAnOrderAction, matchOrderAction, splitAction, undoAction } from '../actions';
@@ -12,7 +12,7 @@ import { QUEUE_KEY } from './use-queue';
  * refetched list (`acted`), then says what happened; a match or a set-aside offers Undo in its toast.
  */
 export function useQueueActions({ acted, offerUndo }: { acted: (ids: string[]) => Promise<unknown>; offerUndo: (item: QueueItem) => void }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const withUndo = (text: string, item: QueueItem) => ({ text, action: { label: t('unmatched.undo'), onClick: () => offerUndo(item) } });
   const shared = { key: QUEUE_KEY, onSuccess: (_: unknown, input: { item: QueueItem }) => acted([input.item.id]) };
 

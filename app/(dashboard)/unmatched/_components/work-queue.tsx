@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
-import { useI18n } from '@/components/i18n-provider';
+import { useLocale, useTranslations } from 'next-intl';
 import { EmptyState } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { LoadMore } from '@/components/ui/pager';
@@ -23,7 +23,8 @@ type Dialog =
 
 /** The finance work queue: polled for new transfers, acted on in place. */
 export function WorkQueue({ initialPage, canReconcile }: { initialPage: QueuePage; canReconcile: boolean }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations();
+  const locale = useLocale();
   const toast = useToast();
   const { query, items, busy, acted } = useQueue(initialPage);
   const [dialog, setDialog] = useState<Dialog | null>(null);

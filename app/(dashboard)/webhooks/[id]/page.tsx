@@ -1,3 +1,4 @@
+import { ClientMessages } from '@/components/client-messages';
 import { notFound } from 'next/navigation';
 import { Card, EmptyState } from '@/components/ui/card';
 import { StatusBadge } from '@/components/ui/badge';
@@ -6,7 +7,8 @@ import { Table, TD } from '@/components/ui/table';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
-import { getLocale, getT } from '@/lib/i18n/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import type { MessageKey } from '@/lib/i18n/messages';
 import { getDelivery, prettyBody } from '@/lib/queries/webhooks';
 import { ProcessingBadge } from '../_components/delivery-badges';
 import { DeliveryAutoRefresh } from '../_components/delivery-auto-refresh';
@@ -17,7 +19,7 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
   const user = await requireUser('view', `/webhooks/${id}`);
   const delivery = await getDelivery(id);
   if (!delivery) notFound();
-  const t = await getT();
+  const t = await getTranslations();
   const locale = await getLocale();
   const body = prettyBody(delivery.body);
   const headers = Object.entries(delivery.headers).sort(([a], [b]) => a.localeCompare(b));
@@ -49,7 +51,7 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
         back={{ href: '/webhooks', label: t('webhooks.detail.back') }}
         title={t('webhooks.detail.title')}
         description={formatDateTime(new Date(delivery.receivedAt), locale)}
-        actions={can(user.role, 'reprocess_webhooks') && dead > 0 ? <ReprocessButton deliveryId={delivery.id} count={dead} /> : undefined}
+        actions={can(user.role, 'reprocess_webhooks') && dead > 0 ? <ClientMessages areas={['webhooks']}><ReprocessButton deliveryId={delivery.id} count={dead} /></ClientMessages> : undefined}
       />
       {waiting && <DeliveryAutoRefresh />}
       <div className="grid gap-4 lg:grid-cols-2">
@@ -134,7 +136,7 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
                   {t(`webhooks.mutationState.${m.processing}`)}
                 </StatusBadge>
               </TD>
-              <TD>{t(`webhooks.detail.matchState.${m.matchState}`)}</TD>
+              <TD>{t(`webhooks.detail.matchState.${m.matchState}` as MessageKey)}</TD>
               <TD numeric>{m.processAttempts}</TD>
               <TD className="max-w-xs break-words text-xs text-red-800 dark:text-red-300">{m.processError ?? ''}</TD>
             </tr>

@@ -1,8 +1,8 @@
 import { StatusBadge } from '@/components/ui/badge';
-import type { Params } from '@/lib/i18n/translate';
+import type { useTranslations } from 'next-intl';
 import type { ProcessingSummary } from '@/lib/queries/webhooks';
 
-type T = (key: string, params?: Params) => string;
+type T = ReturnType<typeof useTranslations<never>>;
 
 /** Where a delivery's mutations are: none stored, all processed, some waiting, some given up on. */
 export function ProcessingBadge({ summary, t }: { summary: ProcessingSummary; t: T }) {

@@ -1,12 +1,12 @@
 import Link from 'next/link';
 import { Button, buttonClass } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
-import { getT } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 import type { DeliveryFilters } from '@/lib/queries/webhooks';
 
 /** A plain GET form: the filters live in the URL, so a reload or a shared link keeps them. */
 export async function DeliveryFilterForm({ filters }: { filters: DeliveryFilters }) {
-  const t = await getT();
+  const t = await getTranslations();
   return (
     <form method="get" action="/webhooks" aria-label={t('webhooks.filters')} className="mb-4 flex flex-wrap items-end gap-3">
       <Field label={t('common.from')} htmlFor="webhooks-from">

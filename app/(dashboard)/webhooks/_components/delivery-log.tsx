@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/app/(dashboard)/_components/fetch-json';
-import { useI18n } from '@/components/i18n-provider';
+import { useLocale, useTranslations } from 'next-intl';
 import { StatusBadge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/card';
 import { LoadMore } from '@/components/ui/pager';
@@ -25,7 +25,8 @@ function queryString(filters: DeliveryFilters, cursor: string | null): string {
 
 /** The log, polled: new calls appear at the top while the page is open. */
 export function DeliveryLog({ filters, firstPage }: { filters: DeliveryFilters; firstPage: DeliveryPage }) {
-  const { t, locale } = useI18n();
+  const t = useTranslations();
+  const locale = useLocale();
   const query = useInfiniteQuery({
     queryKey: ['webhooks', filters],
     queryFn: ({ pageParam, signal }) => fetchJson<DeliveryPage>(`/api/dashboard/webhooks?${queryString(filters, pageParam)}`, signal),

@@ -1,14 +1,14 @@
 'use client';
 
 import { useState } from 'react';
-import { useI18n } from '@/components/i18n-provider';
+import { useTranslations } from 'next-intl';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useAction } from '@/components/use-action';
 import { reprocessDeliveryAction } from '../actions';
 
 export function ReprocessButton({ deliveryId, count }: { deliveryId: string; count: number }) {
-  const { t } = useI18n();
+  const t = useTranslations();
   const [open, setOpen] = useState(false);
   const reprocess = useAction(reprocessDeliveryAction, {
     success: (data) =>

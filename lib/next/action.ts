@@ -3,18 +3,18 @@ import { can, type Permission } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/next/session';
 import type { SafeUser } from '@/lib/auth/users';
 import { DomainError, invalidFields, type ErrorCode, type ErrorKind, type ErrorParams } from '@/lib/errors';
-import { getT } from '@/lib/i18n/server';
+import { getTranslations } from 'next-intl/server';
 
 /** What a server action answers: its data, or why not in the visitor's language. */
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: ErrorKind | 'unauthorized' | 'internal'; message: string };
 
 /** A domain error in the visitor's language: the one place error codes become words. */
 export async function translateError(error: DomainError): Promise<string> {
-  return (await getT())(`errors.${error.code}`, error.params);
+  return (await getTranslations())(`errors.${error.code}`, error.params);
 }
 
 async function refuse(code: ErrorKind | 'unauthorized' | 'internal', key: ErrorCode, params?: ErrorParams): Promise<ActionResult<never>> {
-  return { ok: false, code, message: (await getT())(`errors.${key}`, params) };
+  return { ok: false, code, message: (await getTranslations())(`errors.${key}`, params) };
 }
 
 /**
