@@ -4,8 +4,9 @@ import type { SafeUser } from '@/lib/auth/users';
 const session = vi.hoisted(() => ({ user: null as SafeUser | null }));
 vi.mock('@/lib/next/session', () => ({ currentUser: async () => session.user }));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
-// The visitor reads English: the messages below are the English ones.
-vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => ({ value: 'en' }) }) }));
+// The visitor's language cookie: English unless a test says otherwise.
+const language = vi.hoisted(() => ({ cookie: 'en' as string | undefined }));
+vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => (language.cookie ? { value: language.cookie } : undefined) }) }));
 
 const { addWebhookSecretAction, createUserAction, removeWebhookSecretAction, saveSettingsAction } = await import('@/app/(dashboard)/settings/actions');
 const { createUser } = await import('@/lib/auth/users');
@@ -21,6 +22,7 @@ const signIn = async (role: SafeUser['role']) => {
 beforeEach(async () => {
   await resetDatabase();
   session.user = null;
+  language.cookie = 'en';
 });
 
 describe('settings server actions', () => {
@@ -66,5 +68,13 @@ describe('settings server actions', () => {
       ok: false,
       message: expect.stringContaining('only webhook secret'),
     });
+  });
+
+  test('refusals come in the visitor\'s language: Indonesian without a cookie', async () => {
+    await signIn('owner');
+    language.cookie = undefined;
+    expect(await saveSettingsAction({ values: { uniqueCodeMin: 'banyak' } })).toEqual({ ok: false, code: 'invalid', message: 'uniqueCodeMin: isi dengan bilangan bulat.' });
+    session.user = null;
+    expect(await saveSettingsAction({ values: { uniqueCodeMax: '500' } })).toEqual({ ok: false, code: 'unauthorized', message: 'Sesi Anda sudah berakhir; silakan masuk lagi.' });
   });
 });

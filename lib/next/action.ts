@@ -3,18 +3,23 @@ import { can, type Permission } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/next/session';
 import type { SafeUser } from '@/lib/auth/users';
 import { DomainError, invalidFields, type ErrorCode, type ErrorKind, type ErrorParams } from '@/lib/errors';
-import { getTranslations } from 'next-intl/server';
+import { createTranslator } from 'next-intl';
+import { MESSAGES } from '@/lib/i18n/messages';
+import { requestLocale } from '@/lib/next/i18n-request';
 
 /** What a server action answers: its data, or why not in the visitor's language. */
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: ErrorKind | 'unauthorized' | 'internal'; message: string };
 
-/** A domain error in the visitor's language: the one place error codes become words. */
-export async function translateError(error: DomainError): Promise<string> {
-  return (await getTranslations())(`errors.${error.code}`, error.params);
+/** An error code's message in the visitor's language: the one place error codes become words. */
+async function errorText(code: ErrorCode, params?: ErrorParams): Promise<string> {
+  const locale = await requestLocale();
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: 'errors' })(code, params);
 }
 
+export const translateError = (error: DomainError): Promise<string> => errorText(error.code, error.params);
+
 async function refuse(code: ErrorKind | 'unauthorized' | 'internal', key: ErrorCode, params?: ErrorParams): Promise<ActionResult<never>> {
-  return { ok: false, code, message: (await getTranslations())(`errors.${key}`, params) };
+  return { ok: false, code, message: await errorText(key, params) };
 }
 
 /**

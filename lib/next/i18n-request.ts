@@ -1,10 +1,14 @@
 import { cookies } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { LOCALE_COOKIE, toLocale } from '@/lib/i18n/locales';
+import { LOCALE_COOKIE, toLocale, type Locale } from '@/lib/i18n/locales';
 import { MESSAGES } from '@/lib/i18n/messages';
 
-// next-intl without i18n routing: the language comes from the language switch's cookie, never the URL.
+/** The visitor's language: the language switch's cookie, never the URL (next-intl without i18n routing). */
+export async function requestLocale(): Promise<Locale> {
+  return toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+}
+
 export default getRequestConfig(async () => {
-  const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
+  const locale = await requestLocale();
   return { locale, messages: MESSAGES[locale] };
 });
