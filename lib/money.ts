@@ -122,3 +122,13 @@ export function parseTypedAmount(text: string): bigint {
   }
   throw unreadable();
 }
+
+/** What a person typed as an amount, or null when it is not one (a filter ignores it). */
+export function typedAmountOrNull(text: string): bigint | null {
+  try {
+    return parseTypedAmount(text);
+  } catch (error) {
+    if (error instanceof DomainError) return null;
+    throw error;
+  }
+}

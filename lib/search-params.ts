@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseCsvAmount } from '@/lib/orders/csv-import';
+import { typedAmountOrNull } from '@/lib/money';
 import { pageSize } from '@/lib/pagination';
 import { isDay } from '@/lib/time/jakarta';
 
@@ -47,10 +47,8 @@ export const amountBoundParam = z
   .string()
   .optional()
   .transform((text) => {
-    const parsed = text ? parseCsvAmount(text) : undefined;
-    if (!parsed || 'error' in parsed) return undefined;
-    const amount = BigInt(parsed.amount);
-    return amount >= 0n ? amount : undefined;
+    const amount = text ? typedAmountOrNull(text) : null;
+    return amount !== null && amount >= 0n ? amount : undefined;
   });
 
 /** `from` and `to`: Jakarta calendar days, both included. */

@@ -295,7 +295,7 @@ describe('CSV import', () => {
       { line: 6, reference: 'CSV-1', status: 'failed' },
     ]);
     expect(results[0]!.payableAmount).toBe(150000n + BigInt(results[0]!.uniqueCode!));
-    expect(results[2]!.problems).toEqual([{ code: 'amountNotWhole', params: { value: '150.000,50' } }]);
+    expect(results[2]!.problems).toEqual([{ amountError: { code: 'amountNotWhole', params: { value: '150.000,50' } } }]);
     expect(results[3]!.message).toMatch(/already exists with amount 30000/);
     expect(results[4]!.problems).toEqual([{ code: 'duplicateReference', params: { reference: 'CSV-1', line: 2 } }]);
     expect(progress).toEqual([1, 2, 3, 4, 5].map((done) => [done, 5]));

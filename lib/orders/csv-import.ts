@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { orderInputSchema } from '@/lib/orders/order-input';
+import { DomainError, type ErrorCode, type ErrorParams } from '@/lib/errors';
+import { parseTypedAmount } from '@/lib/money';
 
 export const MAX_CSV_ROWS = 5000;
 
@@ -42,8 +44,8 @@ export type CsvProblem =
   | { code: 'textAfterQuote'; params: { text: string } }
   | { code: 'tooManyValues'; params: { values: number; columns: number } }
   | { code: 'duplicateReference'; params: { reference: string; line: number } }
-  | { code: 'amountNotWhole' | 'amountNotRupiah'; params: { value: string } }
-  | { code: 'amountAmbiguous' | 'amountThousandsComma'; params: { value: string; plain: string; grouped: string } };
+  /** An amount `parseTypedAmount` could not read: its message is under `errors.`. */
+  | { amountError: { code: ErrorCode; params: ErrorParams } };
 
 export interface CsvRow {
   /** The line of the file the row starts on; the header is line 1. */
@@ -123,7 +125,7 @@ function toRow(record: RawRecord, columns: Map<number, Column>, headerLength: nu
     customer_name: values.customer_name || null,
     account_number: values.account_number || null,
   };
-  const amount = parseCsvAmount(values.amount ?? '');
+  const amount = csvAmount(values.amount ?? '');
   if ('error' in amount) {
     errors.push(amount.error);
     reported.add('amount');
@@ -151,7 +153,7 @@ function problemOf(issue: z.core.$ZodIssue): CsvProblem {
       if (tooLong || issue.code === 'too_small') return { field: 'referenceLength' };
       return { field: issue.code === 'invalid_format' ? 'referenceChars' : 'referenceRequired' };
     case 'amount':
-      // parseCsvAmount has already made the amount whole rupiah: only the schema's bounds are left.
+      // csvAmount has already made the amount whole rupiah: only the schema's bounds are left.
       return { field: issue.message === 'amount is too large' ? 'amountTooLarge' : 'amountPositive' };
     case 'customer_name':
       return { field: 'customerTooLong' };
@@ -273,39 +275,12 @@ function* readRecords(text: string, delimiter: string): Generator<RawRecord> {
  * "150.000,00"; "." separates thousands and "," starts the decimals, which must be zero.
  * Returns the whole rupiah as a plain decimal string for orderInputSchema.
  */
-export function parseCsvAmount(text: string): { amount: string } | { error: CsvProblem } {
-  const original = text.trim();
-  if (original === '') return { error: { field: 'amountRequired' } };
-  let rest = original.replace(/[\s\u00a0]/g, '');
-  let sign = '';
-  if (rest.startsWith('-')) {
-    sign = '-';
-    rest = rest.slice(1);
+function csvAmount(text: string): { amount: string } | { error: CsvProblem } {
+  if (text.trim() === '') return { error: { field: 'amountRequired' } };
+  try {
+    return { amount: String(parseTypedAmount(text)) };
+  } catch (error) {
+    if (error instanceof DomainError) return { error: { amountError: { code: error.code, params: error.params } } };
+    throw error;
   }
-  rest = rest.replace(/^(rp\.?|idr)/i, '').replace(/,-+$/, '');
-  if (sign === '' && rest.startsWith('-')) {
-    sign = '-';
-    rest = rest.slice(1);
-  }
-  const whole = (digits: string) => ({ amount: sign + BigInt(digits.replaceAll('.', '')).toString() });
-  const notWhole = { error: { code: 'amountNotWhole', params: { value: original } } } as const;
-
-  if (/^\d+$/.test(rest) || /^\d{1,3}(\.\d{3})+$/.test(rest)) return whole(rest);
-  const decimalComma = /^(\d+|\d{1,3}(?:\.\d{3})+),(\d+)$/.exec(rest);
-  if (decimalComma) {
-    const [, integer, fraction] = decimalComma as unknown as [string, string, string];
-    if (/^\d{1,3}$/.test(integer) && fraction.length === 3) {
-      return { error: { code: 'amountAmbiguous', params: { value: original, plain: `${integer}${fraction}`, grouped: `${integer}.${fraction}` } } };
-    }
-    return /^0+$/.test(fraction) ? whole(integer) : notWhole;
-  }
-  // One or two digits after a "." cannot be a thousands group, so that "." is a decimal point.
-  const decimalPoint = /^(\d+)\.(\d{1,2})$/.exec(rest);
-  if (decimalPoint) return /^0+$/.test(decimalPoint[2]!) ? whole(decimalPoint[1]!) : notWhole;
-  const englishGrouping = /^(\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/.exec(rest);
-  if (englishGrouping) {
-    const integer = englishGrouping[1]!;
-    return { error: { code: 'amountThousandsComma', params: { value: original, plain: integer.replaceAll(',', ''), grouped: integer.replaceAll(',', '.') } } };
-  }
-  return { error: { code: 'amountNotRupiah', params: { value: original } } };
 }

@@ -1,4 +1,4 @@
-import { parseCsvAmount } from '@/lib/orders/csv-import';
+import { typedAmountOrNull } from '@/lib/money';
 import { MAX_ORDER_AMOUNT } from '@/lib/orders/order-input';
 
 /** The dashboard's new-order form as typed: every field is text. */
@@ -29,16 +29,13 @@ export function validateOrderForm(values: OrderFormValues): { errors: OrderFormE
   else if (reference.length < 3 || reference.length > 64) errors.reference = 'referenceLength';
   else if (!REFERENCE.test(reference)) errors.reference = 'referenceChars';
 
-  let amount: bigint | undefined;
+  let amount: bigint | null = null;
   if (values.amount.trim() === '') errors.amount = 'amountRequired';
   else {
-    const parsed = parseCsvAmount(values.amount);
-    if ('error' in parsed) errors.amount = 'amountInvalid';
-    else {
-      amount = BigInt(parsed.amount);
-      if (amount <= 0n) errors.amount = 'amountPositive';
-      else if (amount > MAX_ORDER_AMOUNT) errors.amount = 'amountTooLarge';
-    }
+    amount = typedAmountOrNull(values.amount);
+    if (amount === null) errors.amount = 'amountInvalid';
+    else if (amount <= 0n) errors.amount = 'amountPositive';
+    else if (amount > MAX_ORDER_AMOUNT) errors.amount = 'amountTooLarge';
   }
 
   const customerName = values.customerName.trim();

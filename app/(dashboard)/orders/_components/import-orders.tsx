@@ -22,7 +22,11 @@ const RESULT_TONES = { created: 'green', existing: 'blue', failed: 'red' } as co
 export function ImportOrders() {
   const t = useTranslations();
   const problem = (p: CsvProblem) =>
-    'field' in p ? t(`orders.form.errors.${p.field}`) : t(`orders.import.errors.${p.code}`, 'params' in p ? p.params : undefined);
+    'field' in p
+      ? t(`orders.form.errors.${p.field}`)
+      : 'amountError' in p
+        ? t(`errors.${p.amountError.code}`, p.amountError.params)
+        : t(`orders.import.errors.${p.code}`, 'params' in p ? p.params : undefined);
   const toast = useToast();
   const [fileName, setFileName] = useState<string | null>(null);
   const [parsed, setParsed] = useState<ParsedCsv | null>(null);

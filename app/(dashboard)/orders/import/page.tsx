@@ -12,7 +12,7 @@ export default async function ImportOrdersPage() {
   await requireUser('manage_orders', '/orders/import');
   const t = await getTranslations();
   return (
-    <ClientMessages areas={['orders']}>
+    <ClientMessages areas={['orders', 'errors']}>
       <PageHeader back={{ href: '/orders', label: t('orders.import.back') }} title={t('orders.import.title')} description={t('orders.import.description')} />
       <ImportOrders />
     </ClientMessages>
