@@ -119,8 +119,12 @@ async function startDatabase(cleanup: Cleanup) {
   const url = database.url;
   process.env.DATABASE_URL = url;
   cleanup.add(async () => {
-    await db().$disconnect().catch(() => {});
-    await sqlPool().end().catch(() => {});
+    await db()
+      .$disconnect()
+      .catch(() => {});
+    await sqlPool()
+      .end()
+      .catch(() => {});
   });
   await applyMigrations(url);
   await prepareQueues(url);
@@ -165,8 +169,11 @@ function parseOptions(): Options {
       'timeout-minutes': { type: 'string', default: '15' },
     },
   });
-  const whole = (flag: 'orders' | 'credits' | 'workers' | 'worker-nice' | 'profile' | 'latency' | 'wake-ms' | 'timeout-minutes', min: number, max: number) =>
-    wholeNumber(flag, values[flag], min, max);
+  const whole = (
+    flag: 'orders' | 'credits' | 'workers' | 'worker-nice' | 'profile' | 'latency' | 'wake-ms' | 'timeout-minutes',
+    min: number,
+    max: number,
+  ) => wholeNumber(flag, values[flag], min, max);
   const orders = whole('orders', 1, 1_000_000);
   return {
     orders,

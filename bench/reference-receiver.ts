@@ -23,14 +23,27 @@ function signatureMatches(body: Buffer, header: string | undefined, secret: stri
 
 type Json = Record<string, unknown>;
 
-const asObject = (value: unknown): Json | null =>
-  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null;
+const asObject = (value: unknown): Json | null => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : null);
 const text = (value: unknown): string | null => (value === null || value === undefined ? null : String(value));
 const redact = (value: unknown): string => JSON.stringify(value, (key, item: unknown) => (key === 'meta' ? '[redacted]' : item));
 
 const MUTATION_COLUMNS = [
-  'id', 'moota_id', 'delivery_id', 'bank_id', 'bank_type', 'bank_label', 'account_number', 'account_holder',
-  'type', 'amount', 'balance', 'description', 'note', 'occurred_at', 'payment_order_id', 'taggings',
+  'id',
+  'moota_id',
+  'delivery_id',
+  'bank_id',
+  'bank_type',
+  'bank_label',
+  'account_number',
+  'account_holder',
+  'type',
+  'amount',
+  'balance',
+  'description',
+  'note',
+  'occurred_at',
+  'payment_order_id',
+  'taggings',
 ];
 
 function mutationRow(item: unknown, deliveryId: string): unknown[] {
@@ -63,9 +76,7 @@ function mutationRow(item: unknown, deliveryId: string): unknown[] {
 async function store(pool: pg.Pool, request: http.IncomingMessage, body: Buffer, items: unknown[]) {
   const deliveryId = uuidv7();
   const rows = items.map((item) => mutationRow(item, deliveryId));
-  const placeholders = rows
-    .map((row, r) => `(${row.map((_, c) => `$${r * row.length + c + 1}`).join(', ')})`)
-    .join(', ');
+  const placeholders = rows.map((row, r) => `(${row.map((_, c) => `$${r * row.length + c + 1}`).join(', ')})`).join(', ');
 
   const client = await pool.connect();
   try {

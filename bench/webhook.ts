@@ -207,7 +207,10 @@ async function smokeTest(receivers: Receiver[], generator: MootaGenerator) {
     const { body } = generator.delivery(1);
     const headers = signedDelivery(body, SECRET);
     try {
-      for (const expected of [{ accepted: 1, duplicates: 0 }, { accepted: 0, duplicates: 1 }]) {
+      for (const expected of [
+        { accepted: 1, duplicates: 0 },
+        { accepted: 0, duplicates: 1 },
+      ]) {
         const answer = await post(agent, receiver.port, body, headers);
         let json: { accepted?: number; duplicates?: number } = {};
         try {
@@ -274,7 +277,18 @@ async function countStored(databases: { urls: Record<Receiver['name'], string> }
 /** The table of runs, the throughput ratios, PASS/MISS for each target and the rows stored. */
 function report(runs: RunResult[], stored: Stored) {
   printColumns(
-    ['receiver', 'senders', 'deliveries/s', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms', 'handler p50/p99 ms', 'CPU ms/delivery server+children+pg', 'errors'],
+    [
+      'receiver',
+      'senders',
+      'deliveries/s',
+      'p50 ms',
+      'p90 ms',
+      'p99 ms',
+      'max ms',
+      'handler p50/p99 ms',
+      'CPU ms/delivery server+children+pg',
+      'errors',
+    ],
     runs.map((run) => [
       run.receiver,
       String(run.senders),
@@ -284,19 +298,14 @@ function report(runs: RunResult[], stored: Stored) {
       run.p99Ms.toFixed(2),
       run.maxMs.toFixed(2),
       run.handlerP50Ms === null ? '-' : `${run.handlerP50Ms}/${run.handlerP99Ms}`,
-      run.cpuMsPerDelivery === null
-        ? '-'
-        : `${run.cpuMsPerDelivery.server}+${run.cpuMsPerDelivery.children}+${run.cpuMsPerDelivery.postgres ?? '?'}`,
+      run.cpuMsPerDelivery === null ? '-' : `${run.cpuMsPerDelivery.server}+${run.cpuMsPerDelivery.children}+${run.cpuMsPerDelivery.postgres ?? '?'}`,
       String(run.errors),
     ]),
   );
 
   const find = (receiver: string, senders: number) => runs.find((run) => run.receiver === receiver && run.senders === senders)!;
   const ratios = Object.fromEntries(
-    SENDER_COUNTS.map((senders) => [
-      senders,
-      round(find('Cocok', senders).deliveriesPerSecond / find('reference', senders).deliveriesPerSecond, 2),
-    ]),
+    SENDER_COUNTS.map((senders) => [senders, round(find('Cocok', senders).deliveriesPerSecond / find('reference', senders).deliveriesPerSecond, 2)]),
   ) as Record<number, number>;
   const busiest = SENDER_COUNTS.at(-1)!;
   const targets = [

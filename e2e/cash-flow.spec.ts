@@ -14,7 +14,9 @@ async function columnSum(cells: Locator): Promise<bigint> {
 async function expectTotalsAddUp(page: Page) {
   const table = page.getByTestId('cash-flow-table');
   expect(rupiahIn(await table.locator('[data-cell="total-in"]').textContent())).toBe(await columnSum(table.locator('tbody [data-cell="money-in"]')));
-  expect(rupiahIn(await table.locator('[data-cell="total-out"]').textContent())).toBe(await columnSum(table.locator('tbody [data-cell="money-out"]')));
+  expect(rupiahIn(await table.locator('[data-cell="total-out"]').textContent())).toBe(
+    await columnSum(table.locator('tbody [data-cell="money-out"]')),
+  );
 }
 
 test('cash flow per day, week and month: chart and table follow the filters and the totals add up', async ({ page }, testInfo) => {

@@ -66,7 +66,10 @@ test.describe('as finance', () => {
 
   test('a matched demo mutation links to the order it paid', async ({ page }) => {
     await page.goto('/mutations?type=CR');
-    const matched = page.getByTestId('mutation-row').filter({ has: page.getByText('Cocok', { exact: true }) }).first();
+    const matched = page
+      .getByTestId('mutation-row')
+      .filter({ has: page.getByText('Cocok', { exact: true }) })
+      .first();
     await expect(matched).toBeVisible();
     await matched.getByRole('link').first().click();
     await expect(page.getByTestId('payment-row').first()).toContainText('Aktif');

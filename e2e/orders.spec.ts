@@ -8,7 +8,9 @@ const rupiah = (amount: number) => new Intl.NumberFormat('id-ID', { style: 'curr
 test.describe('as finance', () => {
   test.use({ signedInAs: 'finance' });
 
-  test('creates an order: field errors first, then the unique code and the amount to tell the customer; finds it, opens it, cancels it', async ({ page }, testInfo) => {
+  test('creates an order: field errors first, then the unique code and the amount to tell the customer; finds it, opens it, cancels it', async ({
+    page,
+  }, testInfo) => {
     test.setTimeout(240_000);
     const reference = `E2E-${Date.now()}`;
     await page.goto('/orders');

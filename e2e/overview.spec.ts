@@ -9,7 +9,15 @@ test('the overview shows today, this month, waiting transfers and webhook proble
   test.slow();
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: /ringkasan|overview/i })).toBeVisible();
-  for (const id of ['money-in-today', 'money-out-today', 'matched-rate-today', 'money-in-month', 'money-out-month', 'matched-rate-month', 'open-orders']) {
+  for (const id of [
+    'money-in-today',
+    'money-out-today',
+    'matched-rate-today',
+    'money-in-month',
+    'money-out-month',
+    'matched-rate-month',
+    'open-orders',
+  ]) {
     await expect(page.getByTestId(id)).toBeVisible();
   }
   // The demo month has money in, transfers waiting and two rejected webhook calls.

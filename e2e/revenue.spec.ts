@@ -34,7 +34,9 @@ test.describe('as the owner', () => {
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^cocok-revenue-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-month\.csv$/);
     const lines = (await readFile((await file.path())!, 'utf8')).trim().split('\r\n');
-    expect(lines[0]).toBe('period_start,period,paid_orders,revenue_idr,average_order_idr,matched_automatically,matched_by_hand,automatic_share,median_minutes_to_match');
+    expect(lines[0]).toBe(
+      'period_start,period,paid_orders,revenue_idr,average_order_idr,matched_automatically,matched_by_hand,automatic_share,median_minutes_to_match',
+    );
     expect(lines.at(-1)).toMatch(/^total,total,\d+,\d+,/);
   });
 

@@ -67,7 +67,10 @@ test.describe('as owner', () => {
     await page.reload();
     await expect(page.locator('body')).not.toContainText(key);
     await row.getByRole('button', { name: /Cabut|Revoke/ }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /^(Cabut|Revoke)$/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^(Cabut|Revoke)$/ })
+      .click();
     await expect(row).toContainText(/Dicabut|Revoked/, { timeout: 30_000 });
     const refused = await request.get('/api/orders/INV-1001', { headers: { authorization: `Bearer ${key}` } });
     expect(refused.status()).toBe(401);
@@ -96,7 +99,10 @@ test.describe('as owner', () => {
     await expect(row.getByRole('combobox')).toHaveValue('finance');
 
     await row.getByRole('button', { name: /Nonaktifkan|Disable/ }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /^(Nonaktifkan|Disable)$/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^(Nonaktifkan|Disable)$/ })
+      .click();
     await expect(row).toContainText(/Nonaktif|Disabled/);
     await expect(row.getByRole('button', { name: /Aktifkan|Enable/ })).toBeVisible({ timeout: 30_000 });
   });
@@ -113,6 +119,11 @@ test.describe('as finance', () => {
     await saveScreenshot(page, testInfo, 'settings-forbidden');
     await page.goto('/webhooks');
     await expect(page.getByRole('navigation').getByRole('link', { name: /^(Pengaturan|Settings)$/ })).toHaveCount(0);
-    await expect(page.getByRole('navigation').getByRole('link', { name: /Log webhook|Webhook log|Webhook/ }).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('navigation')
+        .getByRole('link', { name: /Log webhook|Webhook log|Webhook/ })
+        .first(),
+    ).toBeVisible();
   });
 });

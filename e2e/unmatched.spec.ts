@@ -183,9 +183,9 @@ test.describe('as viewer', () => {
     const item = page.getByTestId('unmatched-item').filter({ hasText: 'SETORAN TUNAI' }).first();
     await expect(item).toBeVisible();
     await expect(item.getByRole('button')).toHaveCount(0);
-    await expect(
-      page.getByTestId('unmatched-list').getByRole('button', { name: /Konfirmasi|Cari pesanan|Bagi|Bukan pesanan|Batalkan/ }),
-    ).toHaveCount(0);
+    await expect(page.getByTestId('unmatched-list').getByRole('button', { name: /Konfirmasi|Cari pesanan|Bagi|Bukan pesanan|Batalkan/ })).toHaveCount(
+      0,
+    );
     await expect(page.getByRole('checkbox')).toHaveCount(0);
     const search = await page.request.get('/api/dashboard/unmatched/orders?q=INV');
     expect(search.status()).toBe(403);

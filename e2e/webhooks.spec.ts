@@ -52,10 +52,15 @@ test.describe('as finance', () => {
     const description = `E2E-${Date.now()} TRSF`;
     const session = `E2E-SESSION-${Date.now()}`;
     // A bank object with session data, as Moota sends for most banks, so that there is something to redact.
-    const { answer } = await sendDelivery(request, [{ amount: 123_456, type: 'CR', description }], (mutation) => ({
-      ...mutation,
-      bank: { bank_type: 'bca', label: 'BCA', atas_nama: 'TOKO BERKAH JAYA', meta: { session_id: session } },
-    }) as typeof mutation);
+    const { answer } = await sendDelivery(
+      request,
+      [{ amount: 123_456, type: 'CR', description }],
+      (mutation) =>
+        ({
+          ...mutation,
+          bank: { bank_type: 'bca', label: 'BCA', atas_nama: 'TOKO BERKAH JAYA', meta: { session_id: session } },
+        }) as typeof mutation,
+    );
 
     const row = page.locator(`[data-delivery-id="${answer.delivery_id}"]`);
     await expect(row).toBeVisible({ timeout: 45_000 });
@@ -106,7 +111,10 @@ test.describe('as finance', () => {
     await saveScreenshot(page, testInfo, 'webhook-call-dead');
 
     await reprocess.click();
-    await page.getByRole('dialog').getByRole('button', { name: /^(Proses ulang|Reprocess)$/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^(Proses ulang|Reprocess)$/ })
+      .click();
     await expect(page.getByRole('status')).toContainText(/1 mutasi dikirim|1 mutation sent/, { timeout: 30_000 });
     await expect(page.getByTestId('delivery-mutation')).toContainText(/Diproses|Processed/, { timeout: 45_000 });
     await expect(page.getByTestId('delivery-mutation')).not.toContainText('e2e: gave up');

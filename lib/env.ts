@@ -53,15 +53,16 @@ const schema = z.object({
     }),
   TRUSTED_PROXY_HOPS: integer('TRUSTED_PROXY_HOPS', 0, 10).optional(),
   WEBHOOK_MAX_BYTES: integer('WEBHOOK_MAX_BYTES', 1024, 64 * 1024 * 1024).default(1024 * 1024),
-  STORE_CALLBACK_URL: z
-    .url({ protocol: /^https?$/, message: 'STORE_CALLBACK_URL must be an http:// or https:// URL' })
-    .optional(),
+  STORE_CALLBACK_URL: z.url({ protocol: /^https?$/, message: 'STORE_CALLBACK_URL must be an http:// or https:// URL' }).optional(),
   STORE_CALLBACK_SECRET: z.string().min(16, 'STORE_CALLBACK_SECRET must be at least 16 characters').optional(),
   STORE_API_KEYS: z
     .string()
     .optional()
     .transform((text, ctx) => {
-      const keys = (text ?? '').split(',').map((key) => key.trim()).filter(Boolean);
+      const keys = (text ?? '')
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean);
       if (keys.some((key) => key.length < 24)) {
         ctx.addIssue({ code: 'custom', message: 'STORE_API_KEYS must be comma-separated keys of at least 24 characters each' });
         return z.NEVER;

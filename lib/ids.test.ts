@@ -8,7 +8,14 @@ describe('uuidv7', () => {
 
   test.each([
     ['the Unix epoch', 0, '00000000-0000'],
-    ['a moment in 2026', Date.UTC(2026, 10, 28, 10, 0, 0), (Date.UTC(2026, 10, 28, 10, 0, 0)).toString(16).padStart(12, '0').replace(/^(.{8})/, '$1-')],
+    [
+      'a moment in 2026',
+      Date.UTC(2026, 10, 28, 10, 0, 0),
+      Date.UTC(2026, 10, 28, 10, 0, 0)
+        .toString(16)
+        .padStart(12, '0')
+        .replace(/^(.{8})/, '$1-'),
+    ],
   ])('starts with the milliseconds of %s', (_label, ms, prefix) => {
     expect(uuidv7(ms).startsWith(prefix)).toBe(true);
   });

@@ -118,7 +118,11 @@ export function parseTypedAmount(text: string): bigint {
   const englishGrouping = /^(\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/.exec(rest);
   if (englishGrouping) {
     const integer = englishGrouping[1]!;
-    throw new DomainError('invalid', 'amountEnglishGrouping', { value: original, dotted: integer.replaceAll(',', '.'), plain: integer.replaceAll(',', '') });
+    throw new DomainError('invalid', 'amountEnglishGrouping', {
+      value: original,
+      dotted: integer.replaceAll(',', '.'),
+      plain: integer.replaceAll(',', ''),
+    });
   }
   throw unreadable();
 }

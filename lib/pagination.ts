@@ -32,8 +32,7 @@ export function decodeCursor(text: string | null | undefined): Cursor | null {
 
 /** The page size asked for, capped at MAX_PAGE_SIZE; anything but a whole number from 1 gives PAGE_SIZE. */
 export function pageSize(requested: string | number | null | undefined): number {
-  const value =
-    typeof requested === 'number' ? requested : requested && /^\s*\d+\s*$/.test(requested) ? Number(requested) : NaN;
+  const value = typeof requested === 'number' ? requested : requested && /^\s*\d+\s*$/.test(requested) ? Number(requested) : NaN;
   if (!Number.isInteger(value) || value < 1) return PAGE_SIZE;
   return Math.min(value, MAX_PAGE_SIZE);
 }

@@ -1,15 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { MAX_PAGE_SIZE, PAGE_SIZE } from '@/lib/pagination';
-import {
-  amountRangeParams,
-  dayRangeParams,
-  listParams,
-  parseSearchParams,
-  searchParamValues,
-  textParam,
-  toQuery,
-} from '@/lib/search-params';
+import { amountRangeParams, dayRangeParams, listParams, parseSearchParams, searchParamValues, textParam, toQuery } from '@/lib/search-params';
 
 describe('searchParamValues', () => {
   test.each([

@@ -22,10 +22,7 @@ export function searchParamValues(params: SearchParams): Record<string, string> 
  * Query parameters read through a schema. Every value reaches the schema as a trimmed string or
  * not at all; list schemas turn what makes no sense into "not set" rather than failing the page.
  */
-export function parseSearchParams<Schema extends z.ZodType<unknown, Record<string, string>>>(
-  schema: Schema,
-  params: SearchParams,
-): z.output<Schema> {
+export function parseSearchParams<Schema extends z.ZodType<unknown, Record<string, string>>>(schema: Schema, params: SearchParams): z.output<Schema> {
   return schema.parse(searchParamValues(params));
 }
 
@@ -37,10 +34,17 @@ export function toQuery(values: Record<string, string | bigint | undefined>): UR
 }
 
 /** Free text, cut to `max` characters. */
-export const textParam = (max: number) => z.string().optional().transform((text) => text?.slice(0, max));
+export const textParam = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((text) => text?.slice(0, max));
 
 /** A calendar day typed as YYYY-MM-DD, if it is a real one. */
-export const dayParam = z.string().optional().transform((text) => (text && isDay(text) ? text : undefined));
+export const dayParam = z
+  .string()
+  .optional()
+  .transform((text) => (text && isDay(text) ? text : undefined));
 
 /** An amount bound typed in a filter ("150000", "150.000", "Rp 150.000"), if it is one and not negative. */
 export const amountBoundParam = z
@@ -66,7 +70,5 @@ export const pageParams = {
 /** A list's query parameters: its filters, read by `filters`, and where its page starts and how long it is. */
 export function listParams<Filters>(filters: z.ZodType<Filters, Record<string, string>>) {
   const page = z.object(pageParams);
-  return z
-    .record(z.string(), z.string())
-    .transform((values) => ({ filters: filters.parse(values), ...page.parse(values) }));
+  return z.record(z.string(), z.string()).transform((values) => ({ filters: filters.parse(values), ...page.parse(values) }));
 }

@@ -57,7 +57,10 @@ export async function seedDemoData(now = new Date()): Promise<string | null> {
       }
     }
     batch.push(generator.mutation({ type: 'DB', date: past(dayStart + 9 * HOUR) }));
-    if (day % 3 === 0) batch.push(generator.mutation({ type: 'CR', amount: 1_000_000n + BigInt(day), date: past(dayStart + 10 * HOUR), description: 'SETORAN TUNAI' }));
+    if (day % 3 === 0)
+      batch.push(
+        generator.mutation({ type: 'CR', amount: 1_000_000n + BigInt(day), date: past(dayStart + 10 * HOUR), description: 'SETORAN TUNAI' }),
+      );
     mutations += await storeAsDelivered(batch, past(dayStart + 11 * HOUR));
   }
 
@@ -70,8 +73,18 @@ export async function seedDemoData(now = new Date()): Promise<string | null> {
     ['address 198.51.100.23 is not in the allowlist', '198.51.100.23'],
   ] as const) {
     await storeRejectedDelivery(
-      { receivedAt: new Date(now.getTime() - 2 * HOUR), sourceAddress: address, headers: { 'user-agent': 'MootaBot/1.5' }, bodyBytes: refused.length },
-      { httpStatus: reason.startsWith('address') ? 403 : 401, reason, signature: reason.startsWith('address') ? 'unchecked' : 'invalid', bodyExcerpt: reason.startsWith('address') ? '' : redactBody(refused) },
+      {
+        receivedAt: new Date(now.getTime() - 2 * HOUR),
+        sourceAddress: address,
+        headers: { 'user-agent': 'MootaBot/1.5' },
+        bodyBytes: refused.length,
+      },
+      {
+        httpStatus: reason.startsWith('address') ? 403 : 401,
+        reason,
+        signature: reason.startsWith('address') ? 'unchecked' : 'invalid',
+        bodyExcerpt: reason.startsWith('address') ? '' : redactBody(refused),
+      },
     );
   }
   return `Seeded demo data: ${DEMO_USERS.length} users, ${orderNumber - 1000} orders, ${mutations} mutations over ${DAYS} days`;

@@ -34,10 +34,7 @@ function generate(): number {
 async function withDatabase<T>(work: (databaseUrl: string) => Promise<T>): Promise<T> {
   const databaseUrl = process.env.DATABASE_URL;
   if (databaseUrl) return work(databaseUrl);
-  const [{ startEmbeddedDatabase }, { parseEnv }] = await Promise.all([
-    import('../lib/database/embedded'),
-    import('../lib/env'),
-  ]);
+  const [{ startEmbeddedDatabase }, { parseEnv }] = await Promise.all([import('../lib/database/embedded'), import('../lib/env')]);
   const config = parseEnv(process.env);
   const database = await startEmbeddedDatabase({
     dataDir: path.resolve(projectRoot, config.COCOK_DATA_DIR),

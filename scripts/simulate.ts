@@ -159,9 +159,7 @@ async function main(): Promise<number> {
 
   for (const [index, size] of plan.deliverySizes.entries()) {
     const { body, mutations } = generator.delivery(size, plan.overrides);
-    const what = mutations
-      .map((m) => `${m.mutation_id} ${m.type} ${formatRupiah(parseMachineAmount(m.amount))}`)
-      .join(', ');
+    const what = mutations.map((m) => `${m.mutation_id} ${m.type} ${formatRupiah(parseMachineAmount(m.amount))}`).join(', ');
     let response: Response;
     try {
       response = await fetch(plan.url, {

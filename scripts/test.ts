@@ -59,7 +59,10 @@ const steps: [string, () => boolean][] = [
   ['Unit tests', () => step('Unit tests', bin('vitest'), vitest('unit'))],
   ['Production build', () => step('Production build', bin('tsx'), ['scripts/build.ts'])],
   ['Integration tests', () => step('Integration tests', bin('vitest'), vitest('integration'))],
-  ['Browser tests', () => browserReady() && step('Browser tests', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, 'e2e.json') })],
+  [
+    'Browser tests',
+    () => browserReady() && step('Browser tests', bin('playwright'), ['test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: path.join(reports, 'e2e.json') }),
+  ],
 ];
 
 const failedSteps: string[] = [];

@@ -22,7 +22,9 @@ const processAll = async (ids: string[]) => {
 const mutation = (id: string) => db().mutation.findUniqueOrThrow({ where: { id } });
 const orderById = (id: string) => db().order.findUniqueOrThrow({ where: { id } });
 const history = (where: { mutationId?: string; orderId?: string }) =>
-  db().historyEntry.findMany({ where, orderBy: { createdAt: 'asc' } }).then((rows) => rows.map((r) => r.action));
+  db()
+    .historyEntry.findMany({ where, orderBy: { createdAt: 'asc' } })
+    .then((rows) => rows.map((r) => r.action));
 
 beforeEach(async () => {
   await resetDatabase();

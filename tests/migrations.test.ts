@@ -7,13 +7,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applyMigrations, defaultMigrationsDir } from '@/lib/database/migrate';
-import {
-  checkDrift,
-  createMigration,
-  defaultSchemaPath,
-  diagnoseMigrationHistory,
-  diffMigrationsToSchema,
-} from '@/lib/database/schema-engine';
+import { checkDrift, createMigration, defaultSchemaPath, diagnoseMigrationHistory, diffMigrationsToSchema } from '@/lib/database/schema-engine';
 import { NODE_SCRIPT_ARGS } from '@/lib/runtime/node-script';
 
 const databaseUrl = process.env.DATABASE_URL || inject('databaseUrl');
@@ -57,7 +51,10 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
 
 async function repositoryMigrationNames(): Promise<string[]> {
   const entries = await readdir(defaultMigrationsDir, { withFileTypes: true });
-  return entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+  return entries
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort();
 }
 
 /** Copies of schema.prisma and prisma/migrations that a test may change. */
@@ -70,8 +67,7 @@ async function scratchCopy(editSchema: (schema: string) => string = (schema) => 
   return { schemaPath, migrationsDir };
 }
 
-const withExtraModel = (schema: string) =>
-  `${schema}\nmodel Extra {\n  id   Int    @id\n  name String\n}\n`;
+const withExtraModel = (schema: string) => `${schema}\nmodel Extra {\n  id   Int    @id\n  name String\n}\n`;
 const withExtraColumn = (schema: string) => {
   const edited = schema.replace(/(model Delivery \{\n)/, '$1  operatorNote String? @map("operator_note")\n');
   expect(edited).not.toBe(schema);
@@ -79,9 +75,7 @@ const withExtraColumn = (schema: string) => {
 };
 
 async function leftoverThrowawayDatabases(): Promise<string[]> {
-  const { rows } = await admin.query<{ datname: string }>(
-    "SELECT datname FROM pg_database WHERE datname LIKE 'cocok\\_shadow\\_%'",
-  );
+  const { rows } = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'cocok\\_shadow\\_%'");
   return rows.map((row) => row.datname);
 }
 
@@ -165,9 +159,7 @@ describe('applyMigrations', () => {
     await mkdir(path.join(migrationsDir, '29991231235959_later'));
     await writeFile(path.join(migrationsDir, '29991231235959_later', 'migration.sql'), 'CREATE TABLE "later" ();\n');
 
-    await expect(applyMigrations(url, { migrationsDir })).rejects.toThrow(
-      new RegExp(`Migration ${first} was changed after it was applied`),
-    );
+    await expect(applyMigrations(url, { migrationsDir })).rejects.toThrow(new RegExp(`Migration ${first} was changed after it was applied`));
     expect(await query(url, "SELECT to_regclass('later') AS later")).toEqual([{ later: null }]);
   });
 
@@ -200,10 +192,7 @@ describe('applyMigrations', () => {
     const url = await freshDatabase();
     const { migrationsDir } = await scratchCopy();
     await mkdir(path.join(migrationsDir, '29991231235959_broken'));
-    await writeFile(
-      path.join(migrationsDir, '29991231235959_broken', 'migration.sql'),
-      'CREATE TABLE "half" ();\nCREATE TABLE "deliveries" ();\n',
-    );
+    await writeFile(path.join(migrationsDir, '29991231235959_broken', 'migration.sql'), 'CREATE TABLE "half" ();\nCREATE TABLE "deliveries" ();\n');
 
     await expect(applyMigrations(url, { migrationsDir })).rejects.toThrow(
       /Migration 29991231235959_broken failed, nothing of it was applied: relation "deliveries" already exists/,
@@ -227,10 +216,7 @@ describe('applyMigrations', () => {
         env: { ...process.env, DATABASE_URL: url },
       });
     const outputs = await Promise.all([run(), run()]);
-    expect(outputs.map((output) => output.stdout).sort()).toEqual([
-      expect.stringContaining('Applied'),
-      'No pending migrations.\n',
-    ]);
+    expect(outputs.map((output) => output.stdout).sort()).toEqual([expect.stringContaining('Applied'), 'No pending migrations.\n']);
     const rows = await query<{ count: string }>(url, 'SELECT count(*) FROM _prisma_migrations');
     expect(Number(rows[0]?.count)).toBe((await repositoryMigrationNames()).length);
   });
@@ -286,9 +272,7 @@ describe('checkDrift', () => {
     await mkdir(path.join(migrationsDir, '29991231235959_broken'));
     await writeFile(path.join(migrationsDir, '29991231235959_broken', 'migration.sql'), 'CREATE TABLE "deliveries" ();\n');
 
-    await expect(diffMigrationsToSchema(databaseUrl, { schemaPath, migrationsDir })).rejects.toThrow(
-      /relation "deliveries" already exists/,
-    );
+    await expect(diffMigrationsToSchema(databaseUrl, { schemaPath, migrationsDir })).rejects.toThrow(/relation "deliveries" already exists/);
     expect(await leftoverThrowawayDatabases()).toEqual([]);
   });
 });
@@ -297,9 +281,7 @@ describe('createMigration', () => {
   it('returns null when the migrations already produce the schema', async () => {
     const copy = await scratchCopy();
     expect(await createMigration(databaseUrl, 'nothing', copy)).toBeNull();
-    expect((await readdir(copy.migrationsDir)).sort()).toEqual(
-      [...(await repositoryMigrationNames()), 'migration_lock.toml'].sort(),
-    );
+    expect((await readdir(copy.migrationsDir)).sort()).toEqual([...(await repositoryMigrationNames()), 'migration_lock.toml'].sort());
   });
 
   it("writes Prisma's folder format, after which the drift check passes and the migration applies", async () => {
@@ -312,9 +294,7 @@ describe('createMigration', () => {
     expect(created).toEqual({ directory: path.join(copy.migrationsDir, '20300102030405_add_extra_model') });
     const script = await readFile(path.join(created!.directory, 'migration.sql'), 'utf8');
     expect(script).toMatch(/^-- CreateTable\nCREATE TABLE "Extra" \(/);
-    expect(await readFile(path.join(copy.migrationsDir, 'migration_lock.toml'), 'utf8')).toContain(
-      'provider = "postgresql"',
-    );
+    expect(await readFile(path.join(copy.migrationsDir, 'migration_lock.toml'), 'utf8')).toContain('provider = "postgresql"');
 
     expect(await checkDrift(databaseUrl, { ...copy, includeDatabase: false })).toEqual({
       ok: true,

@@ -95,7 +95,10 @@ describe('getMutationDetail', () => {
     expect(await getMutationDetail(ids.other!)).toMatchObject({ matchState: 'ignored', ignoredNote: 'cash deposit by the owner' });
   });
 
-  test.each([['an unknown id', '019ac0de-0000-7000-8000-000000000001'], ['a malformed id', "1' OR '1'='1"]])('%s is null', async (_label, id) => {
+  test.each([
+    ['an unknown id', '019ac0de-0000-7000-8000-000000000001'],
+    ['a malformed id', "1' OR '1'='1"],
+  ])('%s is null', async (_label, id) => {
     expect(await getMutationDetail(id)).toBeNull();
   });
 });

@@ -143,7 +143,18 @@ describe('creating orders', () => {
     expect(new Date(json.created_at).toISOString()).toBe(json.created_at);
     expect(Date.parse(json.expires_at) - Date.parse(json.created_at)).toBe(24 * 60 * 60_000);
     expect(Object.keys(json).sort()).toEqual(
-      ['amount', 'created_at', 'customer_name', 'expires_at', 'paid_amount', 'paid_at', 'payable_amount', 'reference', 'status', 'unique_code'].sort(),
+      [
+        'amount',
+        'created_at',
+        'customer_name',
+        'expires_at',
+        'paid_amount',
+        'paid_at',
+        'payable_amount',
+        'reference',
+        'status',
+        'unique_code',
+      ].sort(),
     );
     expect(await db().order.findUniqueOrThrow({ where: { referenceKey: 'INV-1001' } })).toMatchObject({ source: 'api' });
   });

@@ -48,7 +48,11 @@ test('the store creates an order, Moota reports the transfer, the order is paid 
   const auth = { authorization: `Bearer ${STORE_KEY}`, 'content-type': 'application/json' };
 
   const created = await createOrder(
-    new Request('http://localhost/api/orders', { method: 'POST', headers: auth, body: JSON.stringify({ reference: 'SHOP-7001', amount: 150000, customer_name: 'Budi' }) }),
+    new Request('http://localhost/api/orders', {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ reference: 'SHOP-7001', amount: 150000, customer_name: 'Budi' }),
+    }),
   );
   expect(created.status).toBe(201);
   const order = (await created.json()) as { payable_amount: number; unique_code: number; status: string };
@@ -75,7 +79,10 @@ test('the store creates an order, Moota reports the transfer, the order is paid 
   );
   expect(answer.status).toBe(200);
 
-  const read = async () => (await (await getOrder(new Request('http://localhost/api/orders/SHOP-7001', { headers: auth }), { params: Promise.resolve({ reference: 'SHOP-7001' }) })).json()) as { status: string; paid_amount: number };
+  const read = async () =>
+    (await (
+      await getOrder(new Request('http://localhost/api/orders/SHOP-7001', { headers: auth }), { params: Promise.resolve({ reference: 'SHOP-7001' }) })
+    ).json()) as { status: string; paid_amount: number };
   await expect.poll(read, { timeout: 30_000, interval: 50 }).toMatchObject({ status: 'paid', paid_amount: order.payable_amount });
 
   // The first callback attempt gets a 500; the queue retries and the second is accepted.
@@ -90,5 +97,8 @@ test('the store creates an order, Moota reports the transfer, the order is paid 
   expect(callback.attempts.map((a) => a.httpStatus)).toEqual([500, 200]);
   const last = received.at(-1)!;
   expect(verifyCallback(last.body, last.signature, CALLBACK_SECRET, Math.floor(Date.now() / 1000))).toBe(true);
-  expect(JSON.parse(last.body)).toMatchObject({ event: 'order.paid', order: { reference: 'SHOP-7001', status: 'paid', paid_amount: order.payable_amount } });
+  expect(JSON.parse(last.body)).toMatchObject({
+    event: 'order.paid',
+    order: { reference: 'SHOP-7001', status: 'paid', paid_amount: order.payable_amount },
+  });
 }, 60_000);

@@ -58,11 +58,7 @@ describe('jobs enqueued inside a transaction', () => {
     await enqueueMutationProcessing(poolExecutor(), ids);
     const sorted = [...ids].sort();
     expect((await jobs(QUEUES.processMutation)).map((job) => job.data)).toEqual(
-      expect.arrayContaining([
-        { mutationIds: sorted.slice(0, 100) },
-        { mutationIds: sorted.slice(100, 200) },
-        { mutationIds: sorted.slice(200) },
-      ]),
+      expect.arrayContaining([{ mutationIds: sorted.slice(0, 100) }, { mutationIds: sorted.slice(100, 200) }, { mutationIds: sorted.slice(200) }]),
     );
     expect(await jobs(QUEUES.processMutation)).toHaveLength(3);
   });

@@ -45,7 +45,12 @@ async function mutation(input: {
 }
 
 let orderCounter = 0;
-async function order(input: { paidAmount: bigint; paidAt: string | null; status: OrderStatus; payments?: { mutationId: string; amount: bigint; undone?: boolean }[] }) {
+async function order(input: {
+  paidAmount: bigint;
+  paidAt: string | null;
+  status: OrderStatus;
+  payments?: { mutationId: string; amount: bigint; undone?: boolean }[];
+}) {
   const reference = `INV-R${++orderCounter}`;
   const row = await db().order.create({
     data: {
@@ -225,7 +230,15 @@ describe('overview', () => {
     await order({ paidAmount: 0n, paidAt: null, status: 'pending' });
     await order({ paidAmount: 0n, paidAt: null, status: 'pending' });
     await order({ paidAmount: 10n, paidAt: '2026-11-28T01:00:00Z', status: 'paid' });
-    const rejected = { sourceAddress: '10.0.0.1', httpStatus: 401, outcome: 'rejected' as const, signature: 'invalid' as const, headers: {}, body: '', bodyBytes: 0 };
+    const rejected = {
+      sourceAddress: '10.0.0.1',
+      httpStatus: 401,
+      outcome: 'rejected' as const,
+      signature: 'invalid' as const,
+      headers: {},
+      body: '',
+      bodyBytes: 0,
+    };
     await db().delivery.create({ data: { ...rejected, receivedAt: new Date('2026-11-27T17:00:00Z') } });
     await db().delivery.create({ data: { ...rejected, receivedAt: new Date('2026-11-27T16:59:59Z') } });
 

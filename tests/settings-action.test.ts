@@ -8,7 +8,8 @@ vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 const language = vi.hoisted(() => ({ cookie: 'en' as string | undefined }));
 vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => (language.cookie ? { value: language.cookie } : undefined) }) }));
 
-const { addWebhookSecretAction, createUserAction, removeWebhookSecretAction, saveSettingsAction } = await import('@/app/(dashboard)/settings/actions');
+const { addWebhookSecretAction, createUserAction, removeWebhookSecretAction, saveSettingsAction } =
+  await import('@/app/(dashboard)/settings/actions');
 const { createUser } = await import('@/lib/auth/users');
 const { db } = await import('@/lib/db');
 const { loadSettings } = await import('@/lib/settings/store');
@@ -70,11 +71,19 @@ describe('settings server actions', () => {
     });
   });
 
-  test('refusals come in the visitor\'s language: Indonesian without a cookie', async () => {
+  test("refusals come in the visitor's language: Indonesian without a cookie", async () => {
     await signIn('owner');
     language.cookie = undefined;
-    expect(await saveSettingsAction({ values: { uniqueCodeMin: 'banyak' } })).toEqual({ ok: false, code: 'invalid', message: 'uniqueCodeMin: isi dengan bilangan bulat.' });
+    expect(await saveSettingsAction({ values: { uniqueCodeMin: 'banyak' } })).toEqual({
+      ok: false,
+      code: 'invalid',
+      message: 'uniqueCodeMin: isi dengan bilangan bulat.',
+    });
     session.user = null;
-    expect(await saveSettingsAction({ values: { uniqueCodeMax: '500' } })).toEqual({ ok: false, code: 'unauthorized', message: 'Sesi Anda sudah berakhir; silakan masuk lagi.' });
+    expect(await saveSettingsAction({ values: { uniqueCodeMax: '500' } })).toEqual({
+      ok: false,
+      code: 'unauthorized',
+      message: 'Sesi Anda sudah berakhir; silakan masuk lagi.',
+    });
   });
 });

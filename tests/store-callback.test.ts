@@ -97,7 +97,15 @@ async function paidOrder(): Promise<string> {
     },
   });
   await db().payment.create({
-    data: { mutationId: undone.id, orderId: order.id, amount: 150123n, createdBy: 'worker', undoneAt: new Date(), undoneBy: 'admin', undoReason: 'wrong order' },
+    data: {
+      mutationId: undone.id,
+      orderId: order.id,
+      amount: 150123n,
+      createdBy: 'worker',
+      undoneAt: new Date(),
+      undoneBy: 'admin',
+      undoReason: 'wrong order',
+    },
   });
   await db().payment.create({ data: { mutationId: active.id, orderId: order.id, amount: 150123n, createdBy: 'worker' } });
   return order.id;
@@ -110,11 +118,9 @@ async function orderPaid(orderId: string): Promise<string> {
   return callbacks[0]!.id;
 }
 
-const jobs = () =>
-  db().$queryRawUnsafe<{ data: unknown }[]>(`SELECT data FROM pgboss.job WHERE name = $1`, QUEUES.storeCallback);
+const jobs = () => db().$queryRawUnsafe<{ data: unknown }[]>(`SELECT data FROM pgboss.job WHERE name = $1`, QUEUES.storeCallback);
 
-const attempts = (callbackId: string) =>
-  db().callbackAttempt.findMany({ where: { callbackId }, orderBy: [{ attemptedAt: 'asc' }, { id: 'asc' }] });
+const attempts = (callbackId: string) => db().callbackAttempt.findMany({ where: { callbackId }, orderBy: [{ attemptedAt: 'asc' }, { id: 'asc' }] });
 
 const now = () => Math.floor(Date.now() / 1000);
 

@@ -58,7 +58,14 @@ describe('accepted deliveries', () => {
     expect((await getMutationDetail(mutations[1]!.id))!.raw).toMatchObject({ amount: '89457.00', bank: { meta: '[redacted]' } });
 
     const delivery = await db().delivery.findUniqueOrThrow({ where: { id: json.delivery_id as string } });
-    expect(delivery).toMatchObject({ outcome: 'accepted', httpStatus: 200, signature: 'valid', accepted: 2, duplicates: 0, sourceAddress: MOOTA_ADDRESS });
+    expect(delivery).toMatchObject({
+      outcome: 'accepted',
+      httpStatus: 200,
+      signature: 'valid',
+      accepted: 2,
+      duplicates: 0,
+      sourceAddress: MOOTA_ADDRESS,
+    });
     expect(delivery.body).not.toContain('REDACT-ME');
     expect(delivery.headers).toMatchObject({ 'user-agent': 'MootaBot/1.5' });
     expect(await queuedMutations()).toBe(2);
@@ -163,7 +170,14 @@ describe('rejected calls are answered clearly, stored in the audit log, and stor
     ['a mutation without mutation_id', { body: JSON.stringify([{ ...mutation('m'), mutation_id: undefined }]) }, {}, 400, 'valid', /mutation_id/],
     ['an amount that is not a number', { body: JSON.stringify([mutation('m', { amount: 'abc' })]) }, {}, 400, 'valid', /amount/],
     ['a type other than CR or DB', { body: JSON.stringify([mutation('m', { type: 'XX' })]) }, {}, 400, 'valid', /type/],
-    ['a body over the size limit', { body: JSON.stringify([mutation('big', { description: 'x'.repeat(3000) })]) }, { WEBHOOK_MAX_BYTES: '2048' }, 413, 'unchecked', /larger than the limit of 2048/],
+    [
+      'a body over the size limit',
+      { body: JSON.stringify([mutation('big', { description: 'x'.repeat(3000) })]) },
+      { WEBHOOK_MAX_BYTES: '2048' },
+      413,
+      'unchecked',
+      /larger than the limit of 2048/,
+    ],
   ])('%s', async (_label, call, env, status, signature, reason) => {
     const { status: answered, json } = await post(call, env);
     expect(answered).toBe(status);

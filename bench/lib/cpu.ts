@@ -40,7 +40,7 @@ export function processTreeCpuMs(pid: number | null | undefined): { self: number
   }
   const inTree = new Set([pid]);
   let descendants = top.reapedMs;
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const [child, times] of all) {
       if (!inTree.has(child) && inTree.has(times.ppid)) {

@@ -70,7 +70,12 @@ export async function walSnapshot(sql: pg.Client): Promise<WalSnapshot> {
     `SELECT wal_records, wal_fpi, wal_bytes, (SELECT num_timed + num_requested FROM pg_stat_checkpointer) AS checkpoints FROM pg_stat_wal`,
   );
   const row = rows[0]!;
-  return { records: Number(row.wal_records), fullPageImages: Number(row.wal_fpi), bytes: Number(row.wal_bytes), checkpoints: Number(row.checkpoints) };
+  return {
+    records: Number(row.wal_records),
+    fullPageImages: Number(row.wal_fpi),
+    bytes: Number(row.wal_bytes),
+    checkpoints: Number(row.checkpoints),
+  };
 }
 
 /** The log written between two snapshots, per unit of work (the checkpoints in all). */

@@ -8,13 +8,7 @@ export interface Answer {
   text: string;
 }
 
-export function postWebhook(
-  agent: http.Agent,
-  port: number,
-  body: string,
-  headers: Record<string, string>,
-  timeoutMs: number,
-): Promise<Answer> {
+export function postWebhook(agent: http.Agent, port: number, body: string, headers: Record<string, string>, timeoutMs: number): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const request = http.request(
       {
@@ -43,7 +37,10 @@ export async function waitUntilAnswering(server: ChildServer, port: number, time
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (!isRunning(server)) {
-      throw describeFailure(server, `${server.name} exited (code ${server.child.exitCode ?? server.child.signalCode}) before it answered on port ${port}.`);
+      throw describeFailure(
+        server,
+        `${server.name} exited (code ${server.child.exitCode ?? server.child.signalCode}) before it answered on port ${port}.`,
+      );
     }
     const answered = await new Promise<boolean>((resolve) => {
       const request = http.get({ host: '127.0.0.1', port, path: '/api/webhook', agent: false }, (response) => {

@@ -18,13 +18,7 @@ export interface ChildServer {
  * Runs a script the way the npm scripts do (`NODE_SCRIPT_ARGS`) in its own process group, so that
  * stopping it also stops whatever it started; its output goes to `logPath`, the last lines are kept.
  */
-export function launch(
-  name: string,
-  script: string,
-  env: NodeJS.ProcessEnv,
-  logPath: string,
-  nodeArgs: readonly string[] = [],
-): ChildServer {
+export function launch(name: string, script: string, env: NodeJS.ProcessEnv, logPath: string, nodeArgs: readonly string[] = []): ChildServer {
   const log = createWriteStream(logPath);
   const child = spawn(process.execPath, [...nodeArgs, ...NODE_SCRIPT_ARGS, script], {
     cwd: root,
@@ -73,8 +67,7 @@ export async function stopServer(server: ChildServer) {
 
 export function describeFailure(server: ChildServer, what: string): Error {
   return new Error(
-    `${what}\n--- last output of ${server.name} (full log: ${path.relative(root, server.logPath)}) ---\n` +
-      server.lastLines.join('\n'),
+    `${what}\n--- last output of ${server.name} (full log: ${path.relative(root, server.logPath)}) ---\n` + server.lastLines.join('\n'),
   );
 }
 

@@ -23,10 +23,7 @@ export class Cleanup {
  * Runs a bench's `main`, whose answer is the exit code; a failure prints its message (and stack
  * unless it carries a server's last output) and exits 1.
  */
-export function runBench(
-  main: (cleanup: Cleanup) => Promise<number>,
-  options: { sayStopping?: boolean; exitSoonAfter?: boolean } = {},
-) {
+export function runBench(main: (cleanup: Cleanup) => Promise<number>, options: { sayStopping?: boolean; exitSoonAfter?: boolean } = {}) {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const cleanup = new Cleanup();
   const interrupted = (signal: NodeJS.Signals) => {

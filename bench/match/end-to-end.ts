@@ -283,7 +283,9 @@ export async function measureEndToEnd(sql: pg.Client, options: EndToEndOptions) 
   );
   const endToEnd = await runEndToEnd(sql, options);
   const loadAfter = loadAverage();
-  say(`End to end: ${fmt(endToEnd.perSecond)} credits/s queue to paid (${seconds(endToEnd.queueToPaidMs)}; ${seconds(endToEnd.wallMs)} with the worker's start-up)${endToEnd.aborted ? ', ABORTED at the time limit' : ''}`);
+  say(
+    `End to end: ${fmt(endToEnd.perSecond)} credits/s queue to paid (${seconds(endToEnd.queueToPaidMs)}; ${seconds(endToEnd.wallMs)} with the worker's start-up)${endToEnd.aborted ? ', ABORTED at the time limit' : ''}`,
+  );
   const payments = await checkPayments(sql, 'BENCH-', endToEnd.processed);
   if (endToEnd.aborted) await removeUnprocessed(sql);
   say(`Payments: ${payments.pass ? 'every paid order paid exactly once' : 'WRONG'} ${JSON.stringify(payments)}`);

@@ -1,13 +1,6 @@
 /** The in-memory floor: the worker's decisions on the same orders and credits, without a database. */
 import pg from 'pg';
-import {
-  MUTATION_COLUMNS,
-  mutationFromRow,
-  ORDER_COLUMNS,
-  orderFromRow,
-  type MutationRow,
-  type OrderRow,
-} from '@/lib/reconcile/store';
+import { MUTATION_COLUMNS, mutationFromRow, ORDER_COLUMNS, orderFromRow, type MutationRow, type OrderRow } from '@/lib/reconcile/store';
 import { decideMatch, mutationReferenceTokens, type MatchSettings, type MutationFacts, type OrderFacts } from '@/lib/reconcile/decide';
 import { fmt, loadAverage, say } from '../lib/basics';
 import { wholeTreeCpuMs } from '../lib/cpu';
@@ -18,9 +11,7 @@ const FLOOR_PASSES = 3;
 /** The open orders and waiting credits, read the way the worker reads them. */
 async function loadFacts(sql: pg.Client): Promise<{ orders: OrderFacts[]; mutations: MutationFacts[] }> {
   const orders = await sql.query<OrderRow>(`SELECT ${ORDER_COLUMNS} FROM orders WHERE status = 'pending'`);
-  const mutations = await sql.query<MutationRow>(
-    `SELECT ${MUTATION_COLUMNS} FROM mutations WHERE processing = 'received' ORDER BY id`,
-  );
+  const mutations = await sql.query<MutationRow>(`SELECT ${MUTATION_COLUMNS} FROM mutations WHERE processing = 'received' ORDER BY id`);
   return { orders: orders.rows.map(orderFromRow), mutations: mutations.rows.map(mutationFromRow) };
 }
 
@@ -77,7 +68,9 @@ function floorPass(source: readonly OrderFacts[], mutations: readonly MutationFa
 export async function measureFloor(sql: pg.Client, settings: MatchSettings, credits: number, postmasterPid: number | null) {
   const facts = await loadFacts(sql);
   await settleDatabase(sql);
-  say(`In-memory floor over ${fmt(facts.mutations.length)} credits and ${fmt(facts.orders.length)} orders (a warm-up pass, then ${FLOOR_PASSES} timed ones)…`);
+  say(
+    `In-memory floor over ${fmt(facts.mutations.length)} credits and ${fmt(facts.orders.length)} orders (a warm-up pass, then ${FLOOR_PASSES} timed ones)…`,
+  );
   floorPass(facts.orders, facts.mutations, settings);
   const postgresBefore = wholeTreeCpuMs(postmasterPid);
   const passes = Array.from({ length: FLOOR_PASSES }, () => floorPass(facts.orders, facts.mutations, settings));

@@ -44,7 +44,8 @@ async function waitForWorker(server: ChildServer, ready: () => boolean) {
   const deadline = Date.now() + WORKER_READY_TIMEOUT_MS;
   while (!ready()) {
     if (!isRunning(server)) throw describeFailure(server, 'the server exited before its worker started');
-    if (Date.now() > deadline) throw describeFailure(server, `the server's worker did not report "${WORKER_READY_LINE}" within ${WORKER_READY_TIMEOUT_MS / 1000} s`);
+    if (Date.now() > deadline)
+      throw describeFailure(server, `the server's worker did not report "${WORKER_READY_LINE}" within ${WORKER_READY_TIMEOUT_MS / 1000} s`);
     await sleep(100);
   }
 }
@@ -55,7 +56,14 @@ export async function startProductionServer(sql: pg.Client, url: string, cleanup
   const server = launch(
     'Cocok',
     'scripts/start.ts',
-    { ...process.env, DATABASE_URL: url, PORT: String(SERVER_PORT), MOOTA_WEBHOOK_SECRET: SECRET, MOOTA_ALLOWED_IPS: '127.0.0.1,::1', COCOK_WORKER: 'on' },
+    {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(SERVER_PORT),
+      MOOTA_WEBHOOK_SECRET: SECRET,
+      MOOTA_ALLOWED_IPS: '127.0.0.1,::1',
+      COCOK_WORKER: 'on',
+    },
     path.join(RESULTS_DIR, 'match-server.log'),
   );
   cleanup.add(() => stopServer(server));
@@ -138,7 +146,10 @@ export async function measureLatency(sql: pg.Client, generator: MootaGenerator, 
   }
 
   const measured = samples.slice(LATENCY_WARMUP);
-  const toPaid = measured.filter((s) => s.answerToPaidMs !== null && !s.error).map((s) => s.answerToPaidMs!).sort((a, b) => a - b);
+  const toPaid = measured
+    .filter((s) => s.answerToPaidMs !== null && !s.error)
+    .map((s) => s.answerToPaidMs!)
+    .sort((a, b) => a - b);
   const answers = measured.map((s) => s.answerMs).sort((a, b) => a - b);
   // Where the time between the call and the payment went, from the timestamps the rows carry:
   // received_at (the server starts handling the call), the job's created_on (the intake
@@ -154,7 +165,10 @@ export async function measureLatency(sql: pg.Client, generator: MootaGenerator, 
     [measured.map((s) => s.reference)],
   );
   const stat = (pick: (row: (typeof rows)[number]) => number) => {
-    const values = rows.map((row) => Number(pick(row))).filter((value) => Number.isFinite(value)).sort((a, b) => a - b);
+    const values = rows
+      .map((row) => Number(pick(row)))
+      .filter((value) => Number.isFinite(value))
+      .sort((a, b) => a - b);
     return { p50Ms: round(percentile(values, 50), 1), p90Ms: round(percentile(values, 90), 1) };
   };
   return {

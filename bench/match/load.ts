@@ -25,10 +25,7 @@ export function shuffled<T>(items: readonly T[], seed: number): T[] {
  * Open orders in bulk, `count` of them: base amounts `firstBase`, +5,000, +10,000, … each with unique
  * codes 1..999 on top, so every payable amount is distinct. Returns the payable amounts.
  */
-export async function insertOrders(
-  sql: pg.Client,
-  options: { count: number; prefix: string; firstBase: number; label: string },
-): Promise<bigint[]> {
+export async function insertOrders(sql: pg.Client, options: { count: number; prefix: string; firstBase: number; label: string }): Promise<bigint[]> {
   const createdAt = new Date(Date.now() - 5 * 60_000);
   const expiresAt = new Date(Date.now() + 365 * 24 * 3_600_000);
   const payables: bigint[] = [];
@@ -73,9 +70,7 @@ export async function storeCredits(generator: MootaGenerator, amounts: readonly 
       const json: unknown = JSON.parse(body);
       const parsed = parseDelivery(json);
       if (!parsed.ok) throw new Error(`the generator made a delivery the intake refuses: ${parsed.error}`);
-      const headers = Object.fromEntries(
-        Object.entries(signedDelivery(body, SECRET)).map(([name, value]) => [name.toLowerCase(), value]),
-      );
+      const headers = Object.fromEntries(Object.entries(signedDelivery(body, SECRET)).map(([name, value]) => [name.toLowerCase(), value]));
       const result = await storeAcceptedDelivery(
         { receivedAt: new Date(), sourceAddress: '127.0.0.1', headers, bodyBytes: Buffer.byteLength(body) },
         JSON.stringify(redactSecrets(json)),

@@ -57,7 +57,10 @@ function figureRows(figures: Figures, ratio: number): [string, string][] {
   return [
     ['orders / credits', `${fmt(options.orders)} / ${fmt(options.credits)}`],
     ['load: orders (bulk SQL)', seconds(ordersMs)],
-    ['load: credits via storeAcceptedDelivery', `${seconds(creditsMs)} (${fmt(options.credits / (creditsMs / 1000))} credits/s, ${MUTATIONS_PER_DELIVERY} a delivery)`],
+    [
+      'load: credits via storeAcceptedDelivery',
+      `${seconds(creditsMs)} (${fmt(options.credits / (creditsMs / 1000))} credits/s, ${MUTATIONS_PER_DELIVERY} a delivery)`,
+    ],
     ['in-memory floor (Maps + decideMatch)', `${fmt(floor.perSecond)} credits/s`],
     [
       `end to end (${options.workers} worker process${options.workers > 1 ? 'es' : ''}${endToEnd.wakeMs > 0 ? `, woken every ${endToEnd.wakeMs} ms` : ''})`,
@@ -102,7 +105,12 @@ function figureRows(figures: Figures, ratio: number): [string, string][] {
       '  of which (medians)',
       `call → job enqueued ${latency.inDatabase.intake.p50Ms} ms, → fetched by the worker ${latency.inDatabase.queue.p50Ms} ms, → processed ${latency.inDatabase.processing.p50Ms} ms`,
     ],
-    ['load average (1 min)', Object.entries(loads).map(([when, load]) => `${when} ${load[0]}`).join(', ')],
+    [
+      'load average (1 min)',
+      Object.entries(loads)
+        .map(([when, load]) => `${when} ${load[0]}`)
+        .join(', '),
+    ],
   ];
 }
 
@@ -136,7 +144,11 @@ function targetChecks({ options, endToEnd, latency, payments, doublesAtEnd }: Fi
       measured: `${latency.answerToPaid.p50Ms} ms`,
       pass: latency.answerToPaid.p50Ms < TARGET_MEDIAN_MS,
     },
-    { target: 'every order paid exactly once, no double payments', measured: payments.pass && doublesAtEnd === 0 ? 'yes' : 'no', pass: payments.pass && doublesAtEnd === 0 },
+    {
+      target: 'every order paid exactly once, no double payments',
+      measured: payments.pass && doublesAtEnd === 0 ? 'yes' : 'no',
+      pass: payments.pass && doublesAtEnd === 0,
+    },
     { target: `all ${latency.samples.length} latency orders paid`, measured: `${latency.failures} failed`, pass: latency.failures === 0 },
   ];
 }

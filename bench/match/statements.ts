@@ -58,7 +58,11 @@ export function instrumentPg(): { stop(): StatementKind[] } {
       return original.apply(this, args);
     }
     const result = original.apply(this, args);
-    if (result instanceof Promise) void result.then(() => record(text, performance.now() - started), () => record(text, performance.now() - started));
+    if (result instanceof Promise)
+      void result.then(
+        () => record(text, performance.now() - started),
+        () => record(text, performance.now() - started),
+      );
     return result;
   };
   return {

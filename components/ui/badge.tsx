@@ -17,8 +17,19 @@ export function Badge({ tone = 'slate', children }: { tone?: Tone; children: Rea
 
 /** The colour each state of each kind of record wears, wherever it is shown. */
 const STATUS_TONES = {
-  matchState: { pending: 'slate', unmatched: 'red', suggested: 'amber', review: 'amber', matched: 'green', ignored: 'slate', debit: 'blue' } satisfies Record<MatchState, Tone>,
-  orderStatus: { pending: 'amber', paid: 'green', underpaid: 'red', overpaid: 'blue', expired: 'slate', cancelled: 'slate' } satisfies Record<OrderStatus, Tone>,
+  matchState: {
+    pending: 'slate',
+    unmatched: 'red',
+    suggested: 'amber',
+    review: 'amber',
+    matched: 'green',
+    ignored: 'slate',
+    debit: 'blue',
+  } satisfies Record<MatchState, Tone>,
+  orderStatus: { pending: 'amber', paid: 'green', underpaid: 'red', overpaid: 'blue', expired: 'slate', cancelled: 'slate' } satisfies Record<
+    OrderStatus,
+    Tone
+  >,
   callback: { pending: 'amber', delivered: 'green', failed: 'red', skipped: 'slate' } satisfies Record<CallbackState, Tone>,
   outcome: { accepted: 'green', rejected: 'red' } satisfies Record<DeliveryOutcome, Tone>,
   signature: { valid: 'green', unchecked: 'slate', invalid: 'red', missing: 'red' } satisfies Record<SignatureResult, Tone>,

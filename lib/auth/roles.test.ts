@@ -20,7 +20,14 @@ describe('can', () => {
     expect(can(role, permission)).toBe(allowed);
   });
 
-  test.each([['owner', true], ['finance', true], ['viewer', true], ['admin', false], ['', false], [null, false]])('isRole(%j) is %s', (value, expected) => {
+  test.each([
+    ['owner', true],
+    ['finance', true],
+    ['viewer', true],
+    ['admin', false],
+    ['', false],
+    [null, false],
+  ])('isRole(%j) is %s', (value, expected) => {
     expect(isRole(value)).toBe(expected);
   });
 });

@@ -7,7 +7,12 @@ import { DomainError, invalidFields, violatedConstraint } from '@/lib/errors';
 
 export const newUserSchema = z.object({
   email: z.email('enter a valid email address').trim().toLowerCase(),
-  name: z.string().trim().max(100).optional().transform((name) => name || null),
+  name: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((name) => name || null),
   password: z.string(),
   role: z.enum(ROLES),
 });

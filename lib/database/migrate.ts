@@ -66,7 +66,10 @@ function historyProblem(files: MigrationFile[], recorded: RecordedMigration[]): 
   }
   const checksums = new Map(files.map((file) => [file.name, file.checksum]));
   const edited = recorded.find(
-    (row) => row.finished_at !== null && row.rolled_back_at === null && checksums.has(row.migration_name) &&
+    (row) =>
+      row.finished_at !== null &&
+      row.rolled_back_at === null &&
+      checksums.has(row.migration_name) &&
       checksums.get(row.migration_name) !== row.checksum,
   );
   if (edited) {
@@ -83,10 +86,7 @@ function historyProblem(files: MigrationFile[], recorded: RecordedMigration[]): 
  * `_prisma_migrations`, each with its record in one transaction, so a failing migration leaves
  * neither its changes nor a record behind. Safe on every start-up and from several processes at once.
  */
-export async function applyMigrations(
-  databaseUrl: string,
-  options: { migrationsDir?: string } = {},
-): Promise<{ applied: string[] }> {
+export async function applyMigrations(databaseUrl: string, options: { migrationsDir?: string } = {}): Promise<{ applied: string[] }> {
   const files = await readMigrations(options.migrationsDir);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -100,9 +100,7 @@ export async function applyMigrations(
       const problem = historyProblem(files, recorded);
       if (problem) throw new Error(problem);
 
-      const done = new Set(
-        recorded.filter((row) => row.finished_at !== null && row.rolled_back_at === null).map((row) => row.migration_name),
-      );
+      const done = new Set(recorded.filter((row) => row.finished_at !== null && row.rolled_back_at === null).map((row) => row.migration_name));
       const applied: string[] = [];
       for (const file of files.filter((candidate) => !done.has(candidate.name))) {
         await applyOne(client, file);
@@ -129,10 +127,7 @@ async function applyOne(client: pg.Client, file: MigrationFile): Promise<void> {
     // Without parameters pg sends the script as one simple query: several statements, semicolons
     // inside strings and function bodies intact, as Prisma's engine sends it.
     await client.query(file.script);
-    await client.query(
-      `UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
-    );
+    await client.query(`UPDATE "_prisma_migrations" SET finished_at = clock_timestamp(), applied_steps_count = 1 WHERE id = $1`, [id]);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});

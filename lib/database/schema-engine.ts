@@ -128,10 +128,7 @@ class MigrationAdapterFactory implements SqlMigrationAwareDriverAdapterFactory {
   constructor(databaseUrl: string) {
     // One connection: the engine takes a session-level advisory lock and never releases it,
     // so a second pooled connection would wait on the first one's lock.
-    this.#inner = new PrismaPg(
-      { connectionString: databaseUrl, max: 1, Client: CharAsTextClient },
-      { schema: DATABASE_SCHEMA },
-    );
+    this.#inner = new PrismaPg({ connectionString: databaseUrl, max: 1, Client: CharAsTextClient }, { schema: DATABASE_SCHEMA });
     this.adapterName = this.#inner.adapterName;
   }
 
@@ -176,13 +173,11 @@ async function withEngine<T>(
   const factory = new MigrationAdapterFactory(databaseUrl);
   const bound = bindMigrationAwareSqlAdapterFactory(factory);
   try {
-    const engine = await SchemaEngine.new(
-      { datamodels: schema ? [[schema.path, schema.content]] : undefined },
-      () => {},
-      bound,
-    ).catch((error: unknown) => {
-      throw readableError('Starting the schema engine', error, bound.errorRegistry);
-    });
+    const engine = await SchemaEngine.new({ datamodels: schema ? [[schema.path, schema.content]] : undefined }, () => {}, bound).catch(
+      (error: unknown) => {
+        throw readableError('Starting the schema engine', error, bound.errorRegistry);
+      },
+    );
     try {
       return await work({
         engine,
@@ -269,10 +264,7 @@ export async function diagnoseMigrationHistory(
 }
 
 /** The SQL that takes the connected database to the schema, or '' when there is nothing to do. */
-async function diffConnectedDatabase(
-  call: EngineSession['call'],
-  schema: { path: string; content: string },
-): Promise<string> {
+async function diffConnectedDatabase(call: EngineSession['call'], schema: { path: string; content: string }): Promise<string> {
   const files = [schema];
   const result = await call('Diffing the database against the schema', (engine) =>
     engine.diff({
@@ -322,10 +314,7 @@ export async function diffMigrationsToSchema(databaseUrl: string, options: Migra
 }
 
 /** The SQL that takes the live database to the schema, or '' when they agree. */
-export async function diffDatabaseToSchema(
-  databaseUrl: string,
-  options: Pick<MigrationPaths, 'schemaPath'> = {},
-): Promise<string> {
+export async function diffDatabaseToSchema(databaseUrl: string, options: Pick<MigrationPaths, 'schemaPath'> = {}): Promise<string> {
   const schema = await readSchema(options.schemaPath);
   return withEngine(databaseUrl, schema, ({ call }) => diffConnectedDatabase(call, schema));
 }
@@ -377,10 +366,7 @@ export interface DriftReport {
 }
 
 /** Compares the migrations folder with the schema and, unless told not to, the live database too. */
-export async function checkDrift(
-  databaseUrl: string,
-  options: MigrationPaths & { includeDatabase?: boolean } = {},
-): Promise<DriftReport> {
+export async function checkDrift(databaseUrl: string, options: MigrationPaths & { includeDatabase?: boolean } = {}): Promise<DriftReport> {
   const migrationsVsSchema = await diffMigrationsToSchema(databaseUrl, options);
   const report: DriftReport = { ok: migrationsVsSchema === '', migrationsVsSchema };
   if (options.includeDatabase ?? true) {

@@ -11,11 +11,7 @@ export function auditHeaders(headers: Headers): Record<string, string> {
   let count = 0;
   for (const [name, value] of headers) {
     if (++count > MAX_HEADERS) break;
-    kept[name] = REDACTED_HEADERS.has(name)
-      ? '[redacted]'
-      : value.length > MAX_HEADER_VALUE
-        ? `${value.slice(0, MAX_HEADER_VALUE)}…`
-        : value;
+    kept[name] = REDACTED_HEADERS.has(name) ? '[redacted]' : value.length > MAX_HEADER_VALUE ? `${value.slice(0, MAX_HEADER_VALUE)}…` : value;
   }
   return kept;
 }

@@ -2,17 +2,8 @@ import { isAddressAllowed, resolveClientAddress, type Allowlist } from '@/lib/mo
 import { parseDelivery, redactBody, redactSecrets, type MootaMutation } from '@/lib/moota/payload';
 import { verifySignature } from '@/lib/moota/signature';
 import type { SignatureResult } from '@/lib/generated/prisma/client';
-import {
-  auditHeaders,
-  BodyTooLargeError,
-  PEER_ADDRESS_HEADER,
-  readBodyWithin,
-} from '@/lib/intake/delivery-call';
-import {
-  storeAcceptedDelivery,
-  storeRejectedDelivery,
-  type DeliveryCall,
-} from '@/lib/intake/store-delivery';
+import { auditHeaders, BodyTooLargeError, PEER_ADDRESS_HEADER, readBodyWithin } from '@/lib/intake/delivery-call';
+import { storeAcceptedDelivery, storeRejectedDelivery, type DeliveryCall } from '@/lib/intake/store-delivery';
 
 export interface WebhookConfig {
   secrets: readonly string[];
@@ -126,8 +117,5 @@ async function refuse(call: DeliveryCall, refusal: Refusal): Promise<Response> {
   } catch (error) {
     console.error('webhook: could not record a rejected call', { reason: refusal.reason, error });
   }
-  return Response.json(
-    { status: 'rejected', error: refusal.reason, delivery_id: deliveryId },
-    { status: refusal.httpStatus },
-  );
+  return Response.json({ status: 'rejected', error: refusal.reason, delivery_id: deliveryId }, { status: refusal.httpStatus });
 }

@@ -75,7 +75,9 @@ export async function storeAcceptedDelivery(
     payment_order_id: m.paymentOrderId,
     taggings: m.taggings,
   }));
-  const { rows: [stored] } = (await poolExecutor().executeSql(STORE_DELIVERY_SQL, [
+  const {
+    rows: [stored],
+  } = (await poolExecutor().executeSql(STORE_DELIVERY_SQL, [
     deliveryId,
     call.receivedAt,
     call.sourceAddress,

@@ -88,5 +88,9 @@ export async function enqueueMutationProcessing(sql: SqlExecutor, mutationIds: r
 
 /** Enqueues delivery of store callbacks in the same transaction that created them. */
 export async function enqueueStoreCallbacks(sql: SqlExecutor, callbackIds: readonly string[]): Promise<void> {
-  await enqueue(sql, QUEUES.storeCallback, callbackIds.map((callbackId): StoreCallbackJob => ({ callbackId })));
+  await enqueue(
+    sql,
+    QUEUES.storeCallback,
+    callbackIds.map((callbackId): StoreCallbackJob => ({ callbackId })),
+  );
 }

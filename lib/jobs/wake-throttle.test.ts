@@ -11,7 +11,11 @@ afterEach(() => {
 
 const setUp = () => {
   const woken: [string, number][] = [];
-  const throttle = wakeThrottle({ minMs: 20, maxMs: 80 }, (key) => woken.push([key, Date.now()]), () => Date.now());
+  const throttle = wakeThrottle(
+    { minMs: 20, maxMs: 80 },
+    (key) => woken.push([key, Date.now()]),
+    () => Date.now(),
+  );
   return { woken, throttle };
 };
 
@@ -23,7 +27,10 @@ describe('wakeThrottle', () => {
     expect(woken).toEqual([['q', start]]);
     vi.advanceTimersByTime(100);
     throttle.notice('q');
-    expect(woken).toEqual([['q', start], ['q', start + 100]]);
+    expect(woken).toEqual([
+      ['q', start],
+      ['q', start + 100],
+    ]);
   });
 
   test('notices within the span after a wake-up become one wake-up at its end', () => {
@@ -37,7 +44,10 @@ describe('wakeThrottle', () => {
     throttle.notice('q');
     expect(woken).toHaveLength(1);
     vi.advanceTimersByTime(10);
-    expect(woken).toEqual([['q', start], ['q', start + 20]]);
+    expect(woken).toEqual([
+      ['q', start],
+      ['q', start + 20],
+    ]);
     vi.advanceTimersByTime(100);
     expect(woken).toHaveLength(2);
   });

@@ -4,20 +4,8 @@ import { inTransaction } from '@/lib/db';
 import { errorMessage } from '@/lib/errors';
 import { pruneRejectedDeliveries } from '@/lib/intake/store-delivery';
 import { expireOrders } from '@/lib/orders/close-orders';
-import {
-  enqueueMutationProcessing,
-  JOBS_CHANNEL,
-  PGBOSS_SCHEMA,
-  QUEUES,
-  type ProcessMutationsJob,
-  type StoreCallbackJob,
-} from '@/lib/jobs/queue';
-import {
-  findStaleMutations,
-  markProcessingDead,
-  processMutations,
-  recordProcessingFailure,
-} from '@/lib/reconcile/process-mutations';
+import { enqueueMutationProcessing, JOBS_CHANNEL, PGBOSS_SCHEMA, QUEUES, type ProcessMutationsJob, type StoreCallbackJob } from '@/lib/jobs/queue';
+import { findStaleMutations, markProcessingDead, processMutations, recordProcessingFailure } from '@/lib/reconcile/process-mutations';
 import { wakeThrottle } from '@/lib/jobs/wake-throttle';
 import { deliverStoreCallback, markStoreCallbackFailed } from '@/lib/store-callback/deliver';
 
@@ -57,7 +45,10 @@ const POLICIES: QueuePolicy[] = [
 /** Each queue with its dead letter queue, created or brought up to date with the policy above. */
 async function createQueues(boss: PgBoss) {
   for (const { queue, deadLetter, ...retry } of POLICIES) {
-    for (const [name, extra] of [[deadLetter, {}], [queue, { deadLetter }]] as const) {
+    for (const [name, extra] of [
+      [deadLetter, {}],
+      [queue, { deadLetter }],
+    ] as const) {
       const options = { name, retryBackoff: true, ...retry, ...extra };
       if (await boss.getQueue(name)) await boss.updateQueue(name, options);
       else await boss.createQueue(name, options);

@@ -1,11 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  isAddressAllowed,
-  MOOTA_SENDER_ADDRESSES,
-  normaliseAddress,
-  parseAllowlist,
-  resolveClientAddress,
-} from './client-address';
+import { isAddressAllowed, MOOTA_SENDER_ADDRESSES, normaliseAddress, parseAllowlist, resolveClientAddress } from './client-address';
 
 describe('normaliseAddress', () => {
   test.each([
@@ -109,9 +103,7 @@ describe('resolveClientAddress', () => {
     { label: 'fractional', trustedProxyHops: 1.5 },
     { label: 'NaN', trustedProxyHops: Number.NaN },
   ])('rejects $label hop count', ({ trustedProxyHops }) => {
-    expect(() => resolveClientAddress({ socketAddress: '10.0.0.1', forwardedFor: null, trustedProxyHops })).toThrow(
-      'trustedProxyHops',
-    );
+    expect(() => resolveClientAddress({ socketAddress: '10.0.0.1', forwardedFor: null, trustedProxyHops })).toThrow('trustedProxyHops');
   });
 });
 

@@ -430,8 +430,7 @@ describe('parseDelivery: malformed bodies', () => {
       label: 'several problems in one item',
       body: withItem({ amount: 'abc', type: 'XX' }),
       error:
-        'mutation 1 (mut_x): amount must be a number or a numeric string, got "abc"; ' +
-        'mutation 1 (mut_x): type must be "CR" or "DB", got "XX"',
+        'mutation 1 (mut_x): amount must be a number or a numeric string, got "abc"; ' + 'mutation 1 (mut_x): type must be "CR" or "DB", got "XX"',
     },
     {
       label: 'problems across items',
@@ -476,7 +475,11 @@ describe('redactSecrets', () => {
     { label: 'secret', input: { secret: 'abc' }, expected: { secret: '[redacted]' } },
     { label: 'cookie', input: { cookie: 'abc' }, expected: { cookie: '[redacted]' } },
     { label: 'Authorization in any case', input: { Authorization: 'Bearer x' }, expected: { Authorization: '[redacted]' } },
-    { label: 'suffix after underscore', input: { bank_password: 'x', API_SECRET: 'y' }, expected: { bank_password: '[redacted]', API_SECRET: '[redacted]' } },
+    {
+      label: 'suffix after underscore',
+      input: { bank_password: 'x', API_SECRET: 'y' },
+      expected: { bank_password: '[redacted]', API_SECRET: '[redacted]' },
+    },
     { label: 'prefixed meta', input: { bank_meta: { a: 1 } }, expected: { bank_meta: '[redacted]' } },
     {
       label: 'deep inside arrays',
@@ -556,12 +559,7 @@ describe('redactBody', () => {
 });
 
 describe('mutationInBody', () => {
-  const body = JSON.stringify([
-    { mutation_id: 'a', amount: 1 },
-    { mutation_id: 42, amount: 2 },
-    { mutation_id: 'a', amount: 3 },
-    null,
-  ]);
+  const body = JSON.stringify([{ mutation_id: 'a', amount: 1 }, { mutation_id: 42, amount: 2 }, { mutation_id: 'a', amount: 3 }, null]);
 
   test('finds the first item with the id, as parseDelivery keeps the first', () => {
     expect(mutationInBody(body, 'a')).toEqual({ mutation_id: 'a', amount: 1 });

@@ -19,9 +19,7 @@ export interface MootaMutation {
   taggings: unknown[];
 }
 
-export type DeliveryParse =
-  | { ok: true; mutations: MootaMutation[]; duplicatesInBody: number }
-  | { ok: false; error: string };
+export type DeliveryParse = { ok: true; mutations: MootaMutation[]; duplicatesInBody: number } | { ok: false; error: string };
 
 export const REDACTED = '[redacted]';
 
@@ -36,9 +34,7 @@ function redact(value: unknown, depth: number): unknown {
   if (depth >= MAX_DEPTH) return REDACTED;
   if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
   // fromEntries defines own properties, so a "__proto__" key stays data.
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) ? REDACTED : redact(item, depth + 1)]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) ? REDACTED : redact(item, depth + 1)]));
 }
 
 /** A deep copy with secret-bearing keys (at any depth) replaced by "[redacted]". */
@@ -127,15 +123,8 @@ const mutationSchema = z.looseObject(
     description: looseText,
     note: looseText,
     taggings: z.array(z.unknown(), { error: mustBe('an array or null') }).nullish(),
-    bank: optionalObject(
-      z.looseObject(
-        { bank_type: looseText, label: looseText, atas_nama: looseText },
-        { error: mustBe('an object or null') },
-      ),
-    ),
-    payment_detail: optionalObject(
-      z.looseObject({ order_id: looseText }, { error: mustBe('an object or null') }),
-    ),
+    bank: optionalObject(z.looseObject({ bank_type: looseText, label: looseText, atas_nama: looseText }, { error: mustBe('an object or null') })),
+    payment_detail: optionalObject(z.looseObject({ order_id: looseText }, { error: mustBe('an object or null') })),
   },
   { error: mustBe('an object') },
 );

@@ -39,12 +39,7 @@ describe('signBody', () => {
 
 describe('verifySignature', () => {
   test('there are fixtures to check', () => {
-    expect(fixtures.map((f) => f.name).sort()).toEqual([
-      'credit-two',
-      'mixed-bank-null',
-      'test-webhook',
-      'virtual-account',
-    ]);
+    expect(fixtures.map((f) => f.name).sort()).toEqual(['credit-two', 'mixed-bank-null', 'test-webhook', 'virtual-account']);
   });
 
   test.each(fixtures)('accepts fixture $name with its recorded header', ({ body, header }) => {

@@ -13,11 +13,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/i;
  * Checks the header against every configured secret (two are active while rotating).
  * Empty secrets are skipped: anyone can compute an HMAC keyed with "".
  */
-export function verifySignature(
-  body: Uint8Array,
-  header: string | null | undefined,
-  secrets: readonly string[],
-): SignatureCheck {
+export function verifySignature(body: Uint8Array, header: string | null | undefined, secrets: readonly string[]): SignatureCheck {
   const text = header?.trim() ?? '';
   if (text === '') return 'missing';
   if (!SHA256_HEX.test(text)) return 'invalid';

@@ -19,7 +19,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const email = String(credentials.email ?? '').trim().toLowerCase();
+        const email = String(credentials.email ?? '')
+          .trim()
+          .toLowerCase();
         const password = String(credentials.password ?? '');
         const address = request.headers.get(PEER_ADDRESS_HEADER) ?? 'unknown';
         if (!email || !password) return null;

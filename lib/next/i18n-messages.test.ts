@@ -40,7 +40,11 @@ describe('plurals', () => {
 
   test('a broken message is reported, not shown', () => {
     const problems: string[] = [];
-    const t = createTranslator({ locale: 'en', messages: { broken: { message: '{count, plural, one {# order}' as string } }, onError: (error) => problems.push(error.message) });
+    const t = createTranslator({
+      locale: 'en',
+      messages: { broken: { message: '{count, plural, one {# order}' as string } },
+      onError: (error) => problems.push(error.message),
+    });
     t('broken.message', { count: 1 });
     expect(problems).toHaveLength(1);
   });

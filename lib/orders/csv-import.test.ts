@@ -61,9 +61,21 @@ describe('reading the file', () => {
     ['only a byte order mark and a newline', '\uFEFF\r\n', { code: 'fileEmpty' }],
     ['a header without rows', 'reference,amount\n\n', { code: 'noRows' }],
     ['no header at all', 'INV-1,150000\nINV-2,1000\n', { code: 'headerMissing', params: { found: '"INV-1", "150000"' } }],
-    ['no amount column', 'reference,customer_name\nA-1,x\n', { code: 'columnMissing', params: { column: 'amount', names: 'amount, jumlah, nominal, total' } }],
-    ['no reference column', 'nominal;nama\n1000;x\n', { code: 'columnMissing', params: { column: 'reference', names: 'reference, referensi, order_id' } }],
-    ['two columns for the amount', 'reference,amount,total\nA-1,1,1\n', { code: 'columnTwice', params: { column: 'amount', first: 'amount', second: 'total' } }],
+    [
+      'no amount column',
+      'reference,customer_name\nA-1,x\n',
+      { code: 'columnMissing', params: { column: 'amount', names: 'amount, jumlah, nominal, total' } },
+    ],
+    [
+      'no reference column',
+      'nominal;nama\n1000;x\n',
+      { code: 'columnMissing', params: { column: 'reference', names: 'reference, referensi, order_id' } },
+    ],
+    [
+      'two columns for the amount',
+      'reference,amount,total\nA-1,1,1\n',
+      { code: 'columnTwice', params: { column: 'amount', first: 'amount', second: 'total' } },
+    ],
     ['a quote never closed', 'reference,amount,customer_name\nA-1,1000,"Siti\nA-2,2000,x\n', { code: 'quoteNeverClosed', params: { line: 2 } }],
   ])('%s is a file-level error', (_label, text, problem) => {
     expect(parseOrdersCsv(text).errors).toEqual([problem]);
@@ -101,7 +113,11 @@ describe('row validation', () => {
     ['expiry that is not minutes', 'INV-1;1000;;;2 jam', [{ field: 'expiryInvalid' }]],
     ['expiry out of range', 'INV-1;1000;;;0', [{ field: 'expiryInvalid' }]],
     ['more values than columns', 'INV-1;1000;;;;extra', [{ code: 'tooManyValues', params: { values: 6, columns: 5 } }]],
-    ['text after a closing quote', 'INV-1;"1000"x;;;', [{ code: 'textAfterQuote', params: { text: 'x' } }, { amountError: { code: 'amountTyped', params: { value: '1000x' } } }]],
+    [
+      'text after a closing quote',
+      'INV-1;"1000"x;;;',
+      [{ code: 'textAfterQuote', params: { text: 'x' } }, { amountError: { code: 'amountTyped', params: { value: '1000x' } } }],
+    ],
   ])('%s', (_label, line, problems) => {
     const parsed = row(line);
     expect(parsed.input).toBeUndefined();

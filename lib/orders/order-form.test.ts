@@ -33,7 +33,11 @@ describe('validateOrderForm', () => {
   test.each<[string, Partial<OrderFormValues>, Record<string, unknown>]>([
     ['the bare minimum', {}, { reference: 'INV-2001', amount: '150000', customer_name: null, account_number: null, expires_in_minutes: null }],
     ['Indonesian thousands', { amount: 'Rp 1.500.000' }, { amount: '1500000' }],
-    ['all fields, trimmed', { reference: ' INV/7 ', customerName: ' Budi ', accountNumber: '873-011 2233', expiresInMinutes: '60' }, { reference: 'INV/7', customer_name: 'Budi', account_number: '873-011 2233', expires_in_minutes: 60 }],
+    [
+      'all fields, trimmed',
+      { reference: ' INV/7 ', customerName: ' Budi ', accountNumber: '873-011 2233', expiresInMinutes: '60' },
+      { reference: 'INV/7', customer_name: 'Budi', account_number: '873-011 2233', expires_in_minutes: 60 },
+    ],
   ])('%s gives input createOrder accepts', (_label, change, expected) => {
     const result = validateOrderForm({ ...valid, ...change });
     expect(result.errors).toEqual({});

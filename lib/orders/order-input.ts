@@ -41,7 +41,12 @@ export const orderInputSchema = z.object({
   account_number: optionalText(40).refine((text) => text === null || /^[0-9 -]+$/.test(text), {
     message: 'account_number may only contain digits',
   }),
-  expires_in_minutes: z.number().int().min(1).max(60 * 24 * 90).nullish(),
+  expires_in_minutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 90)
+    .nullish(),
 });
 
 export type OrderInput = z.output<typeof orderInputSchema>;

@@ -6,7 +6,12 @@ import { sumAmounts } from '@/lib/reports/totals';
 import { z } from 'zod';
 
 /** The account the cash flow is narrowed to, beside the report range's parameters. */
-export const cashFlowParams = z.object({ account: z.string().optional().transform((account) => account ?? null) });
+export const cashFlowParams = z.object({
+  account: z
+    .string()
+    .optional()
+    .transform((account) => account ?? null),
+});
 
 export interface CashFlowRow {
   /** The day the period starts, YYYY-MM-DD. */

@@ -119,6 +119,13 @@ export async function revenueReport(range: ReportRange): Promise<RevenueReport> 
     rows,
     byAccount: accountRows.map((row) => ({ accountNumber: row.account_number, bankLabel: row.bank_label, orders: row.orders, revenue: row.revenue })),
     matching,
-    totals: { orders, revenue: String(revenue), averageOrder: averageText(revenue, orders), automatic, byHand, automaticShare: ratio(automatic, automatic + byHand) },
+    totals: {
+      orders,
+      revenue: String(revenue),
+      averageOrder: averageText(revenue, orders),
+      automatic,
+      byHand,
+      automaticShare: ratio(automatic, automatic + byHand),
+    },
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseSearchParams } from '@/lib/search-params';
 import { deliveryFilterParams, deliveryListParams, prettyBody, summarizeProcessing } from '@/lib/queries/webhooks';
 
-describe('the webhook log\'s query parameters', () => {
+describe("the webhook log's query parameters", () => {
   test.each([
     ['nothing', {}, { failedOnly: false, from: null, to: null }],
     ['failed only as 1', { failed: '1' }, { failedOnly: true, from: null, to: null }],

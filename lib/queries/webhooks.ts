@@ -41,14 +41,16 @@ export interface DeliveryPage {
 }
 
 /** The webhook log's query parameters: anything malformed is dropped rather than refused. */
-export const deliveryFilterParams = z.object({
-  failed: z
-    .string()
-    .optional()
-    .transform((failed) => failed === '1' || failed === 'true'),
-  from: dayParam.transform((day) => day ?? null),
-  to: dayParam.transform((day) => day ?? null),
-}).transform(({ failed, ...days }): DeliveryFilters => ({ failedOnly: failed, ...days }));
+export const deliveryFilterParams = z
+  .object({
+    failed: z
+      .string()
+      .optional()
+      .transform((failed) => failed === '1' || failed === 'true'),
+    from: dayParam.transform((day) => day ?? null),
+    to: dayParam.transform((day) => day ?? null),
+  })
+  .transform(({ failed, ...days }): DeliveryFilters => ({ failedOnly: failed, ...days }));
 
 export const deliveryListParams = listParams(deliveryFilterParams);
 
@@ -74,10 +76,7 @@ export function prettyBody(body: string): { text: string; json: boolean } {
 }
 
 /** Webhook calls, newest first, one page at a time. */
-export async function listDeliveries(
-  filters: DeliveryFilters,
-  options: { cursor?: string | null; limit?: number } = {},
-): Promise<DeliveryPage> {
+export async function listDeliveries(filters: DeliveryFilters, options: { cursor?: string | null; limit?: number } = {}): Promise<DeliveryPage> {
   const limit = pageSize(options.limit);
   const after = decodeCursor(options.cursor);
   const range = jakartaDayRange(filters.from, filters.to);

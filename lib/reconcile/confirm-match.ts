@@ -26,38 +26,38 @@ interface MatchInput {
 }
 
 async function matchLocked(tx: Transaction, input: MatchInput): Promise<MatchChange & { confirmed: boolean }> {
-    const mutation = await mustLockCredit(tx, input.mutationId);
-    const confirmed = storedCandidates(mutation).some((candidate) => candidate.orderId === input.orderId);
-    const existing = await activePayments(tx, [mutation.id]);
-    if (existing.length === 1 && !existing[0]!.split && existing[0]!.orderId === input.orderId) {
-      return { mutationIds: [mutation.id], changed: false, confirmed };
-    }
-    if (existing.length > 0) throw new DomainError('conflict', 'transferAlreadyMatched');
-    if (mutation.matchState === 'ignored') throw new DomainError('conflict', 'transferIsNotAnOrder');
-    if (input.suggestionOnly && !confirmed) throw new DomainError('conflict', 'suggestionChanged');
-    const order = (await mustLockOrders(tx, [input.orderId])).get(input.orderId)!;
-    if (order.status === 'cancelled') throw new DomainError('conflict', 'orderCancelled', { reference: order.reference });
-    if (isPaid(order.status)) throw new DomainError('conflict', 'orderAlreadyPaid', { reference: order.reference });
+  const mutation = await mustLockCredit(tx, input.mutationId);
+  const confirmed = storedCandidates(mutation).some((candidate) => candidate.orderId === input.orderId);
+  const existing = await activePayments(tx, [mutation.id]);
+  if (existing.length === 1 && !existing[0]!.split && existing[0]!.orderId === input.orderId) {
+    return { mutationIds: [mutation.id], changed: false, confirmed };
+  }
+  if (existing.length > 0) throw new DomainError('conflict', 'transferAlreadyMatched');
+  if (mutation.matchState === 'ignored') throw new DomainError('conflict', 'transferIsNotAnOrder');
+  if (input.suggestionOnly && !confirmed) throw new DomainError('conflict', 'suggestionChanged');
+  const order = (await mustLockOrders(tx, [input.orderId])).get(input.orderId)!;
+  if (order.status === 'cancelled') throw new DomainError('conflict', 'orderCancelled', { reference: order.reference });
+  if (isPaid(order.status)) throw new DomainError('conflict', 'orderAlreadyPaid', { reference: order.reference });
 
-    const now = new Date();
-    const settlements = [{ order, paidAmount: mutation.amount, status: statusForPaidAmount(mutation.amount, order.payableAmount) }];
-    await writeMatches(tx, {
-      newPayments: [{ mutationId: mutation.id, orderId: order.id, amount: mutation.amount, split: false, createdBy: input.actor }],
-      settlements: settlementRows(settlements, now),
-      states: [{ mutationId: mutation.id, changed: true, state: 'matched', candidates: null, ignoredNote: null }],
-      history: [
-        {
-          actor: input.actor,
-          action: confirmed ? 'confirmed' : 'matched_by_hand',
-          mutationId: mutation.id,
-          orderId: order.id,
-          reason: input.reason,
-          details: { amount: String(mutation.amount) },
-        },
-      ],
-    });
-    await enqueueOrderPaidCallbacks(tx, newlyPaidOrderIds(settlements));
-    return { mutationIds: [mutation.id], changed: true, confirmed };
+  const now = new Date();
+  const settlements = [{ order, paidAmount: mutation.amount, status: statusForPaidAmount(mutation.amount, order.payableAmount) }];
+  await writeMatches(tx, {
+    newPayments: [{ mutationId: mutation.id, orderId: order.id, amount: mutation.amount, split: false, createdBy: input.actor }],
+    settlements: settlementRows(settlements, now),
+    states: [{ mutationId: mutation.id, changed: true, state: 'matched', candidates: null, ignoredNote: null }],
+    history: [
+      {
+        actor: input.actor,
+        action: confirmed ? 'confirmed' : 'matched_by_hand',
+        mutationId: mutation.id,
+        orderId: order.id,
+        reason: input.reason,
+        details: { amount: String(mutation.amount) },
+      },
+    ],
+  });
+  await enqueueOrderPaidCallbacks(tx, newlyPaidOrderIds(settlements));
+  return { mutationIds: [mutation.id], changed: true, confirmed };
 }
 
 export interface ConfirmSeveralResult {

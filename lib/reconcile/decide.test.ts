@@ -63,7 +63,11 @@ const EXACT_REFERENCED: CandidateReason[] = ['amount-equal', 'reference-in-text'
 const TOLERATED: CandidateReason[] = ['amount-within-tolerance', 'same-account', 'within-window'];
 const REFERENCED: CandidateReason[] = ['reference-in-text', 'same-account', 'within-window'];
 
-const matched = (orderId: string, rule: 'payment-order-id' | 'amount' | 'amount-and-reference', orderStatus: 'paid' | 'underpaid' | 'overpaid' = 'paid'): Decision => ({
+const matched = (
+  orderId: string,
+  rule: 'payment-order-id' | 'amount' | 'amount-and-reference',
+  orderStatus: 'paid' | 'underpaid' | 'overpaid' = 'paid',
+): Decision => ({
   kind: 'matched',
   orderId,
   rule,
@@ -100,12 +104,30 @@ describe('fitsTransfer', () => {
     { label: 'not open', order: order('A', 150_123n, { status: 'paid' }), expected: false },
     { label: 'expired status', order: order('A', 150_123n, { status: 'expired' }), expected: false },
     { label: 'transfer at the order creation instant', order: order('A', 150_123n, { createdAt: RECEIVED }), expected: true },
-    { label: 'order created exactly lateOrderMinutes after the transfer', order: order('A', 150_123n, { createdAt: at(RECEIVED, 60 * MINUTE) }), expected: true },
-    { label: 'order created 1 ms past lateOrderMinutes after the transfer', order: order('A', 150_123n, { createdAt: at(RECEIVED, 60 * MINUTE + 1) }), expected: false },
+    {
+      label: 'order created exactly lateOrderMinutes after the transfer',
+      order: order('A', 150_123n, { createdAt: at(RECEIVED, 60 * MINUTE) }),
+      expected: true,
+    },
+    {
+      label: 'order created 1 ms past lateOrderMinutes after the transfer',
+      order: order('A', 150_123n, { createdAt: at(RECEIVED, 60 * MINUTE + 1) }),
+      expected: false,
+    },
     { label: 'transfer exactly windowDays after the order', order: order('A', 150_123n, { createdAt: at(RECEIVED, -7 * DAY) }), expected: true },
     { label: 'transfer 1 ms past windowDays', order: order('A', 150_123n, { createdAt: at(RECEIVED, -7 * DAY - 1) }), expected: false },
-    { label: 'custom 30-day window', order: order('A', 150_123n, { createdAt: at(RECEIVED, -20 * DAY) }), settings: { ...DEFAULT_MATCH_SETTINGS, windowDays: 30 }, expected: true },
-    { label: 'late orders not allowed', order: order('A', 150_123n, { createdAt: at(RECEIVED, 1) }), settings: { ...DEFAULT_MATCH_SETTINGS, lateOrderMinutes: 0 }, expected: false },
+    {
+      label: 'custom 30-day window',
+      order: order('A', 150_123n, { createdAt: at(RECEIVED, -20 * DAY) }),
+      settings: { ...DEFAULT_MATCH_SETTINGS, windowDays: 30 },
+      expected: true,
+    },
+    {
+      label: 'late orders not allowed',
+      order: order('A', 150_123n, { createdAt: at(RECEIVED, 1) }),
+      settings: { ...DEFAULT_MATCH_SETTINGS, lateOrderMinutes: 0 },
+      expected: false,
+    },
     { label: 'expires exactly at the transfer', order: order('A', 150_123n, { expiresAt: RECEIVED }), expected: true },
     { label: 'expired 1 ms before the transfer', order: order('A', 150_123n, { expiresAt: at(RECEIVED, -1) }), expected: false },
     { label: 'invalid received date', order: order('A', 150_123n), mutation: mutation({ receivedAt: new Date(NaN) }), expected: false },
@@ -199,68 +221,230 @@ const closedStatuses: OrderStatus[] = ['paid', 'underpaid', 'overpaid', 'expired
 
 const decideCases: DecideCase[] = [
   // Debits
-  { label: 'debit: an order at the same amount', mutation: mutation({ type: 'DB' }), candidates: [order('A', 150_123n)], expected: { kind: 'debit' } },
-  { label: 'debit: naming an order by payment order id', mutation: mutation({ type: 'DB', paymentOrderId: 'INV-A' }), candidates: [order('A', 150_123n)], expected: { kind: 'debit' } },
+  {
+    label: 'debit: an order at the same amount',
+    mutation: mutation({ type: 'DB' }),
+    candidates: [order('A', 150_123n)],
+    expected: { kind: 'debit' },
+  },
+  {
+    label: 'debit: naming an order by payment order id',
+    mutation: mutation({ type: 'DB', paymentOrderId: 'INV-A' }),
+    candidates: [order('A', 150_123n)],
+    expected: { kind: 'debit' },
+  },
   { label: 'debit: no candidates', mutation: mutation({ type: 'DB' }), candidates: [], expected: { kind: 'debit' } },
 
   // Exact amount
-  { label: 'exact: one open order at the payable amount', mutation: mutation(), candidates: [order('A', 150_123n)], expected: matched('A', 'amount') },
-  { label: 'exact: the reference also appears', mutation: mutation({ description: `${BANK_TEXT} INV-A` }), candidates: [order('A', 150_123n)], expected: matched('A', 'amount-and-reference') },
-  { label: 'exact: the base amount alone does not pay an order with a code', mutation: mutation({ amount: 150_000n }), candidates: [order('A', 150_123n)], expected: UNMATCHED },
-  { label: 'exact: order without account', mutation: mutation(), candidates: [order('A', 150_123n, { accountNumber: null })], expected: matched('A', 'amount') },
-  { label: 'exact: account written with spaces and dashes', mutation: mutation(), candidates: [order('A', 150_123n, { accountNumber: '123 456-7890' })], expected: matched('A', 'amount') },
-  { label: 'exact wins over one within tolerance', mutation: mutation(), settings: TOLERANT, candidates: [order('A', 150_123n), order('B', 150_000n)], expected: matched('A', 'amount') },
-  { label: 'exact wins over a referenced order at another amount', mutation: mutation({ note: 'INV-B' }), candidates: [order('A', 150_123n), order('B', 99_123n)], expected: matched('A', 'amount') },
-  { label: 'exact: one fitting, one at the same amount on another account', mutation: mutation(), candidates: [order('A', 150_123n), order('B', 150_123n, { accountNumber: '555' })], expected: matched('A', 'amount') },
-  { label: 'exact: one fitting, one at the same amount already paid', mutation: mutation(), candidates: [order('A', 150_123n, { status: 'paid' }), order('B', 150_123n)], expected: matched('B', 'amount') },
+  {
+    label: 'exact: one open order at the payable amount',
+    mutation: mutation(),
+    candidates: [order('A', 150_123n)],
+    expected: matched('A', 'amount'),
+  },
+  {
+    label: 'exact: the reference also appears',
+    mutation: mutation({ description: `${BANK_TEXT} INV-A` }),
+    candidates: [order('A', 150_123n)],
+    expected: matched('A', 'amount-and-reference'),
+  },
+  {
+    label: 'exact: the base amount alone does not pay an order with a code',
+    mutation: mutation({ amount: 150_000n }),
+    candidates: [order('A', 150_123n)],
+    expected: UNMATCHED,
+  },
+  {
+    label: 'exact: order without account',
+    mutation: mutation(),
+    candidates: [order('A', 150_123n, { accountNumber: null })],
+    expected: matched('A', 'amount'),
+  },
+  {
+    label: 'exact: account written with spaces and dashes',
+    mutation: mutation(),
+    candidates: [order('A', 150_123n, { accountNumber: '123 456-7890' })],
+    expected: matched('A', 'amount'),
+  },
+  {
+    label: 'exact wins over one within tolerance',
+    mutation: mutation(),
+    settings: TOLERANT,
+    candidates: [order('A', 150_123n), order('B', 150_000n)],
+    expected: matched('A', 'amount'),
+  },
+  {
+    label: 'exact wins over a referenced order at another amount',
+    mutation: mutation({ note: 'INV-B' }),
+    candidates: [order('A', 150_123n), order('B', 99_123n)],
+    expected: matched('A', 'amount'),
+  },
+  {
+    label: 'exact: one fitting, one at the same amount on another account',
+    mutation: mutation(),
+    candidates: [order('A', 150_123n), order('B', 150_123n, { accountNumber: '555' })],
+    expected: matched('A', 'amount'),
+  },
+  {
+    label: 'exact: one fitting, one at the same amount already paid',
+    mutation: mutation(),
+    candidates: [order('A', 150_123n, { status: 'paid' }), order('B', 150_123n)],
+    expected: matched('B', 'amount'),
+  },
 
   // Ambiguous exact amount
   {
     label: 'ambiguous: two open orders at the same amount',
     mutation: mutation(),
     candidates: [order('A', 150_123n), order('B', 150_123n, { accountNumber: null })],
-    expected: { kind: 'review', candidates: [{ orderId: 'A', reasons: EXACT }, { orderId: 'B', reasons: ['amount-equal', 'within-window'] }] },
+    expected: {
+      kind: 'review',
+      candidates: [
+        { orderId: 'A', reasons: EXACT },
+        { orderId: 'B', reasons: ['amount-equal', 'within-window'] },
+      ],
+    },
   },
   {
     label: 'ambiguous: candidates listed oldest first',
     mutation: mutation(),
-    candidates: [order('A', 150_123n), order('B', 150_123n, { createdAt: at(CREATED, -DAY) }), order('C', 150_123n, { createdAt: at(CREATED, -2 * DAY) })],
-    expected: { kind: 'review', candidates: [{ orderId: 'C', reasons: EXACT }, { orderId: 'B', reasons: EXACT }, { orderId: 'A', reasons: EXACT }] },
+    candidates: [
+      order('A', 150_123n),
+      order('B', 150_123n, { createdAt: at(CREATED, -DAY) }),
+      order('C', 150_123n, { createdAt: at(CREATED, -2 * DAY) }),
+    ],
+    expected: {
+      kind: 'review',
+      candidates: [
+        { orderId: 'C', reasons: EXACT },
+        { orderId: 'B', reasons: EXACT },
+        { orderId: 'A', reasons: EXACT },
+      ],
+    },
   },
-  { label: 'ambiguous: resolved by the reference in the description', mutation: mutation({ description: `${BANK_TEXT} INV-B` }), candidates: [order('A', 150_123n), order('B', 150_123n)], expected: matched('B', 'amount-and-reference') },
-  { label: 'ambiguous: resolved by the reference in the note', mutation: mutation({ note: 'bayar inv-b' }), candidates: [order('A', 150_123n), order('B', 150_123n)], expected: matched('B', 'amount-and-reference') },
+  {
+    label: 'ambiguous: resolved by the reference in the description',
+    mutation: mutation({ description: `${BANK_TEXT} INV-B` }),
+    candidates: [order('A', 150_123n), order('B', 150_123n)],
+    expected: matched('B', 'amount-and-reference'),
+  },
+  {
+    label: 'ambiguous: resolved by the reference in the note',
+    mutation: mutation({ note: 'bayar inv-b' }),
+    candidates: [order('A', 150_123n), order('B', 150_123n)],
+    expected: matched('B', 'amount-and-reference'),
+  },
   {
     label: 'ambiguous: both references mentioned',
     mutation: mutation({ description: `${BANK_TEXT} INV-A`, note: 'INV-B' }),
     candidates: [order('A', 150_123n), order('B', 150_123n)],
-    expected: { kind: 'review', candidates: [{ orderId: 'A', reasons: EXACT_REFERENCED }, { orderId: 'B', reasons: EXACT_REFERENCED }] },
+    expected: {
+      kind: 'review',
+      candidates: [
+        { orderId: 'A', reasons: EXACT_REFERENCED },
+        { orderId: 'B', reasons: EXACT_REFERENCED },
+      ],
+    },
   },
   {
     label: 'ambiguous: the mentioned reference belongs to an order at another amount',
     mutation: mutation({ note: 'INV-C' }),
     candidates: [order('A', 150_123n), order('B', 150_123n), order('C', 160_123n)],
-    expected: { kind: 'review', candidates: [{ orderId: 'A', reasons: EXACT }, { orderId: 'B', reasons: EXACT }] },
+    expected: {
+      kind: 'review',
+      candidates: [
+        { orderId: 'A', reasons: EXACT },
+        { orderId: 'B', reasons: EXACT },
+      ],
+    },
   },
 
   // Late orders
-  { label: 'late order: created 30 minutes after the transfer', mutation: mutation(), candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, 30 * MINUTE) })], expected: matched('A', 'amount') },
-  { label: 'late order: created exactly lateOrderMinutes after the transfer', mutation: mutation(), candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, 60 * MINUTE) })], expected: matched('A', 'amount') },
-  { label: 'late order: created 1 ms past lateOrderMinutes', mutation: mutation(), candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, 60 * MINUTE + 1) })], expected: UNMATCHED },
-  { label: 'late order: not allowed when lateOrderMinutes is 0', mutation: mutation(), settings: { ...DEFAULT_MATCH_SETTINGS, lateOrderMinutes: 0 }, candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, 1) })], expected: UNMATCHED },
-  { label: 'late order: named by payment order id', mutation: mutation({ paymentOrderId: 'INV-A' }), candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, 45 * MINUTE) })], expected: matched('A', 'payment-order-id') },
+  {
+    label: 'late order: created 30 minutes after the transfer',
+    mutation: mutation(),
+    candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, 30 * MINUTE) })],
+    expected: matched('A', 'amount'),
+  },
+  {
+    label: 'late order: created exactly lateOrderMinutes after the transfer',
+    mutation: mutation(),
+    candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, 60 * MINUTE) })],
+    expected: matched('A', 'amount'),
+  },
+  {
+    label: 'late order: created 1 ms past lateOrderMinutes',
+    mutation: mutation(),
+    candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, 60 * MINUTE + 1) })],
+    expected: UNMATCHED,
+  },
+  {
+    label: 'late order: not allowed when lateOrderMinutes is 0',
+    mutation: mutation(),
+    settings: { ...DEFAULT_MATCH_SETTINGS, lateOrderMinutes: 0 },
+    candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, 1) })],
+    expected: UNMATCHED,
+  },
+  {
+    label: 'late order: named by payment order id',
+    mutation: mutation({ paymentOrderId: 'INV-A' }),
+    candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, 45 * MINUTE) })],
+    expected: matched('A', 'payment-order-id'),
+  },
 
   // Window
-  { label: 'window: transfer exactly windowDays after the order', mutation: mutation(), candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, -7 * DAY) })], expected: matched('A', 'amount') },
-  { label: 'outside window: transfer 1 ms past windowDays', mutation: mutation(), candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, -7 * DAY - 1) })], expected: UNMATCHED },
-  { label: 'outside window: only the older of two same-amount orders is out', mutation: mutation(), candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, -8 * DAY) }), order('B', 150_123n)], expected: matched('B', 'amount') },
-  { label: 'outside window: named by payment order id', mutation: mutation({ paymentOrderId: 'INV-A' }), candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, -30 * DAY) })], expected: UNMATCHED },
-  { label: 'window: custom 30-day window', mutation: mutation(), settings: { ...DEFAULT_MATCH_SETTINGS, windowDays: 30 }, candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, -20 * DAY) })], expected: matched('A', 'amount') },
+  {
+    label: 'window: transfer exactly windowDays after the order',
+    mutation: mutation(),
+    candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, -7 * DAY) })],
+    expected: matched('A', 'amount'),
+  },
+  {
+    label: 'outside window: transfer 1 ms past windowDays',
+    mutation: mutation(),
+    candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, -7 * DAY - 1) })],
+    expected: UNMATCHED,
+  },
+  {
+    label: 'outside window: only the older of two same-amount orders is out',
+    mutation: mutation(),
+    candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, -8 * DAY) }), order('B', 150_123n)],
+    expected: matched('B', 'amount'),
+  },
+  {
+    label: 'outside window: named by payment order id',
+    mutation: mutation({ paymentOrderId: 'INV-A' }),
+    candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, -30 * DAY) })],
+    expected: UNMATCHED,
+  },
+  {
+    label: 'window: custom 30-day window',
+    mutation: mutation(),
+    settings: { ...DEFAULT_MATCH_SETTINGS, windowDays: 30 },
+    candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, -20 * DAY) })],
+    expected: matched('A', 'amount'),
+  },
 
   // Expiry and status
   { label: 'expired order: status expired', mutation: mutation(), candidates: [order('A', 150_123n, { status: 'expired' })], expected: UNMATCHED },
-  { label: 'expired order: still pending but expired before the transfer', mutation: mutation(), candidates: [order('A', 150_123n, { expiresAt: at(RECEIVED, -1) })], expected: UNMATCHED },
-  { label: 'expiry: expires exactly when the transfer arrives', mutation: mutation(), candidates: [order('A', 150_123n, { expiresAt: RECEIVED })], expected: matched('A', 'amount') },
-  { label: 'expired order: named by payment order id', mutation: mutation({ paymentOrderId: 'INV-A' }), candidates: [order('A', 150_123n, { status: 'expired' })], expected: UNMATCHED },
+  {
+    label: 'expired order: still pending but expired before the transfer',
+    mutation: mutation(),
+    candidates: [order('A', 150_123n, { expiresAt: at(RECEIVED, -1) })],
+    expected: UNMATCHED,
+  },
+  {
+    label: 'expiry: expires exactly when the transfer arrives',
+    mutation: mutation(),
+    candidates: [order('A', 150_123n, { expiresAt: RECEIVED })],
+    expected: matched('A', 'amount'),
+  },
+  {
+    label: 'expired order: named by payment order id',
+    mutation: mutation({ paymentOrderId: 'INV-A' }),
+    candidates: [order('A', 150_123n, { status: 'expired' })],
+    expected: UNMATCHED,
+  },
   ...closedStatuses.map((status) => ({
     label: `not open: ${status} order at the exact amount and referenced`,
     mutation: mutation({ note: 'INV-A' }),
@@ -269,25 +453,113 @@ const decideCases: DecideCase[] = [
   })),
 
   // Account
-  { label: 'wrong account: exact amount', mutation: mutation(), candidates: [order('A', 150_123n, { accountNumber: '0987654321' })], expected: UNMATCHED },
-  { label: 'wrong account: named by payment order id', mutation: mutation({ paymentOrderId: 'INV-A' }), candidates: [order('A', 150_123n, { accountNumber: '0987654321' })], expected: UNMATCHED },
-  { label: 'wrong account: referenced', mutation: mutation({ note: 'INV-A' }), candidates: [order('A', 99_000n, { accountNumber: '0987654321' })], expected: UNMATCHED },
-  { label: 'wrong account exact, right account within tolerance', mutation: mutation(), settings: TOLERANT, candidates: [order('A', 150_123n, { accountNumber: '0987654321' }), order('B', 150_300n)], expected: matched('B', 'amount', 'underpaid') },
+  {
+    label: 'wrong account: exact amount',
+    mutation: mutation(),
+    candidates: [order('A', 150_123n, { accountNumber: '0987654321' })],
+    expected: UNMATCHED,
+  },
+  {
+    label: 'wrong account: named by payment order id',
+    mutation: mutation({ paymentOrderId: 'INV-A' }),
+    candidates: [order('A', 150_123n, { accountNumber: '0987654321' })],
+    expected: UNMATCHED,
+  },
+  {
+    label: 'wrong account: referenced',
+    mutation: mutation({ note: 'INV-A' }),
+    candidates: [order('A', 99_000n, { accountNumber: '0987654321' })],
+    expected: UNMATCHED,
+  },
+  {
+    label: 'wrong account exact, right account within tolerance',
+    mutation: mutation(),
+    settings: TOLERANT,
+    candidates: [order('A', 150_123n, { accountNumber: '0987654321' }), order('B', 150_300n)],
+    expected: matched('B', 'amount', 'underpaid'),
+  },
 
   // Payment order id (virtual accounts, QRIS)
-  { label: 'VA reference: the base amount pays it', mutation: mutation({ amount: 150_000n, paymentOrderId: 'INV-A' }), candidates: [order('A', 150_123n)], expected: matched('A', 'payment-order-id') },
-  { label: 'VA reference: the payable amount pays it', mutation: mutation({ paymentOrderId: 'INV-A' }), candidates: [order('A', 150_123n)], expected: matched('A', 'payment-order-id') },
-  { label: 'VA reference: between base and payable pays it', mutation: mutation({ amount: 150_050n, paymentOrderId: 'INV-A' }), candidates: [order('A', 150_123n)], expected: matched('A', 'payment-order-id') },
-  { label: 'VA reference: compared case-insensitively', mutation: mutation({ amount: 150_000n, paymentOrderId: 'inv-a' }), candidates: [order('A', 150_123n)], expected: matched('A', 'payment-order-id') },
-  { label: 'VA reference: one rupiah below the base → underpaid', mutation: mutation({ amount: 149_999n, paymentOrderId: 'INV-A' }), candidates: [order('A', 150_123n)], expected: matched('A', 'payment-order-id', 'underpaid') },
-  { label: 'VA reference: far below the base is still that order, underpaid', mutation: mutation({ amount: 50_000n, paymentOrderId: 'INV-A' }), candidates: [order('A', 150_123n)], expected: matched('A', 'payment-order-id', 'underpaid') },
-  { label: 'VA reference: one rupiah above payable, no tolerance → overpaid', mutation: mutation({ amount: 150_124n, paymentOrderId: 'INV-A' }), candidates: [order('A', 150_123n)], expected: matched('A', 'payment-order-id', 'overpaid') },
-  { label: 'VA reference: exactly payable + overpaid tolerance → paid', mutation: mutation({ amount: 151_123n, paymentOrderId: 'INV-A' }), settings: TOLERANT, candidates: [order('A', 150_123n)], expected: matched('A', 'payment-order-id') },
-  { label: 'VA reference: one past payable + overpaid tolerance → overpaid', mutation: mutation({ amount: 151_124n, paymentOrderId: 'INV-A' }), settings: TOLERANT, candidates: [order('A', 150_123n)], expected: matched('A', 'payment-order-id', 'overpaid') },
-  { label: 'VA reference: order without a unique code', mutation: mutation({ amount: 150_000n, paymentOrderId: 'INV-A' }), candidates: [order('A', 150_000n, { uniqueCode: 0 })], expected: matched('A', 'payment-order-id') },
-  { label: 'VA reference wins over another order at the exact amount', mutation: mutation({ amount: 200_000n, paymentOrderId: 'INV-A' }), candidates: [order('A', 200_123n), order('B', 200_000n)], expected: matched('A', 'payment-order-id') },
-  { label: 'VA reference names an expired order: falls back to the amount', mutation: mutation({ paymentOrderId: 'INV-A' }), candidates: [order('A', 150_123n, { status: 'expired' }), order('B', 150_123n)], expected: matched('B', 'amount') },
-  { label: 'VA reference names no candidate: falls back to the amount', mutation: mutation({ paymentOrderId: 'INV-ZZZ' }), candidates: [order('A', 150_123n)], expected: matched('A', 'amount') },
+  {
+    label: 'VA reference: the base amount pays it',
+    mutation: mutation({ amount: 150_000n, paymentOrderId: 'INV-A' }),
+    candidates: [order('A', 150_123n)],
+    expected: matched('A', 'payment-order-id'),
+  },
+  {
+    label: 'VA reference: the payable amount pays it',
+    mutation: mutation({ paymentOrderId: 'INV-A' }),
+    candidates: [order('A', 150_123n)],
+    expected: matched('A', 'payment-order-id'),
+  },
+  {
+    label: 'VA reference: between base and payable pays it',
+    mutation: mutation({ amount: 150_050n, paymentOrderId: 'INV-A' }),
+    candidates: [order('A', 150_123n)],
+    expected: matched('A', 'payment-order-id'),
+  },
+  {
+    label: 'VA reference: compared case-insensitively',
+    mutation: mutation({ amount: 150_000n, paymentOrderId: 'inv-a' }),
+    candidates: [order('A', 150_123n)],
+    expected: matched('A', 'payment-order-id'),
+  },
+  {
+    label: 'VA reference: one rupiah below the base → underpaid',
+    mutation: mutation({ amount: 149_999n, paymentOrderId: 'INV-A' }),
+    candidates: [order('A', 150_123n)],
+    expected: matched('A', 'payment-order-id', 'underpaid'),
+  },
+  {
+    label: 'VA reference: far below the base is still that order, underpaid',
+    mutation: mutation({ amount: 50_000n, paymentOrderId: 'INV-A' }),
+    candidates: [order('A', 150_123n)],
+    expected: matched('A', 'payment-order-id', 'underpaid'),
+  },
+  {
+    label: 'VA reference: one rupiah above payable, no tolerance → overpaid',
+    mutation: mutation({ amount: 150_124n, paymentOrderId: 'INV-A' }),
+    candidates: [order('A', 150_123n)],
+    expected: matched('A', 'payment-order-id', 'overpaid'),
+  },
+  {
+    label: 'VA reference: exactly payable + overpaid tolerance → paid',
+    mutation: mutation({ amount: 151_123n, paymentOrderId: 'INV-A' }),
+    settings: TOLERANT,
+    candidates: [order('A', 150_123n)],
+    expected: matched('A', 'payment-order-id'),
+  },
+  {
+    label: 'VA reference: one past payable + overpaid tolerance → overpaid',
+    mutation: mutation({ amount: 151_124n, paymentOrderId: 'INV-A' }),
+    settings: TOLERANT,
+    candidates: [order('A', 150_123n)],
+    expected: matched('A', 'payment-order-id', 'overpaid'),
+  },
+  {
+    label: 'VA reference: order without a unique code',
+    mutation: mutation({ amount: 150_000n, paymentOrderId: 'INV-A' }),
+    candidates: [order('A', 150_000n, { uniqueCode: 0 })],
+    expected: matched('A', 'payment-order-id'),
+  },
+  {
+    label: 'VA reference wins over another order at the exact amount',
+    mutation: mutation({ amount: 200_000n, paymentOrderId: 'INV-A' }),
+    candidates: [order('A', 200_123n), order('B', 200_000n)],
+    expected: matched('A', 'payment-order-id'),
+  },
+  {
+    label: 'VA reference names an expired order: falls back to the amount',
+    mutation: mutation({ paymentOrderId: 'INV-A' }),
+    candidates: [order('A', 150_123n, { status: 'expired' }), order('B', 150_123n)],
+    expected: matched('B', 'amount'),
+  },
+  {
+    label: 'VA reference names no candidate: falls back to the amount',
+    mutation: mutation({ paymentOrderId: 'INV-ZZZ' }),
+    candidates: [order('A', 150_123n)],
+    expected: matched('A', 'amount'),
+  },
   {
     label: 'VA reference names two fitting orders, even if the amount fits one',
     mutation: mutation({ paymentOrderId: 'INV-A' }),
@@ -300,30 +572,103 @@ const decideCases: DecideCase[] = [
       ],
     },
   },
-  { label: 'VA reference: empty payment order id names nothing', mutation: mutation({ amount: 99_000n, paymentOrderId: '' }), candidates: [order('A', 150_123n, { reference: '' })], expected: UNMATCHED },
+  {
+    label: 'VA reference: empty payment order id names nothing',
+    mutation: mutation({ amount: 99_000n, paymentOrderId: '' }),
+    candidates: [order('A', 150_123n, { reference: '' })],
+    expected: UNMATCHED,
+  },
 
   // Tolerance
-  { label: 'tolerance: exactly at underpaid tolerance', mutation: mutation({ amount: 149_623n }), settings: TOLERANT, candidates: [order('A', 150_123n)], expected: matched('A', 'amount', 'underpaid') },
-  { label: 'tolerance: one rupiah past underpaid tolerance', mutation: mutation({ amount: 149_622n }), settings: TOLERANT, candidates: [order('A', 150_123n)], expected: UNMATCHED },
-  { label: 'tolerance: exactly at overpaid tolerance', mutation: mutation({ amount: 151_123n }), settings: TOLERANT, candidates: [order('A', 150_123n)], expected: matched('A', 'amount', 'overpaid') },
-  { label: 'tolerance: one rupiah past overpaid tolerance', mutation: mutation({ amount: 151_124n }), settings: TOLERANT, candidates: [order('A', 150_123n)], expected: UNMATCHED },
-  { label: 'tolerance: default, one rupiah short', mutation: mutation({ amount: 150_122n }), candidates: [order('A', 150_123n)], expected: UNMATCHED },
+  {
+    label: 'tolerance: exactly at underpaid tolerance',
+    mutation: mutation({ amount: 149_623n }),
+    settings: TOLERANT,
+    candidates: [order('A', 150_123n)],
+    expected: matched('A', 'amount', 'underpaid'),
+  },
+  {
+    label: 'tolerance: one rupiah past underpaid tolerance',
+    mutation: mutation({ amount: 149_622n }),
+    settings: TOLERANT,
+    candidates: [order('A', 150_123n)],
+    expected: UNMATCHED,
+  },
+  {
+    label: 'tolerance: exactly at overpaid tolerance',
+    mutation: mutation({ amount: 151_123n }),
+    settings: TOLERANT,
+    candidates: [order('A', 150_123n)],
+    expected: matched('A', 'amount', 'overpaid'),
+  },
+  {
+    label: 'tolerance: one rupiah past overpaid tolerance',
+    mutation: mutation({ amount: 151_124n }),
+    settings: TOLERANT,
+    candidates: [order('A', 150_123n)],
+    expected: UNMATCHED,
+  },
+  {
+    label: 'tolerance: default, one rupiah short',
+    mutation: mutation({ amount: 150_122n }),
+    candidates: [order('A', 150_123n)],
+    expected: UNMATCHED,
+  },
   { label: 'tolerance: default, one rupiah over', mutation: mutation({ amount: 150_124n }), candidates: [order('A', 150_123n)], expected: UNMATCHED },
-  { label: 'tolerance: within and referenced', mutation: mutation({ amount: 150_200n, note: 'INV-A' }), settings: TOLERANT, candidates: [order('A', 150_123n)], expected: matched('A', 'amount-and-reference', 'overpaid') },
+  {
+    label: 'tolerance: within and referenced',
+    mutation: mutation({ amount: 150_200n, note: 'INV-A' }),
+    settings: TOLERANT,
+    candidates: [order('A', 150_123n)],
+    expected: matched('A', 'amount-and-reference', 'overpaid'),
+  },
   {
     label: 'tolerance: two orders within',
     mutation: mutation({ amount: 150_150n }),
     settings: TOLERANT,
     candidates: [order('A', 150_100n), order('B', 150_200n)],
-    expected: { kind: 'review', candidates: [{ orderId: 'A', reasons: TOLERATED }, { orderId: 'B', reasons: TOLERATED }] },
+    expected: {
+      kind: 'review',
+      candidates: [
+        { orderId: 'A', reasons: TOLERATED },
+        { orderId: 'B', reasons: TOLERATED },
+      ],
+    },
   },
-  { label: 'tolerance: two within, one referenced', mutation: mutation({ amount: 150_150n, description: `${BANK_TEXT} INV-B` }), settings: TOLERANT, candidates: [order('A', 150_100n), order('B', 150_200n)], expected: matched('B', 'amount-and-reference', 'underpaid') },
-  { label: 'tolerance: within but outside the window', mutation: mutation({ amount: 150_200n }), settings: TOLERANT, candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, -8 * DAY) })], expected: UNMATCHED },
+  {
+    label: 'tolerance: two within, one referenced',
+    mutation: mutation({ amount: 150_150n, description: `${BANK_TEXT} INV-B` }),
+    settings: TOLERANT,
+    candidates: [order('A', 150_100n), order('B', 150_200n)],
+    expected: matched('B', 'amount-and-reference', 'underpaid'),
+  },
+  {
+    label: 'tolerance: within but outside the window',
+    mutation: mutation({ amount: 150_200n }),
+    settings: TOLERANT,
+    candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, -8 * DAY) })],
+    expected: UNMATCHED,
+  },
 
   // Reference in the text
-  { label: 'reference in description, amount differs', mutation: mutation({ amount: 175_000n, description: `${BANK_TEXT} INV-A` }), candidates: [order('A', 150_123n)], expected: { kind: 'suggested', orderId: 'A', reasons: REFERENCED } },
-  { label: 'reference in note, amount differs', mutation: mutation({ amount: 175_000n, note: 'pembayaran INV-A' }), candidates: [order('A', 150_123n)], expected: { kind: 'suggested', orderId: 'A', reasons: REFERENCED } },
-  { label: 'reference in lower case, with a hash and a comma', mutation: mutation({ amount: 175_000n, note: 'order #inv-a, thanks' }), candidates: [order('A', 150_123n)], expected: { kind: 'suggested', orderId: 'A', reasons: REFERENCED } },
+  {
+    label: 'reference in description, amount differs',
+    mutation: mutation({ amount: 175_000n, description: `${BANK_TEXT} INV-A` }),
+    candidates: [order('A', 150_123n)],
+    expected: { kind: 'suggested', orderId: 'A', reasons: REFERENCED },
+  },
+  {
+    label: 'reference in note, amount differs',
+    mutation: mutation({ amount: 175_000n, note: 'pembayaran INV-A' }),
+    candidates: [order('A', 150_123n)],
+    expected: { kind: 'suggested', orderId: 'A', reasons: REFERENCED },
+  },
+  {
+    label: 'reference in lower case, with a hash and a comma',
+    mutation: mutation({ amount: 175_000n, note: 'order #inv-a, thanks' }),
+    candidates: [order('A', 150_123n)],
+    expected: { kind: 'suggested', orderId: 'A', reasons: REFERENCED },
+  },
   {
     label: 'reference, base amount paid without the code',
     mutation: mutation({ amount: 150_000n, note: 'INV-A' }),
@@ -334,20 +679,61 @@ const decideCases: DecideCase[] = [
     label: 'reference: two orders mentioned',
     mutation: mutation({ amount: 175_000n, description: `${BANK_TEXT} INV-A`, note: 'INV-B' }),
     candidates: [order('A', 150_123n), order('B', 250_123n)],
-    expected: { kind: 'review', candidates: [{ orderId: 'A', reasons: REFERENCED }, { orderId: 'B', reasons: REFERENCED }] },
+    expected: {
+      kind: 'review',
+      candidates: [
+        { orderId: 'A', reasons: REFERENCED },
+        { orderId: 'B', reasons: REFERENCED },
+      ],
+    },
   },
-  { label: 'reference only inside a longer token', mutation: mutation({ amount: 175_000n, note: 'INV-A1' }), candidates: [order('A', 150_123n)], expected: UNMATCHED },
-  { label: 'reference glued to description and note would not count', mutation: mutation({ amount: 175_000n, description: 'BAYAR INV', note: '-A' }), candidates: [order('A', 150_123n)], expected: UNMATCHED },
-  { label: 'reference: order outside the window', mutation: mutation({ amount: 175_000n, note: 'INV-A' }), candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, -10 * DAY) })], expected: UNMATCHED },
-  { label: 'reference: one open, one cancelled', mutation: mutation({ amount: 175_000n, note: 'INV-A INV-B' }), candidates: [order('A', 150_123n, { status: 'cancelled' }), order('B', 250_123n)], expected: { kind: 'suggested', orderId: 'B', reasons: REFERENCED } },
+  {
+    label: 'reference only inside a longer token',
+    mutation: mutation({ amount: 175_000n, note: 'INV-A1' }),
+    candidates: [order('A', 150_123n)],
+    expected: UNMATCHED,
+  },
+  {
+    label: 'reference glued to description and note would not count',
+    mutation: mutation({ amount: 175_000n, description: 'BAYAR INV', note: '-A' }),
+    candidates: [order('A', 150_123n)],
+    expected: UNMATCHED,
+  },
+  {
+    label: 'reference: order outside the window',
+    mutation: mutation({ amount: 175_000n, note: 'INV-A' }),
+    candidates: [order('A', 150_123n, { createdAt: at(RECEIVED, -10 * DAY) })],
+    expected: UNMATCHED,
+  },
+  {
+    label: 'reference: one open, one cancelled',
+    mutation: mutation({ amount: 175_000n, note: 'INV-A INV-B' }),
+    candidates: [order('A', 150_123n, { status: 'cancelled' }), order('B', 250_123n)],
+    expected: { kind: 'suggested', orderId: 'B', reasons: REFERENCED },
+  },
 
   // Preselection is not trusted
   { label: 'no candidates', mutation: mutation(), candidates: [], expected: UNMATCHED },
   { label: 'candidate far from the amount and not mentioned', mutation: mutation(), candidates: [order('A', 99_123n)], expected: UNMATCHED },
-  { label: 'candidate one rupiah off, preselected with a tolerance the settings do not have', mutation: mutation({ amount: 150_122n }), candidates: [order('A', 150_123n)], expected: UNMATCHED },
-  { label: 'same order preselected twice', mutation: mutation(), candidates: [order('A', 150_123n), order('A', 150_123n)], expected: matched('A', 'amount') },
+  {
+    label: 'candidate one rupiah off, preselected with a tolerance the settings do not have',
+    mutation: mutation({ amount: 150_122n }),
+    candidates: [order('A', 150_123n)],
+    expected: UNMATCHED,
+  },
+  {
+    label: 'same order preselected twice',
+    mutation: mutation(),
+    candidates: [order('A', 150_123n), order('A', 150_123n)],
+    expected: matched('A', 'amount'),
+  },
   { label: 'zero credit', mutation: mutation({ amount: 0n }), candidates: [order('A', 0n, { uniqueCode: 0 })], expected: UNMATCHED },
-  { label: 'zero credit naming an order', mutation: mutation({ amount: 0n, paymentOrderId: 'INV-A' }), candidates: [order('A', 150_123n)], expected: UNMATCHED },
+  {
+    label: 'zero credit naming an order',
+    mutation: mutation({ amount: 0n, paymentOrderId: 'INV-A' }),
+    candidates: [order('A', 150_123n)],
+    expected: UNMATCHED,
+  },
 ];
 
 describe('decideMatch', () => {
@@ -417,7 +803,12 @@ const rankCases: RankCase[] = [
     orders: [order('A', 99_123n)],
     expected: [{ id: 'A', reasons: REFERENCED }],
   },
-  { label: 'not open at the exact amount, not named: dropped', mutation: mutation(), orders: [order('A', 150_123n, { status: 'paid' })], expected: [] },
+  {
+    label: 'not open at the exact amount, not named: dropped',
+    mutation: mutation(),
+    orders: [order('A', 150_123n, { status: 'paid' })],
+    expected: [],
+  },
   {
     label: 'not open but referenced: kept, below a fitting exact order',
     mutation: mutation({ note: 'INV-A' }),
@@ -427,7 +818,12 @@ const rankCases: RankCase[] = [
       { id: 'A', reasons: EXACT_REFERENCED },
     ],
   },
-  { label: 'outside the window at the exact amount: dropped', mutation: mutation(), orders: [order('A', 150_123n, { createdAt: at(RECEIVED, -8 * DAY) })], expected: [] },
+  {
+    label: 'outside the window at the exact amount: dropped',
+    mutation: mutation(),
+    orders: [order('A', 150_123n, { createdAt: at(RECEIVED, -8 * DAY) })],
+    expected: [],
+  },
   {
     label: 'outside the window but named by order id: kept without within-window',
     mutation: mutation({ paymentOrderId: 'INV-A' }),
@@ -443,7 +839,12 @@ const rankCases: RankCase[] = [
       { id: 'B', reasons: EXACT },
     ],
   },
-  { label: 'wrong account at the exact amount: dropped', mutation: mutation(), orders: [order('A', 150_123n, { accountNumber: '0987654321' })], expected: [] },
+  {
+    label: 'wrong account at the exact amount: dropped',
+    mutation: mutation(),
+    orders: [order('A', 150_123n, { accountNumber: '0987654321' })],
+    expected: [],
+  },
   {
     label: 'wrong account but referenced: kept without same-account',
     mutation: mutation({ note: 'INV-A' }),
@@ -475,7 +876,12 @@ const rankCases: RankCase[] = [
       { id: 'A', reasons: ['near-amount', 'same-account', 'within-window'] },
     ],
   },
-  { label: 'same order listed twice appears once', mutation: mutation(), orders: [order('A', 150_123n), order('A', 150_123n)], expected: [{ id: 'A', reasons: EXACT }] },
+  {
+    label: 'same order listed twice appears once',
+    mutation: mutation(),
+    orders: [order('A', 150_123n), order('A', 150_123n)],
+    expected: [{ id: 'A', reasons: EXACT }],
+  },
 ];
 
 describe('rankCandidates', () => {

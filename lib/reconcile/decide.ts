@@ -49,13 +49,7 @@ export interface OrderFacts {
 export type MatchRule = 'payment-order-id' | 'amount' | 'amount-and-reference';
 
 export type CandidateReason =
-  | 'order-id'
-  | 'amount-equal'
-  | 'amount-within-tolerance'
-  | 'reference-in-text'
-  | 'near-amount'
-  | 'same-account'
-  | 'within-window';
+  'order-id' | 'amount-equal' | 'amount-within-tolerance' | 'reference-in-text' | 'near-amount' | 'same-account' | 'within-window';
 
 export type PaymentStatus = 'paid' | 'underpaid' | 'overpaid';
 
@@ -89,10 +83,7 @@ function accountKey(accountNumber: string): string {
 }
 
 /** An order without an account takes transfers into any account; spaces and dashes do not count. */
-export function accountFits(
-  order: Pick<OrderFacts, 'accountNumber'>,
-  mutation: Pick<MutationFacts, 'accountNumber'>,
-): boolean {
+export function accountFits(order: Pick<OrderFacts, 'accountNumber'>, mutation: Pick<MutationFacts, 'accountNumber'>): boolean {
   return order.accountNumber === null || accountKey(order.accountNumber) === accountKey(mutation.accountNumber);
 }
 
@@ -190,8 +181,7 @@ function gatherEvidence(
     order,
     fits: fitsTransfer(order, mutation, settings),
     namedById: namesOrder(mutation.paymentOrderId, order),
-    amount:
-      status === 'paid' ? 'equal' : status !== null ? 'within-tolerance' : distance <= nearAmountRupiah ? 'near' : null,
+    amount: status === 'paid' ? 'equal' : status !== null ? 'within-tolerance' : distance <= nearAmountRupiah ? 'near' : null,
     status,
     referenced: tokens.has(order.reference.toUpperCase()),
     sameAccount: order.accountNumber !== null && accountFits(order, mutation),

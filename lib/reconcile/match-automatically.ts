@@ -36,10 +36,12 @@ export async function matchAutomatically(
 ): Promise<Map<string, Decision | null>> {
   const now = options.now ?? new Date();
   const decisions = new Map<string, Decision | null>();
-  const open = [...mutations].sort((a, b) => (a.id < b.id ? -1 : 1)).filter((mutation) => {
-    if (isSettled(mutation.matchState)) decisions.set(mutation.id, null);
-    return !isSettled(mutation.matchState);
-  });
+  const open = [...mutations]
+    .sort((a, b) => (a.id < b.id ? -1 : 1))
+    .filter((mutation) => {
+      if (isSettled(mutation.matchState)) decisions.set(mutation.id, null);
+      return !isSettled(mutation.matchState);
+    });
   const credits = open.filter((mutation) => mutation.type === 'CR');
   const queries = new Map(credits.map((mutation) => [mutation.id, candidateQuery(mutation, settings)]));
   const candidates = indexCandidates(await lockCandidateOrders(sql, [...queries.values()]));
@@ -80,7 +82,13 @@ export async function matchAutomatically(
   }
 
   const { states, history } = matchStateWrites(mutations, changes, options.processedAt ?? null);
-  await writeMatches(sql, { newPayments: payments, settlements: settlementRows(settlements, now), states, processedAt: options.processedAt, history });
+  await writeMatches(sql, {
+    newPayments: payments,
+    settlements: settlementRows(settlements, now),
+    states,
+    processedAt: options.processedAt,
+    history,
+  });
   await enqueueOrderPaidCallbacks(sql, newlyPaidOrderIds(settlements));
   return decisions;
 }

@@ -54,10 +54,9 @@ export const mutationFromRow = (row: MutationRow): LockedMutation => ({
  */
 export async function lockMutations(sql: SqlExecutor, mutationIds: readonly string[]): Promise<LockedMutation[]> {
   if (mutationIds.length === 0) return [];
-  const { rows } = (await sql.executeSql(
-    `SELECT ${MUTATION_COLUMNS} FROM mutations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-    [[...new Set(mutationIds)]],
-  )) as { rows: MutationRow[] };
+  const { rows } = (await sql.executeSql(`SELECT ${MUTATION_COLUMNS} FROM mutations WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
+    [...new Set(mutationIds)],
+  ])) as { rows: MutationRow[] };
   return rows.map(mutationFromRow);
 }
 
@@ -134,10 +133,9 @@ export async function lockCandidateOrders(sql: SqlExecutor, queries: readonly Ca
 /** Locks the given orders in id order. */
 export async function lockOrders(sql: SqlExecutor, orderIds: string[]): Promise<LockedOrder[]> {
   if (orderIds.length === 0) return [];
-  const { rows } = (await sql.executeSql(
-    `SELECT ${ORDER_COLUMNS} FROM orders WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-    [[...new Set(orderIds)]],
-  )) as { rows: OrderRow[] };
+  const { rows } = (await sql.executeSql(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [
+    [...new Set(orderIds)],
+  ])) as { rows: OrderRow[] };
   return rows.map(orderFromRow);
 }
 

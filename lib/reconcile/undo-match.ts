@@ -19,7 +19,10 @@ export async function undoMatch(input: { mutationId: string; actor: string; reas
     }
     const payments = await activePayments(tx, [mutation.id]);
     if (payments.length === 0) return { mutationIds: [mutation.id], changed: false };
-    const orders = await mustLockOrders(tx, payments.map((p) => p.orderId));
+    const orders = await mustLockOrders(
+      tx,
+      payments.map((p) => p.orderId),
+    );
     const now = new Date();
     const settlements = payments.map((payment) => {
       const order = orders.get(payment.orderId)!;

@@ -1,10 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  DEFAULT_UNIQUE_CODE_RANGE,
-  pickUniqueCode,
-  validateUniqueCodeRange,
-  type UniqueCodeRange,
-} from './unique-code';
+import { DEFAULT_UNIQUE_CODE_RANGE, pickUniqueCode, validateUniqueCodeRange, type UniqueCodeRange } from './unique-code';
 
 const BASE = 150_000n;
 
@@ -36,8 +31,20 @@ describe('pickUniqueCode', () => {
     { label: 'a taken code below the draw shifts it', range: { min: 1, max: 10 }, taken: [2], draw: 0.15, expected: 3 },
     { label: 'a taken code above the draw does not', range: { min: 1, max: 10 }, taken: [9], draw: 0.15, expected: 2 },
     { label: 'a run of taken codes is skipped whole', range: { min: 1, max: 10 }, taken: [3, 4, 5, 6], draw: 0.4, expected: 7 },
-    { label: 'only one free code, lowest draw', range: DEFAULT_UNIQUE_CODE_RANGE, taken: codesFrom(1, 999).filter((c) => c !== 500), draw: 0, expected: 500 },
-    { label: 'only one free code, highest draw', range: DEFAULT_UNIQUE_CODE_RANGE, taken: codesFrom(1, 999).filter((c) => c !== 500), draw: 0.999_999, expected: 500 },
+    {
+      label: 'only one free code, lowest draw',
+      range: DEFAULT_UNIQUE_CODE_RANGE,
+      taken: codesFrom(1, 999).filter((c) => c !== 500),
+      draw: 0,
+      expected: 500,
+    },
+    {
+      label: 'only one free code, highest draw',
+      range: DEFAULT_UNIQUE_CODE_RANGE,
+      taken: codesFrom(1, 999).filter((c) => c !== 500),
+      draw: 0.999_999,
+      expected: 500,
+    },
     { label: 'only the first code free', range: DEFAULT_UNIQUE_CODE_RANGE, taken: codesFrom(2, 999), draw: 0.7, expected: 1 },
     { label: 'only the last code free', range: DEFAULT_UNIQUE_CODE_RANGE, taken: codesFrom(1, 998), draw: 0.2, expected: 999 },
     { label: 'range of one code, free', range: { min: 7, max: 7 }, taken: [], draw: 0.9, expected: 7 },
@@ -88,7 +95,10 @@ describe('pickUniqueCode', () => {
   });
 
   test('never returns a taken code with Math.random', () => {
-    const taken = payables(BASE, codesFrom(1, 999).filter((c) => c % 10 !== 0));
+    const taken = payables(
+      BASE,
+      codesFrom(1, 999).filter((c) => c % 10 !== 0),
+    );
     for (let i = 0; i < 200; i += 1) {
       const code = pickUniqueCode(BASE, DEFAULT_UNIQUE_CODE_RANGE, taken);
       expect(code).not.toBeNull();

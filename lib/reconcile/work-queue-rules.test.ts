@@ -40,12 +40,36 @@ describe('split check', () => {
   const a = 'order-a';
   const b = 'order-b';
   test.each([
-    ['exactly the transfer', [{ orderId: a, amount: 60_000n }, { orderId: b, amount: 40_000n }], 0n, null],
+    [
+      'exactly the transfer',
+      [
+        { orderId: a, amount: 60_000n },
+        { orderId: b, amount: 40_000n },
+      ],
+      0n,
+      null,
+    ],
     ['less than the transfer', [{ orderId: a, amount: 60_000n }], 40_000n, null],
-    ['more than the transfer', [{ orderId: a, amount: 60_000n }, { orderId: b, amount: 40_001n }], -1n, 'too_much'],
+    [
+      'more than the transfer',
+      [
+        { orderId: a, amount: 60_000n },
+        { orderId: b, amount: 40_001n },
+      ],
+      -1n,
+      'too_much',
+    ],
     ['an empty amount', [{ orderId: a, amount: null }], 100_000n, 'not_positive'],
     ['a zero amount', [{ orderId: a, amount: 0n }], 100_000n, 'not_positive'],
-    ['one order twice', [{ orderId: a, amount: 1n }, { orderId: a, amount: 1n }], 99_998n, 'duplicate'],
+    [
+      'one order twice',
+      [
+        { orderId: a, amount: 1n },
+        { orderId: a, amount: 1n },
+      ],
+      99_998n,
+      'duplicate',
+    ],
     ['no orders', [], 100_000n, 'empty'],
   ] as const)('%s', (_label, parts, remaining, problem) => {
     const check = checkSplit(100_000n, parts);

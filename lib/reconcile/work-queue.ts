@@ -16,7 +16,6 @@ import {
 } from '@/lib/reconcile/decide';
 import { loadSettings } from '@/lib/settings/store';
 
-
 /** Expired orders this much older than a transfer are no longer offered for it. */
 const RECENT_ORDER_DAYS = 60;
 /** At most this many orders near the transfer's amount are looked at, nearest first. */
@@ -100,10 +99,7 @@ const storedCandidates = (value: Prisma.JsonValue | null): Candidate[] =>
  * recently expired orders whose payable amount is near its amount (nearest first, capped), the
  * orders its text or VA order id names, and the candidates the matcher stored.
  */
-async function preselectOrders(
-  mutations: readonly (MutationFacts & { stored: Candidate[] })[],
-  near: bigint,
-): Promise<OrderRow[]> {
+async function preselectOrders(mutations: readonly (MutationFacts & { stored: Candidate[] })[], near: bigint): Promise<OrderRow[]> {
   if (mutations.length === 0) return [];
   const keys = [
     ...new Set(
@@ -193,7 +189,9 @@ export async function listQueue(
     where: {
       type: 'CR',
       AND: [
-        keep.length > 0 ? { OR: [{ matchState: { in: [...WAITING_FOR_PERSON] } }, { id: { in: [...keep] } }] } : { matchState: { in: [...WAITING_FOR_PERSON] } },
+        keep.length > 0
+          ? { OR: [{ matchState: { in: [...WAITING_FOR_PERSON] } }, { id: { in: [...keep] } }] }
+          : { matchState: { in: [...WAITING_FOR_PERSON] } },
         cursor ? { OR: [{ receivedAt: { gt: cursor.at } }, { receivedAt: cursor.at, id: { gt: cursor.id } }] } : {},
       ],
     },
@@ -221,9 +219,7 @@ export async function listQueue(
 
   const settings = (await loadSettings()).match;
   const near = DEFAULT_NEAR_AMOUNT_RUPIAH;
-  const waiting = page
-    .filter((m) => isWaitingForPerson(m.matchState))
-    .map((m) => ({ ...m, stored: storedCandidates(m.matchCandidates) }));
+  const waiting = page.filter((m) => isWaitingForPerson(m.matchState)).map((m) => ({ ...m, stored: storedCandidates(m.matchCandidates) }));
   const orders = await preselectOrders(waiting, near);
   const payments =
     page.length === 0

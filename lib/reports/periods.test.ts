@@ -22,15 +22,42 @@ describe('periodOf', () => {
 
 describe('periodKeys', () => {
   test.each([
-    { label: 'days of a short range, both ends included', from: '2026-11-27', to: '2026-11-29', granularity: 'day', keys: ['2026-11-27', '2026-11-28', '2026-11-29'] },
+    {
+      label: 'days of a short range, both ends included',
+      from: '2026-11-27',
+      to: '2026-11-29',
+      granularity: 'day',
+      keys: ['2026-11-27', '2026-11-28', '2026-11-29'],
+    },
     { label: 'one day', from: '2026-11-28', to: '2026-11-28', granularity: 'day', keys: ['2026-11-28'] },
     { label: 'days across a month end', from: '2026-02-27', to: '2026-03-01', granularity: 'day', keys: ['2026-02-27', '2026-02-28', '2026-03-01'] },
-    { label: 'weeks touching the range start on Mondays', from: '2026-11-05', to: '2026-11-28', granularity: 'week', keys: ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'] },
-    { label: 'weeks across the year end', from: '2026-12-24', to: '2027-01-06', granularity: 'week', keys: ['2026-12-21', '2026-12-28', '2027-01-04'] },
-    { label: 'months across the year end', from: '2026-11-15', to: '2027-02-02', granularity: 'month', keys: ['2026-11-01', '2026-12-01', '2027-01-01', '2027-02-01'] },
-  ] satisfies { label: string; from: string; to: string; granularity: Granularity; keys: string[] }[])('$label', ({ from, to, granularity, keys }) => {
-    expect(periodKeys(from, to, granularity)).toEqual(keys);
-  });
+    {
+      label: 'weeks touching the range start on Mondays',
+      from: '2026-11-05',
+      to: '2026-11-28',
+      granularity: 'week',
+      keys: ['2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'],
+    },
+    {
+      label: 'weeks across the year end',
+      from: '2026-12-24',
+      to: '2027-01-06',
+      granularity: 'week',
+      keys: ['2026-12-21', '2026-12-28', '2027-01-04'],
+    },
+    {
+      label: 'months across the year end',
+      from: '2026-11-15',
+      to: '2027-02-02',
+      granularity: 'month',
+      keys: ['2026-11-01', '2026-12-01', '2027-01-01', '2027-02-01'],
+    },
+  ] satisfies { label: string; from: string; to: string; granularity: Granularity; keys: string[] }[])(
+    '$label',
+    ({ from, to, granularity, keys }) => {
+      expect(periodKeys(from, to, granularity)).toEqual(keys);
+    },
+  );
 
   test('thirty days ending today are thirty keys', () => {
     expect(periodKeys(addDays('2026-11-28', -29), '2026-11-28', 'day')).toHaveLength(30);
@@ -62,7 +89,15 @@ describe('fillPeriods', () => {
   test.each([
     { label: 'empty periods are filled between rows', rows: [{ period: 'b', amount: '5' }], keys: ['a', 'b', 'c'], filled: ['0', '5', '0'] },
     { label: 'no rows at all gives a zero row per key', rows: [], keys: ['a', 'b'], filled: ['0', '0'] },
-    { label: 'rows out of order come back in key order', rows: [{ period: 'c', amount: '3' }, { period: 'a', amount: '1' }], keys: ['a', 'b', 'c'], filled: ['1', '0', '3'] },
+    {
+      label: 'rows out of order come back in key order',
+      rows: [
+        { period: 'c', amount: '3' },
+        { period: 'a', amount: '1' },
+      ],
+      keys: ['a', 'b', 'c'],
+      filled: ['1', '0', '3'],
+    },
   ])('$label', ({ rows, keys, filled }) => {
     const result = fillPeriods(rows, keys, empty);
     expect(result.map((row) => row.period)).toEqual(keys);

@@ -7,8 +7,16 @@ const query = (text: string) => new URLSearchParams(text);
 describe('parseRange', () => {
   test.each([
     { label: 'nothing given: the last 30 days per day', text: '', range: { from: '2026-10-30', to: '2026-11-28', granularity: 'day' } },
-    { label: 'all given', text: 'from=2026-01-01&to=2026-03-31&granularity=month', range: { from: '2026-01-01', to: '2026-03-31', granularity: 'month' } },
-    { label: 'one day', text: 'from=2026-11-28&to=2026-11-28&granularity=week', range: { from: '2026-11-28', to: '2026-11-28', granularity: 'week' } },
+    {
+      label: 'all given',
+      text: 'from=2026-01-01&to=2026-03-31&granularity=month',
+      range: { from: '2026-01-01', to: '2026-03-31', granularity: 'month' },
+    },
+    {
+      label: 'one day',
+      text: 'from=2026-11-28&to=2026-11-28&granularity=week',
+      range: { from: '2026-11-28', to: '2026-11-28', granularity: 'week' },
+    },
     { label: 'empty values take defaults', text: 'from=&to=&granularity=', range: { from: '2026-10-30', to: '2026-11-28', granularity: 'day' } },
   ])('$label', ({ text, range }) => {
     expect(parseRange(query(text), TODAY)).toEqual({ ok: true, range });

@@ -43,7 +43,17 @@ export function revenueCsv(report: Pick<RevenueReport, 'rows' | 'matching' | 'to
   });
   const t = report.totals;
   lines.push(
-    ['total', 'total', t.orders, t.revenue, t.averageOrder, t.automatic, t.byHand, t.automaticShare === null ? null : t.automaticShare.toFixed(4), null]
+    [
+      'total',
+      'total',
+      t.orders,
+      t.revenue,
+      t.averageOrder,
+      t.automatic,
+      t.byHand,
+      t.automaticShare === null ? null : t.automaticShare.toFixed(4),
+      null,
+    ]
       .map(csvField)
       .join(','),
   );

@@ -55,7 +55,7 @@ describe('findChromium', () => {
       expected: MAC_CHROME,
     },
     {
-      label: "a Linux place is not looked for on macOS",
+      label: 'a Linux place is not looked for on macOS',
       env: { PATH: '/usr/local/bin' },
       platform: 'darwin',
       installed: ['/usr/bin/chromium'],

@@ -4,19 +4,14 @@ import { describe, expect, test } from 'vitest';
 import { parseMachineAmount } from '@/lib/money';
 import { parseJakartaDateTime } from '@/lib/time/jakarta';
 import { signBody, verifySignature } from '@/lib/moota/signature';
-import {
-  createMootaGenerator,
-  DEMO_ACCOUNTS,
-  signedDelivery,
-  type MootaMutationJson,
-  type MutationOverrides,
-} from './moota-generator';
+import { createMootaGenerator, DEMO_ACCOUNTS, signedDelivery, type MootaMutationJson, type MutationOverrides } from './moota-generator';
 
 const NOW = new Date('2026-11-28T05:00:00Z');
 const SECRET = 'cocok-test-secret';
-const FIXTURE_HEADERS = JSON.parse(
-  readFileSync(path.join(import.meta.dirname, '../moota/__fixtures__/headers.json'), 'utf8'),
-) as Record<string, string>;
+const FIXTURE_HEADERS = JSON.parse(readFileSync(path.join(import.meta.dirname, '../moota/__fixtures__/headers.json'), 'utf8')) as Record<
+  string,
+  string
+>;
 
 const sample = (seed: number, count = 500) => createMootaGenerator({ seed, now: NOW }).delivery(count).mutations;
 

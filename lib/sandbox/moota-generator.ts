@@ -107,14 +107,67 @@ export interface GeneratorOptions {
 }
 
 const FIRST_NAMES = [
-  'BUDI', 'SITI', 'ANDI', 'DEWI', 'AGUS', 'RINA', 'EKO', 'SRI', 'HENDRA', 'NUR', 'YULIANTI', 'RUDI',
-  'FITRI', 'BAMBANG', 'INDAH', 'DIMAS', 'PUTRI', 'AHMAD', 'WAHYU', 'LESTARI', 'RIZKY', 'AYU', 'DEDI',
-  'MEGA', 'FAJAR', 'NOVITA', 'IRWAN', 'KARTIKA', 'YOGA', 'RATNA', 'TAUFIK', 'ANISA', 'SLAMET', 'WULAN',
+  'BUDI',
+  'SITI',
+  'ANDI',
+  'DEWI',
+  'AGUS',
+  'RINA',
+  'EKO',
+  'SRI',
+  'HENDRA',
+  'NUR',
+  'YULIANTI',
+  'RUDI',
+  'FITRI',
+  'BAMBANG',
+  'INDAH',
+  'DIMAS',
+  'PUTRI',
+  'AHMAD',
+  'WAHYU',
+  'LESTARI',
+  'RIZKY',
+  'AYU',
+  'DEDI',
+  'MEGA',
+  'FAJAR',
+  'NOVITA',
+  'IRWAN',
+  'KARTIKA',
+  'YOGA',
+  'RATNA',
+  'TAUFIK',
+  'ANISA',
+  'SLAMET',
+  'WULAN',
 ];
 const LAST_NAMES = [
-  'SANTOSO', 'AMINAH', 'WIJAYA', 'LESTARI', 'SETIAWAN', 'HIDAYAT', 'PRATAMA', 'SARI', 'KURNIAWAN',
-  'RAHMAWATI', 'SAPUTRA', 'HANDAYANI', 'NUGROHO', 'PERMATASARI', 'GUNAWAN', 'WIBOWO', 'SUSANTI',
-  'HASIBUAN', 'SIREGAR', 'NASUTION', 'SIMANJUNTAK', 'TANJUNG', 'HALIM', 'SUGIARTO', 'MAULANA',
+  'SANTOSO',
+  'AMINAH',
+  'WIJAYA',
+  'LESTARI',
+  'SETIAWAN',
+  'HIDAYAT',
+  'PRATAMA',
+  'SARI',
+  'KURNIAWAN',
+  'RAHMAWATI',
+  'SAPUTRA',
+  'HANDAYANI',
+  'NUGROHO',
+  'PERMATASARI',
+  'GUNAWAN',
+  'WIBOWO',
+  'SUSANTI',
+  'HASIBUAN',
+  'SIREGAR',
+  'NASUTION',
+  'SIMANJUNTAK',
+  'TANJUNG',
+  'HALIM',
+  'SUGIARTO',
+  'MAULANA',
 ];
 const SUPPLIERS = ['CV SUMBER REJEKI', 'PT ANEKA KEMASAN', 'UD MAJU MAKMUR', 'CV SINAR ABADI', 'PT KURIR NUSANTARA'];
 const SENDER_BANK_CODES = ['002', '008', '009', '014', '022', '451', '013', '200'];
@@ -188,7 +241,8 @@ export function createMootaGenerator(options: GeneratorOptions = {}): MootaGener
   };
 
   // Order totals end in round thousands; the shop adds a unique code of 1–999 on top.
-  const creditAmount = () => BigInt(pick([25, 35, 49, 75, 89, 99, 120, 150, 185, 250, 320, 499, 750, 1250]) * 1000 + int(0, 9) * 500) + BigInt(int(1, 999));
+  const creditAmount = () =>
+    BigInt(pick([25, 35, 49, 75, 89, 99, 120, 150, 185, 250, 320, 499, 750, 1250]) * 1000 + int(0, 9) * 500) + BigInt(int(1, 999));
   const adminFee = () => BigInt(pick([2_900, 6_500, 12_500, 15_000]));
   const transferOut = () => BigInt(int(2, 20) * 100_000);
 
@@ -232,9 +286,7 @@ export function createMootaGenerator(options: GeneratorOptions = {}): MootaGener
 
   // Half the time Moota sends money as a number, half as a "123456.00" string.
   const moneyJson = (value: bigint, asString: boolean): number | string =>
-    asString || value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)
-      ? `${value}.00`
-      : Number(value);
+    asString || value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER) ? `${value}.00` : Number(value);
 
   function bankObject(account: DemoAccount, kind: AccountKind, balance: bigint, crawledAt: Date): Record<string, unknown> {
     if (kind === 'va') {
@@ -287,9 +339,7 @@ export function createMootaGenerator(options: GeneratorOptions = {}): MootaGener
     if (overrides.accountNumber !== undefined) {
       const account = accounts.find((candidate) => candidate.accountNumber === overrides.accountNumber);
       if (!account) {
-        throw new RangeError(
-          `no account ${overrides.accountNumber}; known: ${accounts.map((candidate) => candidate.accountNumber).join(', ')}`,
-        );
+        throw new RangeError(`no account ${overrides.accountNumber}; known: ${accounts.map((candidate) => candidate.accountNumber).join(', ')}`);
       }
       return account;
     }
@@ -318,7 +368,8 @@ export function createMootaGenerator(options: GeneratorOptions = {}): MootaGener
     const balance = kind === 'va' ? 0n : type === 'CR' ? balanceBefore + amount : balanceBefore - amount;
     balances.set(account.accountNumber, balance);
 
-    const orderId = overrides.paymentOrderId ?? (isVa ? `INV-${formatJakartaDateTime(date).slice(0, 4)}-${String(++invoiceNumber).padStart(6, '0')}` : undefined);
+    const orderId =
+      overrides.paymentOrderId ?? (isVa ? `INV-${formatJakartaDateTime(date).slice(0, 4)}-${String(++invoiceNumber).padStart(6, '0')}` : undefined);
     const id = mutationId();
     const asString = chance(0.5);
     const stamped = formatJakartaDateTime(crawledAt);

@@ -9,23 +9,34 @@ export const settingSchemas = {
   webhookSecrets: z
     .array(z.string().trim().min(8, 'a webhook secret must be at least 8 characters'))
     .max(2, 'at most two webhook secrets are active at once (while rotating)'),
-  allowedIps: z.string().trim().refine(
-    (text) => {
-      try {
-        parseAllowlist(text);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { message: 'allowed addresses must be IP addresses or CIDR ranges separated by commas, or *' },
-  ),
+  allowedIps: z
+    .string()
+    .trim()
+    .refine(
+      (text) => {
+        try {
+          parseAllowlist(text);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'allowed addresses must be IP addresses or CIDR ranges separated by commas, or *' },
+    ),
   trustedProxyHops: z.number().int().min(0).max(10),
   uniqueCodeMin: z.number().int().min(0).max(99_999),
   uniqueCodeMax: z.number().int().min(0).max(99_999),
-  orderExpiryMinutes: z.number().int().min(1).max(60 * 24 * 90),
+  orderExpiryMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 90),
   matchWindowDays: z.number().int().min(1).max(365),
-  lateOrderMinutes: z.number().int().min(0).max(60 * 24 * 7),
+  lateOrderMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(60 * 24 * 7),
   underpaidTolerance: z.number().int().min(0).max(1_000_000),
   overpaidTolerance: z.number().int().min(0).max(1_000_000),
   storeCallbackUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'the store callback must be an http:// or https:// URL' })]),

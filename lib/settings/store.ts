@@ -4,14 +4,7 @@ import { env } from '@/lib/env';
 import { DomainError } from '@/lib/errors';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { validateUniqueCodeRange } from '@/lib/reconcile/unique-code';
-import {
-  resolveSettings,
-  SETTING_ENV,
-  settingSchemas,
-  type SettingKey,
-  type Settings,
-  type SettingValues,
-} from '@/lib/settings/definitions';
+import { resolveSettings, SETTING_ENV, settingSchemas, type SettingKey, type Settings, type SettingValues } from '@/lib/settings/definitions';
 
 const CACHE_MS = 1000;
 let cache: { at: number; settings: Settings } | undefined;

@@ -11,7 +11,6 @@ export function secretFingerprint(secret: string): string {
   return createHash('sha256').update(secret, 'utf8').digest('hex').slice(0, 16);
 }
 
-
 /**
  * Rotation, step one: a second secret is added beside the first, so Moota can be switched over
  * while calls signed with either are accepted.

@@ -107,5 +107,8 @@ export async function enqueueOrderPaidCallbacks(sql: SqlExecutor, orderIds: read
       callbacks.map((callback) => JSON.stringify(callback.payload)),
     ],
   );
-  await enqueueStoreCallbacks(sql, callbacks.map((callback) => callback.id));
+  await enqueueStoreCallbacks(
+    sql,
+    callbacks.map((callback) => callback.id),
+  );
 }

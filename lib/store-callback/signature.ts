@@ -12,13 +12,7 @@ export function signCallback(body: string, secret: string, timestamp: number): s
 const HEADER = /^t=(\d{1,15}),v1=([0-9a-f]{64})$/;
 
 /** Checks a signature header as a store would: right secret, exact body, timestamp within tolerance of `now` (unix seconds). */
-export function verifyCallback(
-  body: string,
-  header: string | null | undefined,
-  secret: string,
-  now: number,
-  toleranceSeconds = 300,
-): boolean {
+export function verifyCallback(body: string, header: string | null | undefined, secret: string, now: number, toleranceSeconds = 300): boolean {
   if (secret === '') return false;
   const match = HEADER.exec(header?.trim() ?? '');
   if (!match) return false;

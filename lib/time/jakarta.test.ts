@@ -86,7 +86,12 @@ describe('Jakarta days', () => {
   });
 
   test.each([
-    ['a single day runs midnight to midnight Jakarta time', '2026-11-28', '2026-11-28', { gte: new Date('2026-11-27T17:00:00Z'), lt: new Date('2026-11-28T17:00:00Z') }],
+    [
+      'a single day runs midnight to midnight Jakarta time',
+      '2026-11-28',
+      '2026-11-28',
+      { gte: new Date('2026-11-27T17:00:00Z'), lt: new Date('2026-11-28T17:00:00Z') },
+    ],
     ['only a start', '2026-11-01', undefined, { gte: new Date('2026-10-31T17:00:00Z') }],
     ['only an end', undefined, '2026-11-30', { lt: new Date('2026-11-30T17:00:00Z') }],
     ['an end at the end of a month', null, '2026-11-03', { lt: new Date('2026-11-03T17:00:00Z') }],

@@ -17,7 +17,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { next } = await searchParams;
   return (
     <AuthCard title={t('auth.signInTitle')}>
-      <ClientMessages areas={['auth']}><LoginForm next={next ?? '/'} /></ClientMessages>
+      <ClientMessages areas={['auth']}>
+        <LoginForm next={next ?? '/'} />
+      </ClientMessages>
       {isDemo() && <p className="mt-4 text-xs text-slate-500 dark:text-slate-400">{t('auth.demoHint')}</p>}
     </AuthCard>
   );

@@ -14,7 +14,9 @@ export default async function SetupPage() {
   return (
     <AuthCard title={t('auth.setupTitle')}>
       <p className="mb-4 text-sm text-slate-600 dark:text-slate-300">{t('auth.setupIntro')}</p>
-      <ClientMessages areas={['auth']}><SetupForm /></ClientMessages>
+      <ClientMessages areas={['auth']}>
+        <SetupForm />
+      </ClientMessages>
     </AuthCard>
   );
 }

@@ -19,7 +19,15 @@ export function SetupForm() {
         <Input id="email" name="email" type="email" autoComplete="username" required />
       </Field>
       <Field label={t('auth.password')} htmlFor="password" hint={`≥ ${MIN_PASSWORD_LENGTH}`}>
-        <Input id="password" name="password" type="password" autoComplete="new-password" minLength={MIN_PASSWORD_LENGTH} required aria-describedby="password-hint" />
+        <Input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          minLength={MIN_PASSWORD_LENGTH}
+          required
+          aria-describedby="password-hint"
+        />
       </Field>
       {state.error && (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">

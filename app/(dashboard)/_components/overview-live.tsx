@@ -62,7 +62,15 @@ export function OverviewLive({ initial }: { initial: Overview }) {
       </section>
 
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
-        <Card title={t('overview.waitingTitle')} className="lg:col-span-2" action={<Link href="/unmatched" className={buttonClass('secondary', 'sm')}>{t('overview.viewAllWaiting')}</Link>}>
+        <Card
+          title={t('overview.waitingTitle')}
+          className="lg:col-span-2"
+          action={
+            <Link href="/unmatched" className={buttonClass('secondary', 'sm')}>
+              {t('overview.viewAllWaiting')}
+            </Link>
+          }
+        >
           <div className="mb-3 flex items-baseline gap-2" data-testid="waiting-count">
             <span className="text-2xl font-semibold tabular-nums text-slate-900 dark:text-slate-50">{data.waiting.count}</span>
             <span className="text-sm text-slate-600 dark:text-slate-400">{t('overview.waitingHint')}</span>
@@ -100,12 +108,26 @@ export function OverviewLive({ initial }: { initial: Overview }) {
         </Card>
 
         <div className="space-y-4">
-          <Stat label={t('overview.openOrders')} value={data.openOrders} hint={<TextLink href="/orders">{t('overview.viewOrders')}</TextLink>} testId="open-orders" />
-          <Card title={t('overview.failuresTitle')} action={<Link href="/webhooks" className={buttonClass('secondary', 'sm')}>{t('overview.viewWebhooks')}</Link>}>
+          <Stat
+            label={t('overview.openOrders')}
+            value={data.openOrders}
+            hint={<TextLink href="/orders">{t('overview.viewOrders')}</TextLink>}
+            testId="open-orders"
+          />
+          <Card
+            title={t('overview.failuresTitle')}
+            action={
+              <Link href="/webhooks" className={buttonClass('secondary', 'sm')}>
+                {t('overview.viewWebhooks')}
+              </Link>
+            }
+          >
             <dl className="space-y-2 text-sm">
               <div className="flex items-baseline justify-between gap-2" data-testid="rejected-today">
                 <dt className="text-slate-600 dark:text-slate-400">{t('overview.rejectedToday')}</dt>
-                <dd className={`text-lg font-semibold tabular-nums ${data.failures.rejectedToday > 0 ? 'text-red-700 dark:text-red-400' : 'text-slate-900 dark:text-slate-50'}`}>
+                <dd
+                  className={`text-lg font-semibold tabular-nums ${data.failures.rejectedToday > 0 ? 'text-red-700 dark:text-red-400' : 'text-slate-900 dark:text-slate-50'}`}
+                >
                   {data.failures.rejectedToday}
                 </dd>
               </div>
@@ -114,7 +136,9 @@ export function OverviewLive({ initial }: { initial: Overview }) {
                   {t('overview.deadMutations')}
                   <span className="block text-xs">{t('overview.deadHint')}</span>
                 </dt>
-                <dd className={`text-lg font-semibold tabular-nums ${data.failures.deadMutations > 0 ? 'text-red-700 dark:text-red-400' : 'text-slate-900 dark:text-slate-50'}`}>
+                <dd
+                  className={`text-lg font-semibold tabular-nums ${data.failures.deadMutations > 0 ? 'text-red-700 dark:text-red-400' : 'text-slate-900 dark:text-slate-50'}`}
+                >
                   {data.failures.deadMutations}
                 </dd>
               </div>

@@ -49,7 +49,9 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
         <Field label={t('mutations.filters.account')} htmlFor="filter-account">
           <Select id="filter-account" name="account" defaultValue={filters.account ?? ''}>
             <option value="">{t('mutations.filters.allAccounts')}</option>
-            {filters.account && !accounts.some((a) => a.accountNumber === filters.account) && <option value={filters.account}>{filters.account}</option>}
+            {filters.account && !accounts.some((a) => a.accountNumber === filters.account) && (
+              <option value={filters.account}>{filters.account}</option>
+            )}
             {accounts.map((account) => (
               <option key={account.accountNumber} value={account.accountNumber}>
                 {[account.bankLabel, account.accountNumber].filter(Boolean).join(' · ')}

@@ -17,7 +17,11 @@ const rupiah = z.string().trim().min(1).max(20);
 
 /** Pays an order with the whole transfer: a confirmation when the matcher offered it, else a hand match. */
 export const matchOrderAction = defineAction(
-  { name: 'unmatched.match', permission: 'reconcile', schema: z.object({ mutationId: id, orderId: id, reason: z.string().trim().max(500).optional() }) },
+  {
+    name: 'unmatched.match',
+    permission: 'reconcile',
+    schema: z.object({ mutationId: id, orderId: id, reason: z.string().trim().max(500).optional() }),
+  },
   async (input, user) => {
     const result = await matchTransfer({ ...input, reason: input.reason || null, actor: user.email });
     return { changed: result.changed, confirming: result.confirmed };
@@ -31,7 +35,10 @@ export const splitAction = defineAction(
     permission: 'reconcile',
     schema: z.object({
       mutationId: id,
-      parts: z.array(z.object({ orderId: id, amount: rupiah })).min(1).max(20),
+      parts: z
+        .array(z.object({ orderId: id, amount: rupiah }))
+        .min(1)
+        .max(20),
       reason: z.string().trim().max(500).optional(),
     }),
   },

@@ -16,7 +16,11 @@ export default async function UnmatchedPage() {
   return (
     <ClientMessages areas={['unmatched']}>
       <PageHeader title={t('unmatched.title')} description={t('unmatched.description')} />
-      {!canReconcile && <p className="mb-4 rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-200">{t('unmatched.viewOnly')}</p>}
+      {!canReconcile && (
+        <p className="mb-4 rounded-md bg-slate-100 px-4 py-3 text-sm text-slate-700 dark:bg-slate-800 dark:text-slate-200">
+          {t('unmatched.viewOnly')}
+        </p>
+      )}
       {canReconcile && (
         <details className="mb-4 rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-700 dark:bg-slate-900">
           <summary className="cursor-pointer font-medium text-slate-700 dark:text-slate-200">{t('unmatched.shortcutsTitle')}</summary>

@@ -161,7 +161,8 @@ export default {
     },
     import: {
       title: 'Impor pesanan dari CSV',
-      description: 'Unggah file CSV dengan kolom reference dan amount (opsional customer_name, account_number, expires_in_minutes). Pemisah "," atau ";".',
+      description:
+        'Unggah file CSV dengan kolom reference dan amount (opsional customer_name, account_number, expires_in_minutes). Pemisah "," atau ";".',
       back: 'Kembali ke daftar pesanan',
       file: 'File CSV',
       fileHint: 'Paling banyak 5000 pesanan per file. Mengimpor file yang sama lagi aman: pesanan yang sudah ada tidak dibuat ulang.',
@@ -360,7 +361,8 @@ export default {
     },
     import: {
       title: 'Import orders from CSV',
-      description: 'Upload a CSV file with the columns reference and amount (optionally customer_name, account_number, expires_in_minutes), separated by "," or ";".',
+      description:
+        'Upload a CSV file with the columns reference and amount (optionally customer_name, account_number, expires_in_minutes), separated by "," or ";".',
       back: 'Back to orders',
       file: 'CSV file',
       fileHint: 'At most 5000 orders a file. Importing the same file again is safe: existing orders are not created twice.',
@@ -392,7 +394,8 @@ export default {
         quoteNeverClosed: 'line {line}: a quoted field is never closed, so the rest of the file is read as one value',
         quoteNotClosed: 'a quoted field is never closed: a " is missing',
         textAfterQuote: 'unexpected text after a closing quote: {text}',
-        tooManyValues: 'the row has {values, plural, one {# value} other {# values}} but the header names {columns, plural, one {# column} other {# columns}}',
+        tooManyValues:
+          'the row has {values, plural, one {# value} other {# values}} but the header names {columns, plural, one {# column} other {# columns}}',
         duplicateReference: 'reference {reference} is already on line {line}',
       },
     },

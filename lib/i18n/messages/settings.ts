@@ -26,7 +26,10 @@ export default {
       uniqueCodeMax: { label: 'Kode unik terbesar', hint: 'Paling besar 99999.' },
       orderExpiryMinutes: { label: 'Masa berlaku pesanan (menit)', hint: 'Pesanan yang belum dibayar kedaluwarsa setelah ini.' },
       matchWindowDays: { label: 'Jendela pencocokan (hari)', hint: 'Seberapa jauh ke belakang transfer dicocokkan dengan pesanan.' },
-      lateOrderMinutes: { label: 'Pesanan terlambat (menit)', hint: 'Pesanan yang dibuat sampai selama ini setelah transfer masih dapat dicocokkan.' },
+      lateOrderMinutes: {
+        label: 'Pesanan terlambat (menit)',
+        hint: 'Pesanan yang dibuat sampai selama ini setelah transfer masih dapat dicocokkan.',
+      },
       underpaidTolerance: { label: 'Toleransi kurang bayar (Rp)', hint: 'Selisih kurang yang tetap dianggap lunas.' },
       overpaidTolerance: { label: 'Toleransi lebih bayar (Rp)', hint: 'Selisih lebih yang tetap dianggap lunas.' },
       storeCallbackUrl: { label: 'URL callback toko', hint: 'http:// atau https://; kosongkan untuk mematikan callback.' },

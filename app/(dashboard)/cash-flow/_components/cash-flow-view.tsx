@@ -32,8 +32,18 @@ export function CashFlowView({ initial, accounts }: { initial: CashFlowReport; a
       </p>
 
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <Stat label={t('cashFlow.moneyIn')} value={rupiah(totals.moneyIn)} hint={`${totals.credits} ${t('cashFlow.credits').toLowerCase()}`} testId="cash-flow-total-in" />
-        <Stat label={t('cashFlow.moneyOut')} value={rupiah(totals.moneyOut)} hint={`${totals.debits} ${t('cashFlow.debits').toLowerCase()}`} testId="cash-flow-total-out" />
+        <Stat
+          label={t('cashFlow.moneyIn')}
+          value={rupiah(totals.moneyIn)}
+          hint={`${totals.credits} ${t('cashFlow.credits').toLowerCase()}`}
+          testId="cash-flow-total-in"
+        />
+        <Stat
+          label={t('cashFlow.moneyOut')}
+          value={rupiah(totals.moneyOut)}
+          hint={`${totals.debits} ${t('cashFlow.debits').toLowerCase()}`}
+          testId="cash-flow-total-out"
+        />
         <Stat label={t('cashFlow.net')} value={rupiah(totals.net)} testId="cash-flow-total-net" />
       </div>
 
@@ -72,8 +82,12 @@ export function CashFlowView({ initial, accounts }: { initial: CashFlowReport; a
           foot={
             <tr>
               <RowHeader total>{t('cashFlow.total')}</RowHeader>
-              <TD numeric data-cell="total-in">{rupiah(totals.moneyIn)}</TD>
-              <TD numeric data-cell="total-out">{rupiah(totals.moneyOut)}</TD>
+              <TD numeric data-cell="total-in">
+                {rupiah(totals.moneyIn)}
+              </TD>
+              <TD numeric data-cell="total-out">
+                {rupiah(totals.moneyOut)}
+              </TD>
               <TD numeric>{rupiah(totals.net)}</TD>
               <TD numeric>{totals.credits}</TD>
               <TD numeric>{totals.debits}</TD>
@@ -83,8 +97,12 @@ export function CashFlowView({ initial, accounts }: { initial: CashFlowReport; a
           {(row) => (
             <tr key={row.period} data-period={row.period}>
               <RowHeader>{row.label}</RowHeader>
-              <TD numeric data-cell="money-in">{rupiah(row.moneyIn)}</TD>
-              <TD numeric data-cell="money-out">{rupiah(row.moneyOut)}</TD>
+              <TD numeric data-cell="money-in">
+                {rupiah(row.moneyIn)}
+              </TD>
+              <TD numeric data-cell="money-out">
+                {rupiah(row.moneyOut)}
+              </TD>
               <TD numeric>{rupiah(String(BigInt(row.moneyIn) - BigInt(row.moneyOut)))}</TD>
               <TD numeric>{row.credits}</TD>
               <TD numeric>{row.debits}</TD>

@@ -65,8 +65,18 @@ export default async function MutationDetailPage({ params }: Props) {
               [t('mutations.detail.processedAt'), when(mutation.processedAt)],
               [t('mutations.detail.processAttempts'), mutation.processAttempts],
               [t('mutations.detail.processError'), mutation.processError ?? none],
-              [t('mutations.detail.mootaId'), <code key="moota" className="break-all text-xs">{mutation.mootaId}</code>],
-              [t('mutations.detail.id'), <code key="id" className="break-all text-xs">{mutation.id}</code>],
+              [
+                t('mutations.detail.mootaId'),
+                <code key="moota" className="break-all text-xs">
+                  {mutation.mootaId}
+                </code>,
+              ],
+              [
+                t('mutations.detail.id'),
+                <code key="id" className="break-all text-xs">
+                  {mutation.id}
+                </code>,
+              ],
               [t('mutations.detail.delivery'), `${formatDateTime(mutation.delivery.receivedAt, locale)} · ${mutation.delivery.id}`],
             ]}
           />
@@ -91,7 +101,9 @@ export default async function MutationDetailPage({ params }: Props) {
               <tr key={payment.id} data-testid="payment-row">
                 <TD>
                   <TextLink href={`/orders/${encodeURIComponent(payment.order.reference)}`}>{payment.order.reference}</TextLink>
-                  {payment.order.customerName && <span className="block text-xs text-slate-600 dark:text-slate-400">{payment.order.customerName}</span>}
+                  {payment.order.customerName && (
+                    <span className="block text-xs text-slate-600 dark:text-slate-400">{payment.order.customerName}</span>
+                  )}
                 </TD>
                 <TD>
                   <StatusBadge of="orderStatus" value={payment.order.status}>
@@ -107,7 +119,9 @@ export default async function MutationDetailPage({ params }: Props) {
                 <TD>
                   {payment.undoneAt ? (
                     <>
-                      <Badge tone="slate">{t('mutations.detail.undone', { when: formatDateTime(payment.undoneAt, locale), actor: payment.undoneBy ?? none })}</Badge>
+                      <Badge tone="slate">
+                        {t('mutations.detail.undone', { when: formatDateTime(payment.undoneAt, locale), actor: payment.undoneBy ?? none })}
+                      </Badge>
                       {payment.undoReason && <span className="mt-1 block text-xs text-slate-600 dark:text-slate-400">{payment.undoReason}</span>}
                     </>
                   ) : (

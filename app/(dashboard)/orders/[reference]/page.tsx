@@ -109,7 +109,9 @@ export default async function OrderDetailPage({ params }: Props) {
                 <TD>
                   {payment.undoneAt ? (
                     <>
-                      <Badge tone="slate">{t('orders.detail.undone', { when: formatDateTime(payment.undoneAt, locale), actor: payment.undoneBy ?? '—' })}</Badge>
+                      <Badge tone="slate">
+                        {t('orders.detail.undone', { when: formatDateTime(payment.undoneAt, locale), actor: payment.undoneBy ?? '—' })}
+                      </Badge>
                       {payment.undoReason && <span className="mt-1 block text-xs text-slate-600 dark:text-slate-400">{payment.undoReason}</span>}
                     </>
                   ) : (
@@ -139,13 +141,21 @@ export default async function OrderDetailPage({ params }: Props) {
                     </StatusBadge>
                     <span className="text-slate-600 dark:text-slate-400">{formatDateTime(callback.createdAt, locale)}</span>
                     {callback.deliveredAt && (
-                      <span className="text-slate-600 dark:text-slate-400">{t('orders.detail.deliveredAt', { when: formatDateTime(callback.deliveredAt, locale) })}</span>
+                      <span className="text-slate-600 dark:text-slate-400">
+                        {t('orders.detail.deliveredAt', { when: formatDateTime(callback.deliveredAt, locale) })}
+                      </span>
                     )}
                   </div>
                   <Table
                     framed
                     caption={t('orders.detail.attempts')}
-                    columns={[t('orders.detail.attemptAt'), t('orders.detail.url'), t('orders.detail.httpStatus'), t('orders.detail.error'), { label: t('orders.detail.duration'), numeric: true }]}
+                    columns={[
+                      t('orders.detail.attemptAt'),
+                      t('orders.detail.url'),
+                      t('orders.detail.httpStatus'),
+                      t('orders.detail.error'),
+                      { label: t('orders.detail.duration'), numeric: true },
+                    ]}
                     rows={callback.attempts}
                     empty={<p className="text-sm text-slate-600 dark:text-slate-400">{t('orders.detail.noAttempts')}</p>}
                   >

@@ -106,7 +106,10 @@ export function ImportOrders() {
       </Card>
 
       {parsed && parsed.errors.length > 0 && (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100">
+        <div
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 dark:border-red-800 dark:bg-red-950/40 dark:text-red-100"
+        >
           <p className="font-semibold">{t('orders.import.fileErrors')}</p>
           <ul className="mt-2 list-disc pl-5">
             {parsed.errors.map(problem).map((error) => (
@@ -122,12 +125,20 @@ export function ImportOrders() {
             {t('orders.import.summary', { valid: valid.length, invalid: invalidCount })}
           </p>
           {shown.length < parsed.rows.length && (
-            <p className="mb-3 text-xs text-slate-600 dark:text-slate-400">{t('orders.import.limited', { shown: shown.length, total: parsed.rows.length })}</p>
+            <p className="mb-3 text-xs text-slate-600 dark:text-slate-400">
+              {t('orders.import.limited', { shown: shown.length, total: parsed.rows.length })}
+            </p>
           )}
           <Table
             framed
             caption={t('orders.import.previewCaption')}
-            columns={[t('orders.import.line'), t('orders.columns.reference'), t('orders.columns.amount'), t('orders.columns.customer'), t('orders.import.problems')]}
+            columns={[
+              t('orders.import.line'),
+              t('orders.columns.reference'),
+              t('orders.columns.amount'),
+              t('orders.columns.customer'),
+              t('orders.import.problems'),
+            ]}
             rows={shown}
           >
             {(row) => (

@@ -13,7 +13,11 @@ export default async function ImportOrdersPage() {
   const t = await getTranslations();
   return (
     <ClientMessages areas={['orders', 'errors']}>
-      <PageHeader back={{ href: '/orders', label: t('orders.import.back') }} title={t('orders.import.title')} description={t('orders.import.description')} />
+      <PageHeader
+        back={{ href: '/orders', label: t('orders.import.back') }}
+        title={t('orders.import.title')}
+        description={t('orders.import.description')}
+      />
       <ImportOrders />
     </ClientMessages>
   );

@@ -13,7 +13,11 @@ export default async function NewOrderPage() {
   const t = await getTranslations();
   return (
     <ClientMessages areas={['orders']}>
-      <PageHeader back={{ href: '/orders', label: t('orders.detail.back') }} title={t('orders.form.title')} description={t('orders.form.description')} />
+      <PageHeader
+        back={{ href: '/orders', label: t('orders.detail.back') }}
+        title={t('orders.form.title')}
+        description={t('orders.form.description')}
+      />
       <OrderForm />
     </ClientMessages>
   );

@@ -23,7 +23,9 @@ export function RevenueView({ initial }: { initial: RevenueReport }) {
   const words = { granularity, from: range.from, to: range.to };
   const percent = (value: number | null) => (value === null ? '—' : formatPercent(value, locale));
   const minutes = (value: number | null) =>
-    value === null ? '—' : t('revenue.minutes', { value: new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 }).format(value) });
+    value === null
+      ? '—'
+      : t('revenue.minutes', { value: new Intl.NumberFormat(locale === 'id' ? 'id-ID' : 'en-GB', { maximumFractionDigits: 1 }).format(value) });
   const exportHref = `/api/dashboard/revenue/export?${reportQuery({ from: applied.from, to: applied.to, granularity: applied.granularity })}`;
 
   return (

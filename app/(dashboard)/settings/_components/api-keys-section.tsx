@@ -55,7 +55,10 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
       <Card title={t('settings.sections.apiKeys')}>
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{t('settings.sections.apiKeysHint')}</p>
         {created && (
-          <div className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950/40" data-testid="new-api-key">
+          <div
+            className="mb-4 rounded-md border border-amber-300 bg-amber-50 p-3 dark:border-amber-700 dark:bg-amber-950/40"
+            data-testid="new-api-key"
+          >
             <p className="mb-2 text-sm font-medium text-amber-900 dark:text-amber-200">{t('settings.apiKeys.showOnce')}</p>
             <Field label={t('settings.apiKeys.newKey')} htmlFor="new-api-key-value">
               <Input id="new-api-key-value" readOnly value={created.key} className="font-mono" onFocus={(event) => event.target.select()} />
@@ -109,10 +112,21 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
               </TD>
               <TD nowrap>{formatDateTime(new Date(key.createdAt), locale)}</TD>
               <TD nowrap>{key.lastUsedAt ? formatDateTime(new Date(key.lastUsedAt), locale) : t('settings.apiKeys.never')}</TD>
-              <TD>{key.revokedAt ? <Badge tone="slate">{t('settings.apiKeys.revoked')}</Badge> : <Badge tone="green">{t('settings.apiKeys.active')}</Badge>}</TD>
+              <TD>
+                {key.revokedAt ? (
+                  <Badge tone="slate">{t('settings.apiKeys.revoked')}</Badge>
+                ) : (
+                  <Badge tone="green">{t('settings.apiKeys.active')}</Badge>
+                )}
+              </TD>
               <TD className="text-right">
                 {!key.revokedAt && (
-                  <Button size="sm" variant="secondary" aria-label={t('settings.apiKeys.revokeLabel', { name: key.name })} onClick={() => setRevoking(key)}>
+                  <Button
+                    size="sm"
+                    variant="secondary"
+                    aria-label={t('settings.apiKeys.revokeLabel', { name: key.name })}
+                    onClick={() => setRevoking(key)}
+                  >
                     {t('settings.apiKeys.revoke')}
                   </Button>
                 )}
@@ -122,19 +136,19 @@ export function ApiKeysSection({ keys }: { keys: ApiKeyView[] }) {
         </Table>
       </Card>
       {revoking && (
-      <ConfirmDialog
-        open
-        title={t('settings.apiKeys.revokeTitle')}
-        confirmLabel={t('settings.apiKeys.revoke')}
-        cancelLabel={t('common.cancel')}
-        busy={revocation.pending}
-        onConfirm={revoke}
-        onCancel={() => setRevoking(null)}
-      >
-        <p className="text-sm text-slate-600 dark:text-slate-300">
-          {t('settings.apiKeys.revokeBody', { name: revoking.name, prefix: revoking.prefix })}
-        </p>
-      </ConfirmDialog>
+        <ConfirmDialog
+          open
+          title={t('settings.apiKeys.revokeTitle')}
+          confirmLabel={t('settings.apiKeys.revoke')}
+          cancelLabel={t('common.cancel')}
+          busy={revocation.pending}
+          onConfirm={revoke}
+          onCancel={() => setRevoking(null)}
+        >
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            {t('settings.apiKeys.revokeBody', { name: revoking.name, prefix: revoking.prefix })}
+          </p>
+        </ConfirmDialog>
       )}
     </div>
   );

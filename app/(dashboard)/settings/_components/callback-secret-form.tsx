@@ -21,7 +21,12 @@ export function CallbackSecretForm({ masked, envName }: { masked: string | null;
 
   const status = masked ? t('settings.secrets.secretSet', { masked }) : t('settings.secrets.secretNotSet');
   return (
-    <form onSubmit={submit} aria-label={t('settings.fields.storeCallbackSecret.label')} className="mt-6 flex flex-col gap-3 border-t border-slate-100 pt-4 dark:border-slate-800" noValidate>
+    <form
+      onSubmit={submit}
+      aria-label={t('settings.fields.storeCallbackSecret.label')}
+      className="mt-6 flex flex-col gap-3 border-t border-slate-100 pt-4 dark:border-slate-800"
+      noValidate
+    >
       <p className="text-sm text-slate-700 dark:text-slate-200" data-testid="callback-secret-status">
         {status}
       </p>

@@ -88,7 +88,13 @@ export function UsersSection({ users, currentUserId }: { users: UserView[]; curr
                     ))}
                   </Select>
                 </TD>
-                <TD>{user.disabled ? <Badge tone="slate">{t('settings.users.disabled')}</Badge> : <Badge tone="green">{t('settings.users.active')}</Badge>}</TD>
+                <TD>
+                  {user.disabled ? (
+                    <Badge tone="slate">{t('settings.users.disabled')}</Badge>
+                  ) : (
+                    <Badge tone="green">{t('settings.users.active')}</Badge>
+                  )}
+                </TD>
                 <TD nowrap>{user.lastLoginAt ? formatDateTime(new Date(user.lastLoginAt), locale) : t('settings.users.never')}</TD>
                 <TD className="text-right">
                   {!self &&
@@ -118,9 +124,20 @@ export function UsersSection({ users, currentUserId }: { users: UserView[]; curr
             );
           }}
         </Table>
-        <form onSubmit={add} aria-label={t('settings.users.add')} className="mt-6 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-2 dark:border-slate-800" noValidate>
+        <form
+          onSubmit={add}
+          aria-label={t('settings.users.add')}
+          className="mt-6 grid gap-3 border-t border-slate-100 pt-4 sm:grid-cols-2 dark:border-slate-800"
+          noValidate
+        >
           <Field label={t('settings.users.email')} htmlFor="new-user-email">
-            <Input id="new-user-email" type="email" autoComplete="off" value={form.email} onChange={(e) => setForm({ ...form, email: e.target.value })} />
+            <Input
+              id="new-user-email"
+              type="email"
+              autoComplete="off"
+              value={form.email}
+              onChange={(e) => setForm({ ...form, email: e.target.value })}
+            />
           </Field>
           <Field label={t('settings.users.name')} htmlFor="new-user-name">
             <Input id="new-user-name" autoComplete="off" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} />

@@ -13,7 +13,10 @@ import type { MaskedSecret } from './types';
 /** 32 random bytes from the browser's CSPRNG, base64url: a secret nobody has to invent. */
 function randomSecret(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 export function WebhookSecretsSection({ secrets, envName }: { secrets: MaskedSecret[]; envName: string | null }) {
@@ -74,7 +77,12 @@ export function WebhookSecretsSection({ secrets, envName }: { secrets: MaskedSec
             <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">{t('settings.secrets.full')}</p>
           ) : (
             <form onSubmit={add} aria-label={t('settings.secrets.add')} className="mt-4 flex flex-col gap-3" noValidate>
-              <Field label={t('settings.secrets.newSecret')} htmlFor="new-webhook-secret" hint={t('settings.secrets.newSecretHint')} error={adding.error}>
+              <Field
+                label={t('settings.secrets.newSecret')}
+                htmlFor="new-webhook-secret"
+                hint={t('settings.secrets.newSecretHint')}
+                error={adding.error}
+              >
                 <Input
                   id="new-webhook-secret"
                   name="secret"
@@ -98,17 +106,17 @@ export function WebhookSecretsSection({ secrets, envName }: { secrets: MaskedSec
           ))}
       </Card>
       {removing && (
-      <ConfirmDialog
-        open
-        title={t('settings.secrets.removeTitle')}
-        confirmLabel={t('settings.secrets.remove')}
-        cancelLabel={t('common.cancel')}
-        busy={busy}
-        onConfirm={remove}
-        onCancel={() => setRemoving(null)}
-      >
-        <p className="text-sm text-slate-600 dark:text-slate-300">{t('settings.secrets.removeBody', { masked: removing.masked })}</p>
-      </ConfirmDialog>
+        <ConfirmDialog
+          open
+          title={t('settings.secrets.removeTitle')}
+          confirmLabel={t('settings.secrets.remove')}
+          cancelLabel={t('common.cancel')}
+          busy={busy}
+          onConfirm={remove}
+          onCancel={() => setRemoving(null)}
+        >
+          <p className="text-sm text-slate-600 dark:text-slate-300">{t('settings.secrets.removeBody', { masked: removing.masked })}</p>
+        </ConfirmDialog>
       )}
     </div>
   );

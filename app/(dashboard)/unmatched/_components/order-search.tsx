@@ -23,7 +23,12 @@ export function OrderSearch({ onPick, pickedIds }: { onPick: (order: OrderHit) =
     const timer = setTimeout(() => setQ(text.trim()), 250);
     return () => clearTimeout(timer);
   }, [text]);
-  const results = useQuery({ queryKey: ['unmatched-order-search', q], queryFn: ({ signal }) => fetchOrders(q, signal), enabled: q.length >= 2, staleTime: 2_000 });
+  const results = useQuery({
+    queryKey: ['unmatched-order-search', q],
+    queryFn: ({ signal }) => fetchOrders(q, signal),
+    enabled: q.length >= 2,
+    staleTime: 2_000,
+  });
 
   return (
     <div className="flex flex-col gap-2">

@@ -99,9 +99,7 @@ export function SearchMatchDialog({ item, busy, onCancel, onConfirm }: DialogPro
         }}
       />
       <p className="text-sm" aria-live="polite">
-        {picked
-          ? t('unmatched.matchBody', { amount: rupiah(item.amount), reference: picked.reference, payable: rupiah(picked.payableAmount) })
-          : ''}
+        {picked ? t('unmatched.matchBody', { amount: rupiah(item.amount), reference: picked.reference, payable: rupiah(picked.payableAmount) }) : ''}
       </p>
       {error && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
@@ -139,7 +137,10 @@ export function SplitDialog({
   const [parts, setParts] = useState<Part[]>([]);
   const [showProblem, setShowProblem] = useState(false);
   const transfer = BigInt(item.amount);
-  const check = checkSplit(transfer, parts.map((p) => ({ orderId: p.orderId, amount: amountOf(p.amountText) })));
+  const check = checkSplit(
+    transfer,
+    parts.map((p) => ({ orderId: p.orderId, amount: amountOf(p.amountText) })),
+  );
 
   const add = (order: { orderId: string; reference: string; payableAmount: string }) => {
     if (parts.some((p) => p.orderId === order.orderId)) return;
@@ -214,7 +215,8 @@ export function SplitDialog({
         </ul>
       )}
       <p className="text-sm tabular-nums" aria-live="polite" data-testid="split-remaining">
-        {t('unmatched.splitTotal', { amount: formatRupiah(check.total) })} · {t('unmatched.splitRemaining', { amount: formatRupiah(check.remaining) })}
+        {t('unmatched.splitTotal', { amount: formatRupiah(check.total) })} ·{' '}
+        {t('unmatched.splitRemaining', { amount: formatRupiah(check.remaining) })}
       </p>
       {(showProblem || check.problem === 'too_much') && check.problem && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">

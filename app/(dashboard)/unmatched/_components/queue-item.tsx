@@ -74,7 +74,11 @@ export function QueueCard({
               <StatusBadge of="matchState" value={item.state}>
                 {t(`unmatched.state.${item.state}`)}
               </StatusBadge>
-              <span className="text-sm font-normal text-slate-600 dark:text-slate-300" title={formatDateTime(new Date(item.receivedAt), locale)} suppressHydrationWarning>
+              <span
+                className="text-sm font-normal text-slate-600 dark:text-slate-300"
+                title={formatDateTime(new Date(item.receivedAt), locale)}
+                suppressHydrationWarning
+              >
                 {t('unmatched.received', { age })}
               </span>
             </h2>
@@ -84,7 +88,11 @@ export function QueueCard({
               {item.paymentOrderId ? ` · VA ${item.paymentOrderId}` : ''}
             </p>
             <p className="mt-1 break-words font-mono text-sm text-slate-800 dark:text-slate-100">{item.description}</p>
-            {item.note && <p className="mt-0.5 break-words text-sm text-slate-600 dark:text-slate-300">{t('common.note')}: {item.note}</p>}
+            {item.note && (
+              <p className="mt-0.5 break-words text-sm text-slate-600 dark:text-slate-300">
+                {t('common.note')}: {item.note}
+              </p>
+            )}
           </div>
         </div>
 
@@ -114,7 +122,12 @@ export function QueueCard({
                       </ul>
                     </div>
                     {canReconcile && (
-                      <Button size="sm" disabled={busy} onClick={() => onConfirm(candidate)} aria-label={`${t('unmatched.confirm')} ${candidate.reference}`}>
+                      <Button
+                        size="sm"
+                        disabled={busy}
+                        onClick={() => onConfirm(candidate)}
+                        aria-label={`${t('unmatched.confirm')} ${candidate.reference}`}
+                      >
                         {t('unmatched.confirm')}
                       </Button>
                     )}

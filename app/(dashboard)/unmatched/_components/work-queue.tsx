@@ -64,7 +64,12 @@ export function WorkQueue({ initialPage, canReconcile }: { initialPage: QueuePag
   return (
     <div className="flex flex-col gap-4">
       {canReconcile && chosen.length > 0 && (
-        <BulkBar count={chosen.length} busy={busy} onConfirm={() => openDialog({ kind: 'bulk', ids: chosen })} onClear={() => setSelected(new Set())} />
+        <BulkBar
+          count={chosen.length}
+          busy={busy}
+          onConfirm={() => openDialog({ kind: 'bulk', ids: chosen })}
+          onClear={() => setSelected(new Set())}
+        />
       )}
       {query.isError && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">

@@ -28,19 +28,29 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
 
   const summary: [string, React.ReactNode][] = [
     [t('webhooks.detail.receivedAt'), formatDateTime(new Date(delivery.receivedAt), locale)],
-    [t('webhooks.detail.source'), <span key="source" className="font-mono">{delivery.sourceAddress}</span>],
+    [
+      t('webhooks.detail.source'),
+      <span key="source" className="font-mono">
+        {delivery.sourceAddress}
+      </span>,
+    ],
     [t('webhooks.detail.status'), delivery.httpStatus],
-    [t('webhooks.detail.outcome'), (
+    [
+      t('webhooks.detail.outcome'),
       <StatusBadge key="outcome" of="outcome" value={delivery.outcome}>
         {t(`webhooks.outcome.${delivery.outcome}`)}
-      </StatusBadge>
-    )],
-    [t('webhooks.detail.signature'), (
+      </StatusBadge>,
+    ],
+    [
+      t('webhooks.detail.signature'),
       <StatusBadge key="signature" of="signature" value={delivery.signature}>
         {t(`webhooks.signature.${delivery.signature}`)}
-      </StatusBadge>
-    )],
-    [t('webhooks.columns.mutations'), delivery.outcome === 'accepted' ? t('webhooks.counts', { accepted: delivery.accepted, duplicates: delivery.duplicates }) : '—'],
+      </StatusBadge>,
+    ],
+    [
+      t('webhooks.columns.mutations'),
+      delivery.outcome === 'accepted' ? t('webhooks.counts', { accepted: delivery.accepted, duplicates: delivery.duplicates }) : '—',
+    ],
     [t('webhooks.columns.processing'), <ProcessingBadge key="processing" summary={delivery.processing} t={t} />],
     [t('webhooks.detail.bodySize'), t('webhooks.detail.bytes', { bytes: delivery.bodyBytes })],
   ];
@@ -51,7 +61,13 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
         back={{ href: '/webhooks', label: t('webhooks.detail.back') }}
         title={t('webhooks.detail.title')}
         description={formatDateTime(new Date(delivery.receivedAt), locale)}
-        actions={can(user.role, 'reprocess_webhooks') && dead > 0 ? <ClientMessages areas={['webhooks']}><ReprocessButton deliveryId={delivery.id} count={dead} /></ClientMessages> : undefined}
+        actions={
+          can(user.role, 'reprocess_webhooks') && dead > 0 ? (
+            <ClientMessages areas={['webhooks']}>
+              <ReprocessButton deliveryId={delivery.id} count={dead} />
+            </ClientMessages>
+          ) : undefined
+        }
       />
       {waiting && <DeliveryAutoRefresh />}
       <div className="grid gap-4 lg:grid-cols-2">
@@ -81,7 +97,9 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
           >
             {([name, value]) => (
               <tr key={name}>
-                <TD nowrap className="font-mono text-xs">{name}</TD>
+                <TD nowrap className="font-mono text-xs">
+                  {name}
+                </TD>
                 <TD className="break-all font-mono text-xs">{value}</TD>
               </tr>
             )}
