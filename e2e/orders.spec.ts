@@ -129,7 +129,7 @@ test.describe('as finance', () => {
     await expect(page.getByTestId('import-summary')).toHaveText('2 baris siap diimpor, 1 baris bermasalah.');
     await expect(page.getByTestId('preview-row')).toHaveCount(3);
     const bad = page.getByTestId('preview-row').filter({ hasText: `E2E-CSV-${stamp}-2` });
-    await expect(bad).toContainText('nominal "seratus" bukan jumlah rupiah');
+    await expect(bad).toContainText('Nominal "seratus" bukan nominal rupiah');
     await expect(page.getByTestId('preview-row').filter({ hasText: 'Citra, Bandung' })).toContainText('Siap');
     await expectAccessible(page);
     await saveScreenshot(page, testInfo, 'orders-import-preview');

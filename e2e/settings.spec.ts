@@ -85,7 +85,7 @@ test.describe('as owner', () => {
     await section.getByLabel(/^(Peran|Role)$/).selectOption('viewer');
     await section.getByLabel(/^(Kata sandi|Password)$/).fill('short');
     await section.getByRole('button', { name: /Tambah pengguna|Add user/ }).click();
-    await expect(section.getByRole('alert')).toContainText('at least 10 characters', { timeout: 30_000 });
+    await expect(section.getByRole('alert')).toContainText('Kata sandi butuh paling sedikit 10 karakter', { timeout: 30_000 });
 
     await section.getByLabel(/^(Kata sandi|Password)$/).fill('e2e-password-123');
     await section.getByRole('button', { name: /Tambah pengguna|Add user/ }).click();
