@@ -1,4 +1,5 @@
 import 'server-only';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -20,10 +21,32 @@ interface Database {
 
 const globalForDb = globalThis as unknown as { cocokDatabase?: Database };
 
+/** The connection Prisma took from the pool for the transaction `inTransaction` is running, once it has. */
+const transactionConnection = new AsyncLocalStorage<{ client?: pg.PoolClient }>();
+
+/**
+ * Prisma's adapter starts an interactive transaction by taking a client from this pool
+ * (`connect()` without a callback; plain queries pass one). Inside `inTransaction`, that client
+ * is remembered so that the store modules' SQL runs on it directly: the same transaction,
+ * without Prisma's per-row cost.
+ */
+class TransactionAwarePool extends pg.Pool {
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void): void;
+  override connect(callback?: (err: Error | undefined, client: pg.PoolClient | undefined, done: (release?: unknown) => void) => void) {
+    if (callback) return super.connect(callback);
+    const slot = transactionConnection.getStore();
+    return super.connect().then((client) => {
+      if (slot && !slot.client) slot.client = client;
+      return client;
+    });
+  }
+}
+
 function connect(): Database {
   const url = env().DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set: start Cocok with `npm start`, or set it to your PostgreSQL server');
-  const pool = new pg.Pool({ connectionString: url, max: 20 });
+  const pool = new TransactionAwarePool({ connectionString: url, max: 20 });
   pool.on('error', (error) => console.error('database pool:', error.message));
   return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }
@@ -63,12 +86,14 @@ export type Transaction = Tx & SqlExecutor;
  * SQL (`tx.executeSql`) where a benchmark showed Prisma's per-row cost to matter.
  */
 export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  const slot: { client?: pg.PoolClient } = {};
   // A worker's batch of a thousand transfers can outlast Prisma's default of 5 s on a busy machine.
-  return db().$transaction((tx) => work(withSql(tx)), { maxWait: 10_000, timeout: 60_000 });
+  return transactionConnection.run(slot, () => db().$transaction((tx) => work(withSql(tx, slot)), { maxWait: 10_000, timeout: 60_000 }));
 }
 
-function withSql(tx: Tx): Transaction {
-  const executeSql: SqlExecutor['executeSql'] = async (text, values) => ({ rows: await tx.$queryRawUnsafe(text, ...values) });
+function withSql(tx: Tx, slot: { client?: pg.PoolClient }): Transaction {
+  const executeSql: SqlExecutor['executeSql'] = async (text, values) =>
+    slot.client ? slot.client.query({ name: statementName(text), text, values }) : { rows: await tx.$queryRawUnsafe(text, ...values) };
   return new Proxy(tx, { get: (target, key, receiver) => (key === 'executeSql' ? executeSql : Reflect.get(target, key, receiver)) }) as Transaction;
 }
 
