@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { DomainError } from '@/lib/errors';
 import type { ApiKey } from '@/lib/generated/prisma/client';
+import { isUuid } from '@/lib/uuid';
 
 const KEY_PREFIX = 'cocok_';
 /** "cocok_" and the first 6 characters of the random part: enough to tell keys apart. */
@@ -10,7 +11,6 @@ const DISPLAY_LENGTH = KEY_PREFIX.length + 6;
 const MAX_NAME_LENGTH = 100;
 const MAX_KEY_LENGTH = 512;
 const LAST_USED_RESOLUTION_MS = 60_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type ApiKeySummary = Omit<ApiKey, 'hash'>;
 
@@ -37,7 +37,7 @@ export async function createApiKey(name: string, actor: string): Promise<{ key: 
 
 /** Revokes a key; revoking a revoked key changes nothing. */
 export async function revokeApiKey(id: string, actor: string): Promise<ApiKeySummary> {
-  if (!UUID.test(id)) throw new DomainError('not_found', 'apiKeyNotFound', { id });
+  if (!isUuid(id)) throw new DomainError('not_found', 'apiKeyNotFound', { id });
   await db().apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date(), revokedBy: actor } });
   const apiKey = await db().apiKey.findUnique({ where: { id }, omit: { hash: true } });
   if (!apiKey) throw new DomainError('not_found', 'apiKeyNotFound', { id });
