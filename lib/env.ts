@@ -51,6 +51,12 @@ const schema = z.object({
         ctx.addIssue({ code: 'custom', message: `MOOTA_ALLOWED_IPS: ${(error as Error).message}` });
       }
     }),
+  MOOTA_API_URL: z.url({ protocol: /^https?$/, message: 'MOOTA_API_URL must be an http:// or https:// URL' }).default('https://app.moota.co/api/v2'),
+  MOOTA_API_TOKEN: z.string().trim().min(16, 'MOOTA_API_TOKEN must be the whole token from Moota (at least 16 characters)').optional(),
+  MOOTA_SYNC_MINUTES: integer('MOOTA_SYNC_MINUTES', 1, 1440)
+    .refine((minutes) => minutes < 60 || minutes % 60 === 0, { message: 'MOOTA_SYNC_MINUTES must be below 60 or whole hours (60, 120, …)' })
+    .default(15),
+  MOOTA_SYNC_DAYS: integer('MOOTA_SYNC_DAYS', 1, 31).default(2),
   TRUSTED_PROXY_HOPS: integer('TRUSTED_PROXY_HOPS', 0, 10).optional(),
   WEBHOOK_MAX_BYTES: integer('WEBHOOK_MAX_BYTES', 1024, 64 * 1024 * 1024).default(1024 * 1024),
   STORE_CALLBACK_URL: z.url({ protocol: /^https?$/, message: 'STORE_CALLBACK_URL must be an http:// or https:// URL' }).optional(),
