@@ -1,11 +1,11 @@
 export const ROLES = ['owner', 'finance', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-export type Permission = 'view' | 'reconcile' | 'manage_orders' | 'reprocess_webhooks' | 'view_revenue' | 'manage_settings' | 'manage_users';
+export type Permission = 'view' | 'reconcile' | 'manage_orders' | 'reprocess_webhooks' | 'sync' | 'view_revenue' | 'manage_settings' | 'manage_users';
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
-  owner: new Set(['view', 'reconcile', 'manage_orders', 'reprocess_webhooks', 'view_revenue', 'manage_settings', 'manage_users']),
-  finance: new Set(['view', 'reconcile', 'manage_orders', 'reprocess_webhooks']),
+  owner: new Set(['view', 'reconcile', 'manage_orders', 'reprocess_webhooks', 'sync', 'view_revenue', 'manage_settings', 'manage_users']),
+  finance: new Set(['view', 'reconcile', 'manage_orders', 'reprocess_webhooks', 'sync']),
   viewer: new Set(['view']),
 };
 

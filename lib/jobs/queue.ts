@@ -6,6 +6,8 @@ export const QUEUES = {
   processMutationDead: 'process-mutation-dead',
   storeCallback: 'store-callback',
   storeCallbackDead: 'store-callback-dead',
+  mootaSync: 'moota-sync',
+  mootaSyncDead: 'moota-sync-dead',
 } as const;
 
 /** Postgres channel that wakes workers as soon as a transaction that enqueued jobs commits; the payload is the queue's name. */
@@ -22,6 +24,11 @@ const MUTATIONS_PER_JOB = 100;
 
 export interface StoreCallbackJob {
   callbackId: string;
+}
+
+/** A sync run a person asked for (its id), or the scheduled sync (no id). */
+export interface MootaSyncJob {
+  runId?: string;
 }
 
 /**
@@ -93,4 +100,9 @@ export async function enqueueStoreCallbacks(sql: SqlExecutor, callbackIds: reado
     QUEUES.storeCallback,
     callbackIds.map((callbackId): StoreCallbackJob => ({ callbackId })),
   );
+}
+
+/** Enqueues the sync run a person asked for. */
+export async function enqueueSync(sql: SqlExecutor, runId: string): Promise<void> {
+  await enqueue(sql, QUEUES.mootaSync, [{ runId } satisfies MootaSyncJob]);
 }

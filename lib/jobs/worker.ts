@@ -4,7 +4,17 @@ import { inTransaction } from '@/lib/db';
 import { errorMessage } from '@/lib/errors';
 import { pruneRejectedDeliveries } from '@/lib/intake/store-delivery';
 import { expireOrders } from '@/lib/orders/close-orders';
-import { enqueueMutationProcessing, JOBS_CHANNEL, PGBOSS_SCHEMA, QUEUES, type ProcessMutationsJob, type StoreCallbackJob } from '@/lib/jobs/queue';
+import {
+  enqueueMutationProcessing,
+  JOBS_CHANNEL,
+  PGBOSS_SCHEMA,
+  QUEUES,
+  type MootaSyncJob,
+  type ProcessMutationsJob,
+  type StoreCallbackJob,
+} from '@/lib/jobs/queue';
+import { env } from '@/lib/env';
+import { runSyncJob, syncSchedule } from '@/lib/sync/sync-job';
 import { findStaleMutations, markProcessingDead, processMutations, recordProcessingFailure } from '@/lib/reconcile/process-mutations';
 import { wakeThrottle } from '@/lib/jobs/wake-throttle';
 import { deliverStoreCallback, markStoreCallbackFailed } from '@/lib/store-callback/deliver';
@@ -40,6 +50,8 @@ const POLICIES: QueuePolicy[] = [
   { queue: QUEUES.processMutation, deadLetter: QUEUES.processMutationDead, retryLimit: 5, retryDelay: 2, expireInSeconds: 60 },
   // Up to 8 retries, the delay doubling from 5–10 s: a store that is down gets 20 to 40 minutes to recover.
   { queue: QUEUES.storeCallback, deadLetter: QUEUES.storeCallbackDead, retryLimit: 8, retryDelay: 5, expireInSeconds: 60 },
+  // A sync that fails is recorded as failed; the next scheduled one tries again.
+  { queue: QUEUES.mootaSync, deadLetter: QUEUES.mootaSyncDead, retryLimit: 0, retryDelay: 0, expireInSeconds: 30 * 60 },
 ];
 
 /** Each queue with its dead letter queue, created or brought up to date with the policy above. */
@@ -111,6 +123,12 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
   await boss.work<StoreCallbackJob>(QUEUES.storeCallbackDead, { pollingIntervalSeconds: 5 }, async (jobs) => {
     for (const job of jobs) await markStoreCallbackFailed(job.data.callbackId, 'gave up after repeated failures');
   });
+
+  await boss.work<MootaSyncJob>(QUEUES.mootaSync, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
+    if (job) await runSyncJob(job.data);
+  });
+  // Every worker schedules the same cron under one name; pg-boss keeps one schedule and sends it once.
+  await boss.schedule(QUEUES.mootaSync, syncSchedule(env().MOOTA_SYNC_MINUTES), {});
 
   const listener = new pg.Client({ connectionString: databaseUrl });
   listener.on('error', (error) => stopping || console.error('job queue listener:', errorMessage(error)));
