@@ -2,7 +2,6 @@ import { inspect } from 'node:util';
 import { afterEach, describe, expect, test } from 'vitest';
 import { DomainError } from '@/lib/errors';
 import { createMootaApi, retryAfterMs, type MootaApiOptions } from '@/lib/moota/api';
-import { parseMootaJson } from '@/lib/moota/payload';
 import { bankAccountJson, fakeMutations, startFakeMoota, type FakeMoota, type FakeMootaOptions } from '@/tests/support/fake-moota';
 import { DEMO_ACCOUNTS } from '@/lib/sandbox/moota-generator';
 
@@ -438,24 +437,5 @@ describe('retryAfterMs', () => {
     { header: null, expected: null },
   ])('$header → $expected', ({ header, expected }) => {
     expect(retryAfterMs(header, now)).toBe(expected);
-  });
-});
-
-describe('parseMootaJson', () => {
-  test.each([
-    {
-      name: 'a big numeric id becomes its digits',
-      text: '[{"mutation_id": 98765432109876543210, "amount": 1}]',
-      expected: [{ mutation_id: '98765432109876543210', amount: 1 }],
-    },
-    { name: 'string ids stay', text: '[{"mutation_id":"abc"}]', expected: [{ mutation_id: 'abc' }] },
-    { name: 'a fractional id is left to the parser', text: '{"x":1,"mutation_id":1.5}', expected: { x: 1, mutation_id: 1.5 } },
-    {
-      name: 'text that looks like the key inside a string is untouched',
-      text: '{"description":"{\\"mutation_id\\": 12345678901234567891}"}',
-      expected: { description: '{"mutation_id": 12345678901234567891}' },
-    },
-  ])('$name', ({ text, expected }) => {
-    expect(parseMootaJson(text)).toEqual(expected);
   });
 });
