@@ -26,7 +26,12 @@ describe('statementMutationIds', () => {
   test('the line, the time and the balance do not change the id; spacing and case of the description do not either', () => {
     const [id] = statementMutationIds('acc', [row()]);
     const [moved] = statementMutationIds('acc', [
-      row({ line: 40, balance: null, occurredAt: new Date('2024-11-01T03:00:00Z'), description: ' trsf e-banking cr 0111/ftscy/ws95051  150123.00 budi santoso' }),
+      row({
+        line: 40,
+        balance: null,
+        occurredAt: new Date('2024-11-01T03:00:00Z'),
+        description: ' trsf e-banking cr 0111/ftscy/ws95051  150123.00 budi santoso',
+      }),
     ]);
     expect(moved).toBe(id);
   });
@@ -54,11 +59,31 @@ test('normaliseDescription', () => {
 
 describe('descriptionsAlike', () => {
   test.each<[string, string, string, 'same' | 'alike' | 'different']>([
-    ['identical', 'TRSF E-BANKING CR 0111/FTSCY/WS95051 150123.00 BUDI SANTOSO', 'TRSF E-BANKING CR 0111/FTSCY/WS95051 150123.00 BUDI SANTOSO', 'same'],
-    ['case, spacing and punctuation', 'TRSF E-BANKING CR 0111/FTSCY/WS95051 150123.00 BUDI SANTOSO', 'trsf e banking cr 0111 ftscy ws95051 150123.00 budi  santoso', 'same'],
+    [
+      'identical',
+      'TRSF E-BANKING CR 0111/FTSCY/WS95051 150123.00 BUDI SANTOSO',
+      'TRSF E-BANKING CR 0111/FTSCY/WS95051 150123.00 BUDI SANTOSO',
+      'same',
+    ],
+    [
+      'case, spacing and punctuation',
+      'TRSF E-BANKING CR 0111/FTSCY/WS95051 150123.00 BUDI SANTOSO',
+      'trsf e banking cr 0111 ftscy ws95051 150123.00 budi  santoso',
+      'same',
+    ],
     ['Moota shortens and reorders', 'TRSF E-BANKING CR 0111/FTSCY/WS95051 150123.00 BUDI SANTOSO', 'BUDI SANTOS 150123 WS95051', 'alike'],
-    ['Mandiri joins its two descriptions the other way round', 'TRANSFER DARI BUDI SANTOSO MCM InhouseTrf CS-CS BUDI', 'MCM InhouseTrf CS-CS BUDI TRANSFER DARI BUDI SANTOSO', 'alike'],
-    ['the same boilerplate, another person', 'TRSF E-BANKING CR 0111/FTSCY/WS95051 150123.00 BUDI SANTOSO', 'TRSF E-BANKING CR 0211/FTSCY/WS95099 150123.00 ANI LESTARI', 'different'],
+    [
+      'Mandiri joins its two descriptions the other way round',
+      'TRANSFER DARI BUDI SANTOSO MCM InhouseTrf CS-CS BUDI',
+      'MCM InhouseTrf CS-CS BUDI TRANSFER DARI BUDI SANTOSO',
+      'alike',
+    ],
+    [
+      'the same boilerplate, another person',
+      'TRSF E-BANKING CR 0111/FTSCY/WS95051 150123.00 BUDI SANTOSO',
+      'TRSF E-BANKING CR 0211/FTSCY/WS95099 150123.00 ANI LESTARI',
+      'different',
+    ],
     ['nothing but boilerplate', 'TRSF E-BANKING CR', 'TRANSFER KREDIT', 'different'],
     ['one shared word among many', 'SETORAN TUNAI CABANG SUDIRMAN BUDI', 'BUDI TOKO MAKMUR JAYA ABADI', 'different'],
   ])('%s', (_label, a, b, expected) => {
