@@ -6,7 +6,7 @@ import type { ColumnMapping, ParsedStatement, ParseOptions } from '@/lib/stateme
 
 /** A file no format knows, read through the columns a person chose on the mapping screen. */
 export function parse(lines: readonly TableLine[], mapping: ColumnMapping, options: ParseOptions): ParsedStatement {
-  const width = Math.max(...lines.map((line) => line.cells.length));
+  const width = lines.reduce((widest, line) => Math.max(widest, line.cells.length), 0);
   const descriptions = Array.isArray(mapping.description) ? mapping.description : [mapping.description];
   const chosen: [string, number | undefined][] = [
     ['date', mapping.date],
