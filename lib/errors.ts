@@ -1,7 +1,10 @@
 import errorMessages from '@/lib/i18n/messages/errors';
 
-/** What kind of failure, for the answer's status: what the store API and the page do with it. */
-export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unique_codes_exhausted' | 'forbidden';
+/**
+ * What kind of failure, for the answer's status: what the store API and the page do with it.
+ * `upstream`: a service Cocok depends on (Moota) refused or failed; the caller's request was fine.
+ */
+export type ErrorKind = 'invalid' | 'not_found' | 'conflict' | 'unique_codes_exhausted' | 'forbidden' | 'upstream';
 
 /** A message key under `errors.` in lib/i18n/messages/errors.ts. */
 export type ErrorCode = keyof (typeof errorMessages)['en'];

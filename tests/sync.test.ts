@@ -1,8 +1,12 @@
-import { beforeEach, describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { parseDelivery } from '@/lib/moota/payload';
+import { createMootaApi } from '@/lib/moota/api';
+import { mootaSource } from '@/lib/sync/moota-source';
 import { openSyncRun, runSync, type MootaSource } from '@/lib/sync/run-sync';
+import { jakartaDay } from '@/lib/time/jakarta';
+import { fakeMutations, startFakeMoota, type FakeMoota } from '@/tests/support/fake-moota';
 import { resetDatabase } from '@/tests/support/database';
 import { receiveTransfers } from '@/tests/support/mutations';
 
@@ -116,5 +120,68 @@ describe('sync from Moota', () => {
     ]);
     expect(await db().mutation.findUniqueOrThrow({ where: { mootaId: 'm-1' } })).toMatchObject({ sandbox: true });
     expect(await db().mutation.findUniqueOrThrow({ where: { mootaId: 'm-2' } })).toMatchObject({ sandbox: false });
+  });
+});
+
+describe('sync through Moota API v2 (a fake Moota on loopback)', () => {
+  const TOKEN = 'fake-moota-token-0123456789';
+  let fake: FakeMoota;
+
+  beforeEach(async () => {
+    fake = await startFakeMoota({ token: TOKEN, mutations: fakeMutations({ count: 230, days: 2, newest: new Date('2026-11-28T05:00:00Z') }) });
+    return () => fake.close();
+  });
+
+  const api = (token = TOKEN) => mootaSource({ baseUrl: fake.url, token }, createMootaApi({ baseUrl: fake.url, token, sleep: async () => {} }));
+
+  test('pages to the end through rate limits and a failing page, every mutation once', async () => {
+    fake.rateLimitNext(1);
+    fake.failNext(500);
+    const summary = await runSync(await openSyncRun(request), api());
+    expect(summary).toMatchObject({ state: 'succeeded', pagesFetched: 3, pagesTotal: 3, mutationsNew: 230, mutationsKnown: 0 });
+    expect(await db().mutation.count({ where: { origin: 'apiSync' } })).toBe(230);
+    const amounts = await db().mutation.findMany({ select: { mootaId: true, amount: true } });
+    const sent = new Map(fake.mutations().map((m) => [String(m.mutation_id), BigInt(Math.round(Number(m.amount)))]));
+    expect(amounts.every((m) => sent.get(m.mootaId) === m.amount)).toBe(true);
+  });
+
+  test('a wrong token fails the run with a clear error and stores nothing', async () => {
+    const summary = await runSync(await openSyncRun(request), api('wrong-token-0123456789'));
+    expect(summary.state).toBe('failed');
+    expect(await db().syncRun.findUniqueOrThrow({ where: { id: summary.runId } })).toMatchObject({ errorCode: 'mootaTokenRejected' });
+    expect(await db().mutation.count()).toBe(0);
+  });
+
+  test('a malformed page stops the run there; the pages before it are stored whole, none half', async () => {
+    const source = api();
+    const failingThird: MootaSource = {
+      ...source,
+      mutationPage: async (query) => {
+        if (query.page === 3) fake.malformNext('bad-item');
+        return source.mutationPage(query);
+      },
+    };
+    const summary = await runSync(await openSyncRun(request), failingThird);
+    expect(summary).toMatchObject({ state: 'failed', pagesFetched: 2, mutationsNew: 200 });
+    expect(await db().mutation.count()).toBe(200);
+    expect(await db().syncRun.findUniqueOrThrow({ where: { id: summary.runId } })).toMatchObject({ errorCode: 'mootaMalformedPage', errorParams: { page: 3 } });
+  });
+
+  test('the scheduled sync does nothing without a token, and syncs the recent days with one', async () => {
+    vi.stubEnv('MOOTA_API_URL', fake.url);
+    vi.resetModules();
+    const withoutToken = await import('@/lib/sync/sync-job');
+    expect(await withoutToken.runSyncJob({})).toBeNull();
+    expect(await db().syncRun.count()).toBe(0);
+    expect(fake.requests).toHaveLength(0);
+
+    vi.stubEnv('MOOTA_API_TOKEN', TOKEN);
+    vi.resetModules();
+    const { runSyncJob } = await import('@/lib/sync/sync-job');
+    const summary = await runSyncJob({});
+    expect(summary).toMatchObject({ state: 'succeeded', accounts: expect.any(Number) });
+    const run = await db().syncRun.findUniqueOrThrow({ where: { id: summary!.runId } });
+    expect(run).toMatchObject({ trigger: 'schedule', windowTo: jakartaDay(new Date()) });
+    vi.unstubAllEnvs();
   });
 });

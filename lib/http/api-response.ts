@@ -9,6 +9,7 @@ const STATUS: Record<ErrorKind, number> = {
   conflict: 409,
   unique_codes_exhausted: 409,
   forbidden: 403,
+  upstream: 502,
 };
 
 /** `{ "error": { "code", "message" } }`: the one error shape of the store API. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { mutationInBody, parseDelivery, redactBody, redactSecrets, type MootaMutation } from './payload';
+import { mutationInBody, parseDelivery, parseMootaJson, redactBody, redactSecrets, type MootaMutation } from './payload';
 
 const FIXTURES = path.join(import.meta.dirname, '__fixtures__');
 const fixtureText = (name: string) => readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8');
@@ -575,5 +575,24 @@ describe('mutationInBody', () => {
     ['a body that is not an array', '{"mutation_id":"a"}', 'a'],
   ])('null for %s', (_label, text, id) => {
     expect(mutationInBody(text, id)).toBeNull();
+  });
+});
+
+describe('parseMootaJson', () => {
+  test.each([
+    {
+      name: 'a big numeric id becomes its digits',
+      text: '[{"mutation_id": 98765432109876543210, "amount": 1}]',
+      expected: [{ mutation_id: '98765432109876543210', amount: 1 }],
+    },
+    { name: 'string ids stay', text: '[{"mutation_id":"abc"}]', expected: [{ mutation_id: 'abc' }] },
+    { name: 'a fractional id is left to the parser', text: '{"x":1,"mutation_id":1.5}', expected: { x: 1, mutation_id: 1.5 } },
+    {
+      name: 'text that looks like the key inside a string is untouched',
+      text: '{"description":"{\\"mutation_id\\": 12345678901234567891}"}',
+      expected: { description: '{"mutation_id": 12345678901234567891}' },
+    },
+  ])('$name', ({ text, expected }) => {
+    expect(parseMootaJson(text)).toEqual(expected);
   });
 });

@@ -161,6 +161,18 @@ function labelFor(item: unknown, index: number): string {
 
 const MAX_REPORTED_PROBLEMS = 10;
 
+// An unescaped `"` after `{` or `,` opens a key, so this matches mutation_id keys only, never text
+// inside a string (whose quotes are escaped).
+const NUMERIC_MUTATION_ID = /([{,]\s*"mutation_id"\s*:\s*)(-?\d+)(?![\d.eE])/g;
+
+/**
+ * JSON.parse for Moota's bodies, reading a `mutation_id` sent as a JSON number as its exact
+ * digits: a number above 2^53 would otherwise lose digits (and its identity) in JSON.parse.
+ */
+export function parseMootaJson(text: string): unknown {
+  return JSON.parse(text.replace(NUMERIC_MUTATION_ID, '$1"$2"'));
+}
+
 /**
  * A delivery body (already JSON-parsed): an array of mutations, all of which must be readable.
  * A mutation_id repeated within the body is kept once, first occurrence wins.

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { orderInputSchema } from '@/lib/orders/order-input';
 import { DomainError, type ErrorCode, type ErrorParams } from '@/lib/errors';
 import { parseTypedAmount } from '@/lib/money';
+import { detectDelimiter, readCsvRecords, withoutBom, type CsvRecord } from '@/lib/csv/reader';
 
 export const MAX_CSV_ROWS = 5000;
 
@@ -63,20 +64,13 @@ export interface ParsedCsv {
   errors: CsvProblem[];
 }
 
-interface RawRecord {
-  line: number;
-  fields: string[];
-  error?: CsvProblem;
-  unclosedQuote?: boolean;
-}
-
 /**
- * Reads a CSV file of orders: RFC 4180 quoting, CRLF or LF, a byte order mark, and "," or ";"
- * between fields (Excel in Indonesian writes ";"). Each row is validated as the order API would.
+ * Reads a CSV file of orders: RFC 4180 quoting, CRLF or LF, a byte order mark, and ",", ";" or a
+ * tab between fields (Excel in Indonesian writes ";"). Each row is validated as the order API would.
  */
 export function parseOrdersCsv(text: string): ParsedCsv {
-  const content = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const records = readRecords(content, detectDelimiter(content));
+  const content = withoutBom(text);
+  const records = readCsvRecords(content, detectDelimiter(content));
   const header = records.next();
   if (header.done || header.value.fields.every((field) => field.trim() === '')) {
     return { rows: [], errors: [{ code: 'fileEmpty' }] };
@@ -109,7 +103,7 @@ export function parseOrdersCsv(text: string): ParsedCsv {
   return { rows, errors };
 }
 
-function toRow(record: RawRecord, columns: Map<number, Column>, headerLength: number): CsvRow {
+function toRow(record: CsvRecord, columns: Map<number, Column>, headerLength: number): CsvRow {
   const values: Record<string, string> = {};
   for (const [index, column] of columns) values[column] = record.fields[index]?.trim() ?? '';
   const errors: CsvProblem[] = [];
@@ -195,79 +189,6 @@ function mapHeader(fields: string[]): { columns: Map<number, Column> } | { error
     if (!found.has(required)) errors.push({ code: 'columnMissing', params: { column: required, names: COLUMNS[required].join(', ') } });
   }
   return errors.length > 0 ? { errors } : { columns };
-}
-
-/** ";" when the header line has more of them than "," outside quotes. */
-function detectDelimiter(text: string): ',' | ';' {
-  let commas = 0;
-  let semicolons = 0;
-  let quoted = false;
-  for (const char of text) {
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && char === ',') commas++;
-    else if (!quoted && char === ';') semicolons++;
-  }
-  return semicolons > commas ? ';' : ',';
-}
-
-function* readRecords(text: string, delimiter: string): Generator<RawRecord> {
-  let i = 0;
-  let line = 1;
-  const endOfField = () => {
-    const start = i;
-    while (i < text.length && text[i] !== delimiter && text[i] !== '\n' && text[i] !== '\r') i++;
-    return text.slice(start, i);
-  };
-  while (i < text.length) {
-    const record: RawRecord = { line, fields: [] };
-    for (;;) {
-      let j = i;
-      while (text[j] === ' ' || text[j] === '\t') j++;
-      if (text[j] === '"') {
-        i = j + 1;
-        let value = '';
-        let closed = false;
-        while (i < text.length) {
-          const char = text[i]!;
-          if (char === '"') {
-            if (text[i + 1] === '"') {
-              value += '"';
-              i += 2;
-              continue;
-            }
-            i++;
-            closed = true;
-            break;
-          }
-          if (char === '\n' || (char === '\r' && text[i + 1] !== '\n')) line++;
-          value += char;
-          i++;
-        }
-        if (!closed) {
-          record.unclosedQuote = true;
-          record.error ??= { code: 'quoteNotClosed' };
-        }
-        const rest = endOfField();
-        if (rest.trim() !== '') {
-          record.error ??= { code: 'textAfterQuote', params: { text: rest.trim() } };
-          value += rest;
-        }
-        record.fields.push(value);
-      } else {
-        record.fields.push(endOfField());
-      }
-      if (text[i] === delimiter) {
-        i++;
-        continue;
-      }
-      if (text[i] === '\r') i++;
-      if (text[i] === '\n') i++;
-      line++;
-      break;
-    }
-    yield record;
-  }
 }
 
 /**

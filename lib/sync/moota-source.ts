@@ -1,9 +1,12 @@
-import { DomainError } from '@/lib/errors';
+import { createMootaApi, type MootaApi } from '@/lib/moota/api';
 import type { MootaConnection } from '@/lib/moota/connection';
 import type { MootaSource } from '@/lib/sync/run-sync';
 
-// Replaced by the adapter over lib/moota/api.ts when the API client lands (same commit series).
-export function mootaSource(connection: MootaConnection): MootaSource {
-  const unavailable = () => Promise.reject(new DomainError('invalid', 'mootaNotConnected'));
-  return { host: new URL(connection.baseUrl).host, accounts: unavailable, mutationPage: unavailable };
+/** Moota's API as the sync reads it. */
+export function mootaSource(connection: MootaConnection, api: MootaApi = createMootaApi(connection)): MootaSource {
+  return {
+    host: new URL(connection.baseUrl).host,
+    accounts: () => api.accounts(),
+    mutationPage: (query) => api.mutationPage(query),
+  };
 }

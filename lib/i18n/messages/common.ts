@@ -53,6 +53,7 @@ export default {
       forbidden: 'Peran Anda tidak diizinkan',
       unauthorized: 'Sesi berakhir, silakan masuk lagi',
       internal: 'Terjadi kesalahan di sistem',
+      upstream: 'Moota gagal atau menolak',
     },
   },
   en: {
@@ -109,6 +110,7 @@ export default {
       forbidden: 'Your role may not do this',
       unauthorized: 'Session ended, please sign in again',
       internal: 'Something went wrong on our side',
+      upstream: 'Moota failed or refused',
     },
   },
 };
