@@ -45,7 +45,7 @@ export function MootaApiSection({ status }: { status: MootaTokenView }) {
           {statusText}
         </p>
         {status.source !== 'environment' && (
-          <form onSubmit={submit} aria-label={t('settings.mootaApi.token')} className="flex flex-col gap-3" noValidate>
+          <form onSubmit={submit} aria-label={t('settings.sections.mootaApi')} className="flex flex-col gap-3" noValidate>
             <Field label={t('settings.mootaApi.token')} htmlFor="moota-api-token" hint={t('settings.mootaApi.tokenHint')} error={saving.error}>
               <Input
                 id="moota-api-token"
