@@ -8,6 +8,8 @@ export const QUEUES = {
   storeCallbackDead: 'store-callback-dead',
   mootaSync: 'moota-sync',
   mootaSyncDead: 'moota-sync-dead',
+  statementImport: 'statement-import',
+  statementImportDead: 'statement-import-dead',
 } as const;
 
 /** Postgres channel that wakes workers as soon as a transaction that enqueued jobs commits; the payload is the queue's name. */
@@ -100,6 +102,15 @@ export async function enqueueStoreCallbacks(sql: SqlExecutor, callbackIds: reado
     QUEUES.storeCallback,
     callbackIds.map((callbackId): StoreCallbackJob => ({ callbackId })),
   );
+}
+
+export interface StatementImportJob {
+  importId: string;
+}
+
+/** Enqueues the import of an uploaded statement. */
+export async function enqueueStatementImport(sql: SqlExecutor, importId: string): Promise<void> {
+  await enqueue(sql, QUEUES.statementImport, [{ importId } satisfies StatementImportJob]);
 }
 
 /** Enqueues the sync run a person asked for. */
