@@ -18,6 +18,9 @@ export default {
       apiKeys: 'Kunci API',
       apiKeysHint: 'Kunci untuk API pesanan toko (Authorization: Bearer …). Kunci hanya ditampilkan sekali saat dibuat.',
       users: 'Pengguna & peran',
+      mootaApi: 'API Moota',
+      mootaApiHint:
+        'Token pribadi dari menu Integrasi di Moota, untuk sinkronisasi mutasi dari API. Disimpan terenkripsi; setelah disimpan hanya empat karakter terakhir yang ditampilkan.',
     },
     fields: {
       allowedIps: { label: 'Alamat IP yang diizinkan', hint: 'Alamat atau rentang CIDR dipisah koma, atau * untuk semua.' },
@@ -34,6 +37,20 @@ export default {
       overpaidTolerance: { label: 'Toleransi lebih bayar (Rp)', hint: 'Selisih lebih yang tetap dianggap lunas.' },
       storeCallbackUrl: { label: 'URL callback toko', hint: 'http:// atau https://; kosongkan untuk mematikan callback.' },
       storeCallbackSecret: { label: 'Rahasia callback', hint: 'Minimal 16 karakter. Kosongkan untuk mempertahankan rahasia saat ini.' },
+    },
+    mootaApi: {
+      token: 'Token API Moota',
+      tokenHint: 'Tempel seluruh token. Mengisi token baru menggantikan yang lama.',
+      fromEnv: 'Token ditetapkan oleh variabel lingkungan {name} di server: {masked}. Ubah di sana.',
+      set: 'Token tersimpan: {masked}',
+      notSet: 'Belum ada token: sinkronisasi dari API tidak berjalan.',
+      unreadable: 'Token tersimpan tidak bisa dibaca lagi karena rahasia aplikasi berubah. Isi token lagi.',
+      save: 'Simpan token',
+      saved: 'Token API Moota disimpan.',
+      forget: 'Lupakan token',
+      forgotten: 'Token API Moota dilupakan.',
+      forgetTitle: 'Lupakan token API Moota?',
+      forgetBody: 'Sinkronisasi dari API berhenti sampai token baru diisi.',
     },
     secrets: {
       active: 'Rahasia aktif',
@@ -124,6 +141,9 @@ export default {
       apiKeys: 'API keys',
       apiKeysHint: 'Keys for the store order API (Authorization: Bearer …). A key is shown once, when it is created.',
       users: 'Users & roles',
+      mootaApi: 'Moota API',
+      mootaApiHint:
+        'A personal token from the Integrations menu at Moota, for syncing mutations from its API. Stored encrypted; once saved only its last four characters are shown.',
     },
     fields: {
       allowedIps: { label: 'Allowed IP addresses', hint: 'Addresses or CIDR ranges separated by commas, or * for any.' },
@@ -137,6 +157,20 @@ export default {
       overpaidTolerance: { label: 'Overpaid tolerance (Rp)', hint: 'An excess still counted as paid.' },
       storeCallbackUrl: { label: 'Store callback URL', hint: 'http:// or https://; leave empty to turn callbacks off.' },
       storeCallbackSecret: { label: 'Callback secret', hint: 'At least 16 characters. Leave empty to keep the current secret.' },
+    },
+    mootaApi: {
+      token: 'Moota API token',
+      tokenHint: 'Paste the whole token. A new token replaces the old one.',
+      fromEnv: 'The token is set by the environment variable {name} on the server: {masked}. Change it there.',
+      set: 'Token stored: {masked}',
+      notSet: 'No token yet: syncing from the API does not run.',
+      unreadable: 'The stored token can no longer be read because the app secret changed. Enter the token again.',
+      save: 'Save token',
+      saved: 'Moota API token saved.',
+      forget: 'Forget token',
+      forgotten: 'Moota API token forgotten.',
+      forgetTitle: 'Forget the Moota API token?',
+      forgetBody: 'Syncing from the API stops until a new token is entered.',
     },
     secrets: {
       active: 'Active secrets',
