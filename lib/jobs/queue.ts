@@ -10,6 +10,8 @@ export const QUEUES = {
   mootaSyncDead: 'moota-sync-dead',
   statementImport: 'statement-import',
   statementImportDead: 'statement-import-dead',
+  mootaTag: 'moota-tag',
+  mootaTagDead: 'moota-tag-dead',
 } as const;
 
 /** Postgres channel that wakes workers as soon as a transaction that enqueued jobs commits; the payload is the queue's name. */
@@ -116,4 +118,14 @@ export async function enqueueStatementImport(sql: SqlExecutor, importId: string)
 /** Enqueues the sync run a person asked for. */
 export async function enqueueSync(sql: SqlExecutor, runId: string): Promise<void> {
   await enqueue(sql, QUEUES.mootaSync, [{ runId } satisfies MootaSyncJob]);
+}
+
+/** A matched mutation to tag at Moota with these names (the order's reference first). */
+export interface MootaTagJob {
+  mootaId: string;
+  names: string[];
+}
+
+export async function enqueueMootaTags(sql: SqlExecutor, jobs: readonly MootaTagJob[]): Promise<void> {
+  await enqueue(sql, QUEUES.mootaTag, jobs);
 }

@@ -99,6 +99,16 @@ export const forgetMootaTokenAction = defineAction(
   },
 );
 
+/** Whether matched mutations are tagged at Moota with the order's reference. */
+export const setMootaTaggingAction = defineAction(
+  { name: 'setMootaTagging', permission: 'manage_settings', schema: z.object({ on: z.boolean() }) },
+  async ({ on }, user) => {
+    const settings = await saveSettings({ mootaTagMatched: on }, user.email);
+    revalidatePath('/settings');
+    return { on: settings.values.mootaTagMatched };
+  },
+);
+
 export const createApiKeyAction = defineAction(
   { name: 'createApiKey', permission: 'manage_settings', schema: z.object({ name: z.string().max(200) }) },
   async ({ name }, user) => {

@@ -108,7 +108,7 @@ export default async function SettingsPage() {
         >
           <CallbackSecretForm masked={callbackSecret ? maskSecret(callbackSecret) : null} envName={envNames.storeCallbackSecret ?? null} />
         </FieldsSection>
-        <MootaApiSection status={mootaToken} />
+        <MootaApiSection status={mootaToken} tagging={settings.values.mootaTagMatched} />
         <ApiKeysSection
           keys={apiKeys.map((key) => ({
             id: key.id,

@@ -51,6 +51,9 @@ export default {
       forgotten: 'Token API Moota dilupakan.',
       forgetTitle: 'Lupakan token API Moota?',
       forgetBody: 'Sinkronisasi dari API berhenti sampai token baru diisi.',
+      tagging: 'Tandai mutasi yang cocok di Moota dengan nomor pesanannya (seperti plugin toko Moota).',
+      taggingOn: 'Mutasi yang cocok akan ditandai di Moota.',
+      taggingOff: 'Mutasi tidak lagi ditandai di Moota.',
     },
     secrets: {
       active: 'Rahasia aktif',
@@ -171,6 +174,9 @@ export default {
       forgotten: 'Moota API token forgotten.',
       forgetTitle: 'Forget the Moota API token?',
       forgetBody: 'Syncing from the API stops until a new token is entered.',
+      tagging: "Tag matched mutations at Moota with their order's reference (as Moota's store plugins do).",
+      taggingOn: 'Matched mutations will be tagged at Moota.',
+      taggingOff: 'Mutations are no longer tagged at Moota.',
     },
     secrets: {
       active: 'Active secrets',

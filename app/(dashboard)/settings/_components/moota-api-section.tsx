@@ -7,18 +7,22 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Input } from '@/components/ui/field';
-import { forgetMootaTokenAction, saveMootaTokenAction } from '../actions';
+import { forgetMootaTokenAction, saveMootaTokenAction, setMootaTaggingAction } from '../actions';
 import type { MootaTokenView } from './types';
 
 const ENV_NAME = 'MOOTA_API_TOKEN';
 
 /** The Moota API token: where it comes from and its last 4 characters; entered or forgotten, never read back. */
-export function MootaApiSection({ status }: { status: MootaTokenView }) {
+export function MootaApiSection({ status, tagging }: { status: MootaTokenView; tagging: boolean }) {
   const t = useTranslations();
   const [token, setToken] = useState('');
   const [forgetting, setForgetting] = useState(false);
   const saving = useAction(saveMootaTokenAction, { success: () => t('settings.mootaApi.saved'), refresh: true, onSuccess: () => setToken('') });
   const forget = useAction(forgetMootaTokenAction, { success: () => t('settings.mootaApi.forgotten'), refresh: true });
+  const tag = useAction(setMootaTaggingAction, {
+    success: (data) => (data.on ? t('settings.mootaApi.taggingOn') : t('settings.mootaApi.taggingOff')),
+    refresh: true,
+  });
   const busy = saving.pending || forget.pending;
   const masked = status.last4 ? `••••••••${status.last4}` : '••••••••';
 
@@ -71,6 +75,16 @@ export function MootaApiSection({ status }: { status: MootaTokenView }) {
             </div>
           </form>
         )}
+        <label className="mt-4 flex items-start gap-2 text-sm text-slate-700 dark:text-slate-200">
+          <input
+            type="checkbox"
+            className="mt-0.5 h-4 w-4"
+            checked={tagging}
+            disabled={tag.pending}
+            onChange={(event) => tag.run({ on: event.target.checked })}
+          />
+          <span>{t('settings.mootaApi.tagging')}</span>
+        </label>
       </Card>
       <ConfirmDialog
         open={forgetting}
