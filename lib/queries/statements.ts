@@ -97,7 +97,15 @@ const SUMMARY = {
   account: { select: { label: true, accountNumber: true } },
 } as const;
 
-function rowOf(row: ImportRecord & { fileName: string; format: string | null; createdAt: Date; createdBy: string; account: { label: string | null; accountNumber: string } }) {
+function rowOf(
+  row: ImportRecord & {
+    fileName: string;
+    format: string | null;
+    createdAt: Date;
+    createdBy: string;
+    account: { label: string | null; accountNumber: string };
+  },
+) {
   return {
     ...progressOf(row),
     fileName: row.fileName,

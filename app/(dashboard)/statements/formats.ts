@@ -1,7 +1,10 @@
 import type { DateFormat, StatementFormat } from '@/lib/statements/types';
 
 /** The formats a person can choose instead of the detected one ('mapped' comes from the column screen). */
-export const STATEMENT_FORMATS = ['klikbca', 'klikbca-bisnis', 'mandiri-mcm', 'bri', 'bni'] as const satisfies readonly Exclude<StatementFormat, 'mapped'>[];
+export const STATEMENT_FORMATS = ['klikbca', 'klikbca-bisnis', 'mandiri-mcm', 'bri', 'bni'] as const satisfies readonly Exclude<
+  StatementFormat,
+  'mapped'
+>[];
 
 export const STATEMENT_DATE_FORMATS = ['DD/MM/YYYY', 'DD/MM/YY', 'YYYY-MM-DD', 'DD-MM-YYYY', 'MM/DD/YYYY'] as const satisfies readonly DateFormat[];
 

@@ -33,7 +33,12 @@ export default async function StatementImportPage({ params }: { params: Promise<
     [t('statements.columns.account'), `${detail.account.label ?? ''} ${detail.account.maskedNumber}`.trim()],
     [t('statements.columns.when'), formatDateTime(new Date(detail.createdAt), locale)],
     [t('statements.columns.by'), detail.createdBy],
-    [t('statements.columns.state'), <Badge key="state" tone={STATE_TONES[detail.state]}>{t(`statements.state.${detail.state}`)}</Badge>],
+    [
+      t('statements.columns.state'),
+      <Badge key="state" tone={STATE_TONES[detail.state]}>
+        {t(`statements.state.${detail.state}`)}
+      </Badge>,
+    ],
     [t('statements.detail.format'), detail.format ? t(`statements.format.${detail.format as StatementFormat}`) : '—'],
     [t('statements.columns.rows'), running ? `${detail.rowsDone}/${detail.rowsTotal}` : detail.rowsTotal],
     [t('statements.columns.new'), detail.mutationsNew],
@@ -45,7 +50,10 @@ export default async function StatementImportPage({ params }: { params: Promise<
 
   return (
     <>
-      <PageHeader back={{ href: '/statements', label: t('statements.detail.back') }} title={t('statements.detail.title', { file: detail.fileName })} />
+      <PageHeader
+        back={{ href: '/statements', label: t('statements.detail.back') }}
+        title={t('statements.detail.title', { file: detail.fileName })}
+      />
       {running && <DeliveryAutoRefresh />}
       <div className="flex flex-col gap-6">
         <Card title={t('statements.detail.summary')}>

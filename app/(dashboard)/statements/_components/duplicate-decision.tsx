@@ -81,10 +81,7 @@ export function DuplicateDecision({ duplicate, importId, canDecide }: { duplicat
         {pending ? (
           canDecide && (
             <>
-              <Button
-                disabled={decide.pending || chosen === ''}
-                onClick={() => decide.run({ duplicateId: duplicate.id, importId, same: chosen })}
-              >
+              <Button disabled={decide.pending || chosen === ''} onClick={() => decide.run({ duplicateId: duplicate.id, importId, same: chosen })}>
                 {t('statements.detail.same')}
               </Button>
               <Button variant="secondary" disabled={decide.pending} onClick={() => decide.run({ duplicateId: duplicate.id, importId, same: null })}>

@@ -47,11 +47,21 @@ export async function ImportList({ imports }: { imports: StatementImportRow[] })
             <Badge tone={STATE_TONES[row.state]}>{t(`statements.state.${row.state}`)}</Badge>
           </TD>
           <TD numeric>{row.state === 'running' ? `${row.rowsDone}/${row.rowsTotal}` : row.rowsTotal}</TD>
-          <TD numeric data-cell="new">{row.mutationsNew}</TD>
-          <TD numeric data-cell="seen">{row.seen}</TD>
-          <TD numeric data-cell="imported">{row.alreadyImported}</TD>
-          <TD numeric data-cell="possible">{row.possibleDuplicates}</TD>
-          <TD numeric data-cell="problems">{row.problems}</TD>
+          <TD numeric data-cell="new">
+            {row.mutationsNew}
+          </TD>
+          <TD numeric data-cell="seen">
+            {row.seen}
+          </TD>
+          <TD numeric data-cell="imported">
+            {row.alreadyImported}
+          </TD>
+          <TD numeric data-cell="possible">
+            {row.possibleDuplicates}
+          </TD>
+          <TD numeric data-cell="problems">
+            {row.problems}
+          </TD>
         </tr>
       )}
     </Table>
