@@ -124,6 +124,8 @@ export default {
       duplicates: 'Mungkin duplikat',
       duplicatesIntro: 'Baris ini mirip mutasi yang sudah ada (tanggal, jenis dan nominal sama). Putuskan apakah transfernya sama.',
       noDuplicates: 'Tidak ada baris yang perlu diputuskan.',
+      duplicatesElsewhere:
+        '{count, plural, other {# baris}} yang mungkin duplikat sudah tercatat oleh impor sebelumnya dari baris yang sama; putuskan di impor itu.',
       statementRow: 'Baris {line} di rekening koran',
       candidates: '{count, plural, one {Mutasi yang sudah ada} other {# mutasi yang sudah ada}}',
       openMutation: 'Buka mutasi',
@@ -265,6 +267,8 @@ export default {
       duplicates: 'Possible duplicates',
       duplicatesIntro: 'These rows look like mutations already known (same day, type and amount). Decide whether it is the same transfer.',
       noDuplicates: 'No row needs a decision.',
+      duplicatesElsewhere:
+        '{count, plural, one {# possible duplicate was} other {# possible duplicates were}} already kept by an earlier import of the same rows; decide there.',
       statementRow: 'Line {line} of the statement',
       candidates: '{count, plural, one {The known mutation} other {# known mutations}}',
       openMutation: 'Open the mutation',

@@ -72,8 +72,13 @@ export default async function StatementImportPage({ params }: { params: Promise<
           <h2 id="duplicates-title" className="mb-1 text-lg font-semibold text-slate-900 dark:text-slate-50">
             {t('statements.detail.duplicates')}
           </h2>
+          {detail.possibleDuplicates > detail.duplicates.length && (
+            <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+              {t('statements.detail.duplicatesElsewhere', { count: detail.possibleDuplicates - detail.duplicates.length })}
+            </p>
+          )}
           {detail.duplicates.length === 0 ? (
-            <p className="text-sm text-slate-600 dark:text-slate-400">{t('statements.detail.noDuplicates')}</p>
+            detail.possibleDuplicates === 0 && <p className="text-sm text-slate-600 dark:text-slate-400">{t('statements.detail.noDuplicates')}</p>
           ) : (
             <>
               <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">{t('statements.detail.duplicatesIntro')}</p>
