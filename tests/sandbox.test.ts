@@ -32,7 +32,13 @@ describe('sendPracticeTransfer', () => {
       origin: 'webhook',
       processing: 'received',
     });
-    expect(stored.delivery).toMatchObject({ source: 'webhook', outcome: 'accepted', signature: 'valid', sourceAddress: SANDBOX_SOURCE_ADDRESS, accepted: 1 });
+    expect(stored.delivery).toMatchObject({
+      source: 'webhook',
+      outcome: 'accepted',
+      signature: 'valid',
+      sourceAddress: SANDBOX_SOURCE_ADDRESS,
+      accepted: 1,
+    });
     const headers = stored.delivery.headers as Record<string, string>;
     expect(headers['x-cocok-sandbox-by']).toBe('finance@test');
     // Signed over the raw body with the webhook's secret; what is stored is redacted, as for Moota's deliveries.

@@ -3,7 +3,7 @@ import { DomainError, type ErrorCode } from '@/lib/errors';
 import { parseMachineAmount } from '@/lib/money';
 import { parseDelivery } from '@/lib/moota/payload';
 import { saysSandbox } from '@/lib/accounts/store';
-import { buildPracticeTransfer, PRACTICE_KINDS, SANDBOX_ACCOUNTS, type PracticeTransferRequest } from './practice-transfer';
+import { buildPracticeTransfer, DEMO_PRACTICE_ACCOUNTS, PRACTICE_KINDS, SANDBOX_ACCOUNTS, type PracticeTransferRequest } from './practice-transfer';
 
 const NOW = new Date('2026-11-28T05:00:00Z');
 const ORDER = { reference: 'INV-1042', payableAmount: 150_042n };
@@ -103,5 +103,13 @@ describe('buildPracticeTransfer', () => {
   ])('refuses $label', ({ request, code }) => {
     expect(() => build(request)).toThrow(expect.objectContaining({ code }) as DomainError);
     expect(() => build(request)).toThrow(DomainError);
+  });
+});
+
+describe('DEMO_PRACTICE_ACCOUNTS', () => {
+  test.each(PRACTICE_KINDS.map((kind) => ({ kind })))('a $kind transfer into the demo accounts is live money', ({ kind }) => {
+    const { mutation } = buildPracticeTransfer({ kind, amount: 10_000n }, { seed: 3, now: NOW, accounts: DEMO_PRACTICE_ACCOUNTS });
+    expect(mutation.bank_id).toBe(DEMO_PRACTICE_ACCOUNTS[kind].bankId);
+    expect(saysSandbox(DEMO_PRACTICE_ACCOUNTS[kind])).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { DomainError } from '@/lib/errors';
 import { formatRupiah, parseMachineAmount } from '@/lib/money';
 import { MAX_ORDER_AMOUNT } from '@/lib/orders/order-input';
-import { createMootaGenerator, DEMO_STORE_NAME, type DemoAccount, type MootaMutationJson } from '@/lib/sandbox/moota-generator';
+import { createMootaGenerator, DEMO_ACCOUNTS, DEMO_STORE_NAME, type DemoAccount, type MootaMutationJson } from '@/lib/sandbox/moota-generator';
 
 /** How the customer pays: a normal bank transfer, a virtual account or QRIS (both name the order). */
 export const PRACTICE_KINDS = ['bank', 'va', 'qris'] as const;
@@ -35,6 +35,21 @@ export const SANDBOX_ACCOUNTS: Readonly<Record<PracticeKind, DemoAccount>> = {
     bankType: 'qris',
     label: 'Sandbox QRIS',
     accountNumber: '9360000011112222',
+    holder: DEMO_STORE_NAME,
+    username: null,
+    openingBalance: 0,
+  },
+};
+
+/** The demo's own accounts, for `npm run simulate` without --sandbox: their money is counted. */
+export const DEMO_PRACTICE_ACCOUNTS: Readonly<Record<PracticeKind, DemoAccount>> = {
+  bank: DEMO_ACCOUNTS.find((account) => account.bankType === 'bca')!,
+  va: DEMO_ACCOUNTS.find((account) => account.bankType === 'bniva')!,
+  qris: {
+    bankId: 'bnk_Qris01',
+    bankType: 'qris',
+    label: 'QRIS',
+    accountNumber: '9360001122334455',
     holder: DEMO_STORE_NAME,
     username: null,
     openingBalance: 0,
@@ -77,6 +92,8 @@ export interface PracticeOptions {
   /** Defaults to a random one: two transfers sent in the same millisecond still differ. */
   seed?: number;
   now?: Date;
+  /** Which account each kind goes into: the sandbox ones unless `npm run simulate` is told otherwise. */
+  accounts?: Readonly<Record<PracticeKind, DemoAccount>>;
 }
 
 function transferAmount(request: PracticeTransferRequest): bigint | undefined {
@@ -93,7 +110,8 @@ function transferAmount(request: PracticeTransferRequest): bigint | undefined {
 function describe(kind: PracticeKind, reference: string | undefined, description: string | undefined): string | undefined {
   const text = description?.trim();
   if (text) {
-    if ([...text].length > MAX_PRACTICE_DESCRIPTION) throw new DomainError('invalid', 'practiceDescriptionTooLong', { max: MAX_PRACTICE_DESCRIPTION });
+    if ([...text].length > MAX_PRACTICE_DESCRIPTION)
+      throw new DomainError('invalid', 'practiceDescriptionTooLong', { max: MAX_PRACTICE_DESCRIPTION });
     return text;
   }
   // The generator writes a bank's own text for a transfer and "VA PAYMENT <order>" for a VA.
@@ -102,12 +120,12 @@ function describe(kind: PracticeKind, reference: string | undefined, description
 }
 
 /**
- * One realistic Moota credit into a sandbox account, for practice: what `npm run simulate` sends
+ * One realistic Moota credit into a sandbox account (unless `accounts` says otherwise), for practice: what `npm run simulate` sends
  * and what the Sandbox page stores. Always money in, always with the account's bank object (a
  * mutation without one would not say "sandbox" when it creates the account).
  */
 export function buildPracticeTransfer(request: PracticeTransferRequest, options: PracticeOptions = {}): PracticeTransfer {
-  const account = SANDBOX_ACCOUNTS[request.kind];
+  const account = (options.accounts ?? SANDBOX_ACCOUNTS)[request.kind];
   const amount = transferAmount(request);
   if (amount !== undefined && (amount <= 0n || amount > MAX_ORDER_AMOUNT)) {
     throw new DomainError('invalid', 'practiceAmountOutOfRange', { amount: formatRupiah(amount), max: formatRupiah(MAX_ORDER_AMOUNT) });
