@@ -16,5 +16,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/cash-flow', label: 'nav.cashFlow', permission: 'view' },
   { href: '/revenue', label: 'nav.revenue', permission: 'view_revenue' },
   { href: '/webhooks', label: 'nav.webhooks', permission: 'view' },
+  { href: '/sandbox', label: 'nav.sandbox', permission: 'reconcile' },
   { href: '/settings', label: 'nav.settings', permission: 'manage_settings' },
 ];
