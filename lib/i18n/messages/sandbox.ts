@@ -2,7 +2,7 @@ export default {
   id: {
     title: 'Sandbox',
     description: 'Kirim transfer latihan ke rekening sandbox dan lihat Cocok mencocokkannya, tanpa risiko.',
-    note: 'Uang sandbox tidak pernah dihitung: transfer latihan masuk ke rekening sandbox, dicocokkan dan ditampilkan seperti transfer sungguhan, tetapi ditandai sandbox dan tidak dihitung sebagai uang.',
+    note: 'Uang sandbox tidak pernah dihitung: transfer latihan masuk ke rekening sandbox, dicocokkan dan ditampilkan seperti transfer sungguhan, tetapi ditandai sandbox.',
     form: {
       kind: 'Cara bayar',
       kinds: { bank: 'Transfer bank', va: 'Virtual account', qris: 'QRIS' },
@@ -57,7 +57,7 @@ export default {
   en: {
     title: 'Sandbox',
     description: 'Send practice transfers into a sandbox account and watch Cocok match them, without risk.',
-    note: 'Sandbox money is never counted: practice transfers go into a sandbox account and are matched and shown like real ones, but marked sandbox and never counted as money.',
+    note: 'Sandbox money is never counted: practice transfers go into a sandbox account and are matched and shown like real ones, but marked sandbox.',
     form: {
       kind: 'How the customer pays',
       kinds: { bank: 'Bank transfer', va: 'Virtual account', qris: 'QRIS' },
