@@ -17,5 +17,6 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/revenue', label: 'nav.revenue', permission: 'view_revenue' },
   { href: '/statements', label: 'nav.statements', permission: 'view' },
   { href: '/webhooks', label: 'nav.webhooks', permission: 'view' },
+  { href: '/sandbox', label: 'nav.sandbox', permission: 'reconcile' },
   { href: '/settings', label: 'nav.settings', permission: 'manage_settings' },
 ];

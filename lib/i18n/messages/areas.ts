@@ -8,6 +8,7 @@ export { default as nav } from './nav';
 export { default as orders } from './orders';
 export { default as overview } from './overview';
 export { default as revenue } from './revenue';
+export { default as sandbox } from './sandbox';
 export { default as settings } from './settings';
 export { default as statements } from './statements';
 export { default as unmatched } from './unmatched';

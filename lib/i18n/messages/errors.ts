@@ -104,6 +104,11 @@ export default {
     statementTypeMissing: 'Baris {line}: tidak jelas uang masuk (CR) atau keluar (DB).',
     statementTypeUnreadable: 'Baris {line}: {value} bukan CR atau DB.',
     statementTypeConflict: 'Baris {line}: nominal bertanda {amountType} tetapi kolom jenisnya {columnType}.',
+    practiceShortAndOver: 'Pilih kurang atau lebih, jangan keduanya.',
+    practiceDifferenceNeedsOrder: 'Kurang atau lebih hanya bisa dipakai bersama pesanan: selisihnya dihitung dari nominal bayar pesanan.',
+    practiceOrderAndAmount: 'Isi pesanan atau nominal, jangan keduanya: transfer untuk pesanan {reference} sebesar nominal bayarnya.',
+    practiceAmountOutOfRange: 'Transfer latihan ini jadi {amount}; harus lebih dari Rp 0 dan paling banyak {max}.',
+    practiceDescriptionTooLong: 'Keterangan transfer paling panjang {max} karakter.',
   },
   en: {
     unauthorized: 'Your session has ended; sign in again.',
@@ -210,5 +215,10 @@ export default {
     statementTypeMissing: 'Line {line}: it does not say whether money came in (CR) or went out (DB).',
     statementTypeUnreadable: 'Line {line}: {value} is neither CR nor DB.',
     statementTypeConflict: 'Line {line}: the amount is marked {amountType} but the type column says {columnType}.',
+    practiceShortAndOver: 'Choose short or over, not both.',
+    practiceDifferenceNeedsOrder: 'Short or over needs an order: the difference is taken from its payable amount.',
+    practiceOrderAndAmount: 'Give an order or an amount, not both: a transfer for order {reference} is of its payable amount.',
+    practiceAmountOutOfRange: 'This practice transfer would be {amount}; it must be more than Rp 0 and at most {max}.',
+    practiceDescriptionTooLong: 'The transfer description is at most {max} characters long.',
   },
 };
