@@ -1,3 +1,4 @@
+import { HealthPanel } from '@/app/(dashboard)/_components/health-panel';
 import { ClientMessages } from '@/components/client-messages';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/next/session';
@@ -15,6 +16,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   return (
     <ClientMessages areas={['webhooks']}>
       <PageHeader title={t('webhooks.title')} description={t('webhooks.description')} />
+      <HealthPanel />
       <DeliveryFilterForm filters={filters} />
       <DeliveryLog key={JSON.stringify(filters)} filters={filters} firstPage={firstPage} />
     </ClientMessages>
