@@ -55,17 +55,16 @@ export async function HealthPanel() {
 
       <Card title={t('accounts.health.title')}>
         {silent.length > 0 && (
-          <ul className="mb-3 space-y-2" data-testid="silent-accounts">
+          <div className="mb-3 space-y-2" role="alert" data-testid="silent-accounts">
             {silent.map((account) => (
-              <li
+              <p
                 key={account.mootaBankId}
-                role="alert"
                 className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/40 dark:text-amber-100"
               >
                 {t('accounts.health.silent', { account: account.account, hours: health.silentAfterHours, count: account.foundSinceWebhook })}
-              </li>
+              </p>
             ))}
-          </ul>
+          </div>
         )}
         <dl className="space-y-3 text-sm">
           <div>

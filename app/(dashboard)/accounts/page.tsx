@@ -35,7 +35,7 @@ export default async function AccountsPage() {
           t('accounts.columns.holder'),
           t('accounts.columns.lastMutation'),
           { label: t('accounts.columns.balance'), numeric: true },
-          ...(mayMark || mayCheck ? [{ label: t('accounts.columns.actions'), srOnly: true }] : []),
+          ...(mayMark || mayCheck ? [t('accounts.columns.actions')] : []),
         ]}
         rows={accounts}
         empty={<EmptyState title={t('accounts.empty')}>{t('accounts.emptyHint')}</EmptyState>}
