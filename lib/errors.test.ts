@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DomainError, errorMessage } from '@/lib/errors';
+import { DomainError, errorMessage, isErrorCode } from '@/lib/errors';
 
 describe('errorMessage', () => {
   test.each([
@@ -11,5 +11,16 @@ describe('errorMessage', () => {
     ['a bigint, which JSON cannot write', 12n, '12'],
   ])('%s', (_label, thrown, expected) => {
     expect(errorMessage(thrown)).toBe(expected);
+  });
+});
+
+describe('isErrorCode', () => {
+  test.each([
+    ['a known code', 'syncFailed', true],
+    ['an unknown code', 'noSuchCode', false],
+    ['a property every object has', 'toString', false],
+    ['none', null, false],
+  ])('%s', (_label, code, expected) => {
+    expect(isErrorCode(code)).toBe(expected);
   });
 });

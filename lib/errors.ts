@@ -26,6 +26,11 @@ export class DomainError extends Error {
   }
 }
 
+/** Whether a stored code (a sync run's, say) names a message under `errors.`. */
+export function isErrorCode(value: string | null | undefined): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorMessages.en, value);
+}
+
 /** A validation failure (zod's issues), naming the fields to check. */
 export function invalidFields(error: { issues: readonly { path: readonly PropertyKey[] }[] }): DomainError {
   const fields = [...new Set(error.issues.map((issue) => issue.path.map(String).join('.')).filter(Boolean))];

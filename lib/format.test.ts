@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatAge, formatDate, formatDateTime, formatPercent, formatRupiah } from '@/lib/format';
+import { formatAge, formatDate, formatDateTime, formatDuration, formatPercent, formatRupiah } from '@/lib/format';
 
 const nbsp = (text: string) => text.replace(/\u00a0|\u202f/g, ' ');
 
@@ -39,5 +39,16 @@ describe('formatting for people in Indonesia', () => {
     ['en', 0.5, '50%'],
   ] as const)('percent in %s', (locale, ratio, text) => {
     expect(nbsp(formatPercent(ratio, locale))).toBe(text);
+  });
+
+  test.each([
+    ['id', 45_400, '45 dtk'],
+    ['en', 45_400, '45 secs'],
+    ['en', 120, '1 sec'],
+    ['id', 125_000, '2 mnt 5 dtk'],
+    ['en', 125_000, '2 mins 5 secs'],
+    ['en', 180_000, '3 mins'],
+  ] as const)('duration in %s of %i ms', (locale, ms, text) => {
+    expect(nbsp(formatDuration(ms, locale))).toBe(text);
   });
 });

@@ -40,3 +40,14 @@ export function formatAge(since: Date, now: Date, locale: Locale): string {
 export function formatPercent(ratio: number, locale: Locale): string {
   return new Intl.NumberFormat(intlLocale(locale), { style: 'percent', maximumFractionDigits: 1 }).format(ratio);
 }
+
+/** How long something took: "45 dtk" / "45 secs", "2 mnt 5 dtk" / "2 mins 5 secs"; under a second counts as one. */
+export function formatDuration(ms: number, locale: Locale): string {
+  const total = Math.max(1, Math.round(ms / 1000));
+  const minutes = Math.floor(total / 60);
+  const seconds = total % 60;
+  const unit = (value: number, name: 'minute' | 'second') =>
+    new Intl.NumberFormat(intlLocale(locale), { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  if (minutes === 0) return unit(seconds, 'second');
+  return seconds === 0 ? unit(minutes, 'minute') : `${unit(minutes, 'minute')} ${unit(seconds, 'second')}`;
+}

@@ -164,7 +164,10 @@ describe('sync through Moota API v2 (a fake Moota on loopback)', () => {
     const summary = await runSync(await openSyncRun(request), failingThird);
     expect(summary).toMatchObject({ state: 'failed', pagesFetched: 2, mutationsNew: 200 });
     expect(await db().mutation.count()).toBe(200);
-    expect(await db().syncRun.findUniqueOrThrow({ where: { id: summary.runId } })).toMatchObject({ errorCode: 'mootaMalformedPage', errorParams: { page: 3 } });
+    expect(await db().syncRun.findUniqueOrThrow({ where: { id: summary.runId } })).toMatchObject({
+      errorCode: 'mootaMalformedPage',
+      errorParams: { page: 3 },
+    });
   });
 
   test('the scheduled sync does nothing without a token, and syncs the recent days with one', async () => {

@@ -6,7 +6,7 @@ import { getDelivery, listDeliveries } from '@/lib/queries/webhooks';
 import { resetDatabase } from '@/tests/support/database';
 import { receiveTransfers } from '@/tests/support/mutations';
 
-const ALL = { failedOnly: false, from: null, to: null };
+const ALL = { failedOnly: false, from: null, to: null, source: null, syncRunId: null };
 
 const reject = (receivedAt: Date, reason = 'the Signature header does not match the body') =>
   storeRejectedDelivery(
@@ -59,7 +59,7 @@ describe('the webhook audit log', () => {
     const late = await reject(new Date('2026-11-03T16:59:59Z')); // 23:59 on 3 Nov
     await reject(new Date('2026-11-03T17:00:00Z')); // 4 Nov
 
-    const { items } = await listDeliveries({ failedOnly: false, from: '2026-11-02', to: '2026-11-03' });
+    const { items } = await listDeliveries({ ...ALL, from: '2026-11-02', to: '2026-11-03' });
 
     expect(items.map((row) => row.id)).toEqual([late, inside]);
     expect(items.map((row) => row.id)).not.toContain(early);

@@ -1,5 +1,13 @@
 import type { ReactNode } from 'react';
-import type { CallbackState, DeliveryOutcome, MatchState, OrderStatus, ProcessingState, SignatureResult } from '@/lib/generated/prisma/enums';
+import type {
+  CallbackState,
+  DeliveryOutcome,
+  MatchState,
+  OrderStatus,
+  ProcessingState,
+  SignatureResult,
+  SyncRunState,
+} from '@/lib/generated/prisma/enums';
 
 const TONES = {
   green: 'bg-emerald-100 text-emerald-900 dark:bg-emerald-900/40 dark:text-emerald-200',
@@ -34,6 +42,7 @@ const STATUS_TONES = {
   outcome: { accepted: 'green', rejected: 'red' } satisfies Record<DeliveryOutcome, Tone>,
   signature: { valid: 'green', unchecked: 'slate', invalid: 'red', missing: 'red' } satisfies Record<SignatureResult, Tone>,
   processing: { processed: 'green', received: 'amber', dead: 'red' } satisfies Record<ProcessingState, Tone>,
+  syncRun: { running: 'amber', succeeded: 'green', failed: 'red' } satisfies Record<SyncRunState, Tone>,
 } as const;
 
 type StatusKind = keyof typeof STATUS_TONES;

@@ -18,7 +18,7 @@ export interface StoredDelivery {
 }
 
 /** Where a stored delivery's mutations came from: the webhook, a page of Moota's API read by a sync run, or a statement file. */
-export type DeliverySource = { source: 'webhook' } | { source: 'api-sync'; syncRunId: string } | { source: 'statement' };
+export type DeliverySource = { source: 'webhook' } | { source: 'api-sync'; syncRunId: string } | { source: 'statement'; statementImportId: string };
 
 const WEBHOOK: DeliverySource = { source: 'webhook' };
 
@@ -70,9 +70,9 @@ WITH incoming AS (
   SELECT id FROM stored WHERE inserted
 ), delivery AS (
   INSERT INTO deliveries (id, received_at, source_address, http_status, outcome, signature, headers, body,
-    body_bytes, accepted, duplicates, source, sync_run_id)
+    body_bytes, accepted, duplicates, source, sync_run_id, statement_import_id)
   SELECT $1, $2, $3, 200, 'accepted', CASE WHEN $9 = 'webhook' THEN 'valid' ELSE 'unchecked' END::signature_result, $4, $5, $6,
-    (SELECT count(*) FROM new_mutations), $8::int - (SELECT count(*) FROM new_mutations), $9::mutation_origin, $10::uuid
+    (SELECT count(*) FROM new_mutations), $8::int - (SELECT count(*) FROM new_mutations), $9::mutation_origin, $10::uuid, $11::uuid
   WHERE $9 = 'webhook' OR EXISTS (SELECT FROM stored)
 ), ${processMutationJobs('SELECT id FROM new_mutations')}
 SELECT (SELECT count(*) FROM new_mutations) AS accepted, ${WAKE_WORKERS} AS woken`;
@@ -121,6 +121,7 @@ export async function storeAcceptedDelivery(
     mutations.length + duplicatesInBody,
     from.source,
     from.source === 'api-sync' ? from.syncRunId : null,
+    from.source === 'statement' ? from.statementImportId : null,
   ])) as { rows: { accepted: string }[] };
   const accepted = Number(stored!.accepted);
   return { deliveryId, accepted, duplicates: mutations.length + duplicatesInBody - accepted };

@@ -8,6 +8,10 @@ export const QUEUES = {
   storeCallbackDead: 'store-callback-dead',
   mootaSync: 'moota-sync',
   mootaSyncDead: 'moota-sync-dead',
+  statementImport: 'statement-import',
+  statementImportDead: 'statement-import-dead',
+  mootaTag: 'moota-tag',
+  mootaTagDead: 'moota-tag-dead',
 } as const;
 
 /** Postgres channel that wakes workers as soon as a transaction that enqueued jobs commits; the payload is the queue's name. */
@@ -102,7 +106,26 @@ export async function enqueueStoreCallbacks(sql: SqlExecutor, callbackIds: reado
   );
 }
 
+export interface StatementImportJob {
+  importId: string;
+}
+
+/** Enqueues the import of an uploaded statement. */
+export async function enqueueStatementImport(sql: SqlExecutor, importId: string): Promise<void> {
+  await enqueue(sql, QUEUES.statementImport, [{ importId } satisfies StatementImportJob]);
+}
+
 /** Enqueues the sync run a person asked for. */
 export async function enqueueSync(sql: SqlExecutor, runId: string): Promise<void> {
   await enqueue(sql, QUEUES.mootaSync, [{ runId } satisfies MootaSyncJob]);
+}
+
+/** A matched mutation to tag at Moota with these names (the order's reference first). */
+export interface MootaTagJob {
+  mootaId: string;
+  names: string[];
+}
+
+export async function enqueueMootaTags(sql: SqlExecutor, jobs: readonly MootaTagJob[]): Promise<void> {
+  await enqueue(sql, QUEUES.mootaTag, jobs);
 }

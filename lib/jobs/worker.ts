@@ -10,9 +10,13 @@ import {
   PGBOSS_SCHEMA,
   QUEUES,
   type MootaSyncJob,
+  type MootaTagJob,
   type ProcessMutationsJob,
+  type StatementImportJob,
   type StoreCallbackJob,
 } from '@/lib/jobs/queue';
+import { markStatementImportFailed, runStatementImport } from '@/lib/statements/import';
+import { sendMatchTag } from '@/lib/moota/tagging';
 import { env } from '@/lib/env';
 import { runSyncJob, syncSchedule } from '@/lib/sync/sync-job';
 import { findStaleMutations, markProcessingDead, processMutations, recordProcessingFailure } from '@/lib/reconcile/process-mutations';
@@ -52,6 +56,10 @@ const POLICIES: QueuePolicy[] = [
   { queue: QUEUES.storeCallback, deadLetter: QUEUES.storeCallbackDead, retryLimit: 8, retryDelay: 5, expireInSeconds: 60 },
   // A sync that fails is recorded as failed; the next scheduled one tries again.
   { queue: QUEUES.mootaSync, deadLetter: QUEUES.mootaSyncDead, retryLimit: 0, retryDelay: 0, expireInSeconds: 30 * 60 },
+  // Moota may be down for a while; tags are worth minutes of retries, never a lost match.
+  { queue: QUEUES.mootaTag, deadLetter: QUEUES.mootaTagDead, retryLimit: 6, retryDelay: 30, expireInSeconds: 60 },
+  // An import can run again from the start: its rows' ids make every step idempotent.
+  { queue: QUEUES.statementImport, deadLetter: QUEUES.statementImportDead, retryLimit: 2, retryDelay: 5, expireInSeconds: 30 * 60 },
 ];
 
 /** Each queue with its dead letter queue, created or brought up to date with the policy above. */
@@ -126,6 +134,15 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
 
   await boss.work<MootaSyncJob>(QUEUES.mootaSync, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
     if (job) await runSyncJob(job.data);
+  });
+  await boss.work<MootaTagJob>(QUEUES.mootaTag, { pollingIntervalSeconds: 5, batchSize: 1 }, async ([job]) => {
+    if (job) await sendMatchTag(job.data);
+  });
+  await boss.work<StatementImportJob>(QUEUES.statementImport, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
+    if (job) await runStatementImport(job.data.importId);
+  });
+  await boss.work<StatementImportJob>(QUEUES.statementImportDead, { pollingIntervalSeconds: 5 }, async (jobs) => {
+    for (const job of jobs) await markStatementImportFailed(job.data.importId, 'gave up after repeated failures');
   });
   // Every worker schedules the same cron under one name; pg-boss keeps one schedule and sends it once.
   await boss.schedule(QUEUES.mootaSync, syncSchedule(env().MOOTA_SYNC_MINUTES), {});

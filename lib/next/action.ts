@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { can, type Permission } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/next/session';
 import type { SafeUser } from '@/lib/auth/users';
-import { DomainError, invalidFields, type ErrorCode, type ErrorKind, type ErrorParams } from '@/lib/errors';
+import { DomainError, invalidFields, isErrorCode, type ErrorCode, type ErrorKind, type ErrorParams } from '@/lib/errors';
 import { createTranslator } from 'next-intl';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { requestLocale } from '@/lib/next/i18n-request';
@@ -17,6 +17,10 @@ async function errorText(code: ErrorCode, params?: ErrorParams): Promise<string>
 }
 
 export const translateError = (error: DomainError): Promise<string> => errorText(error.code, error.params);
+
+/** An error kept in the database as its code, parameters and English text: translated when the code is known, else the text. */
+export const translateStoredError = (stored: { code: string | null; params: ErrorParams; text: string }): Promise<string> =>
+  isErrorCode(stored.code) ? errorText(stored.code, stored.params) : Promise.resolve(stored.text);
 
 async function refuse(code: ErrorKind | 'unauthorized' | 'internal', key: ErrorCode, params?: ErrorParams): Promise<ActionResult<never>> {
   return { ok: false, code, message: await errorText(key, params) };

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { DeliveryOutcome, ProcessingState, SignatureResult } from '@/lib/generated/prisma/enums';
+import type { DeliveryOutcome, MutationOrigin, ProcessingState, SignatureResult } from '@/lib/generated/prisma/enums';
 import { afterCursor, decodeCursor, pageOf, pageSize } from '@/lib/pagination';
 import { dayParam, listParams } from '@/lib/search-params';
 import { jakartaDayRange } from '@/lib/time/jakarta';
@@ -13,7 +13,13 @@ export interface DeliveryFilters {
   /** Jakarta calendar days (YYYY-MM-DD), both included. */
   from: string | null;
   to: string | null;
+  /** Where the calls came from: Moota's webhook, a sync's pages of Moota's API, or a statement file. */
+  source: MutationOrigin | null;
+  /** The pages one sync run read. */
+  syncRunId: string | null;
 }
+
+export const DELIVERY_SOURCES = ['webhook', 'apiSync', 'statement'] as const satisfies readonly MutationOrigin[];
 
 /** Where a call's mutations are: none brought, all processed, some still waiting, or some dead. */
 export type ProcessingSummary =
@@ -32,6 +38,8 @@ export interface DeliveryRow {
   reason: string | null;
   accepted: number;
   duplicates: number;
+  source: MutationOrigin;
+  syncRunId: string | null;
   processing: ProcessingSummary;
 }
 
@@ -49,8 +57,16 @@ export const deliveryFilterParams = z
       .transform((failed) => failed === '1' || failed === 'true'),
     from: dayParam.transform((day) => day ?? null),
     to: dayParam.transform((day) => day ?? null),
+    source: z
+      .string()
+      .optional()
+      .transform((source) => DELIVERY_SOURCES.find((known) => known === source) ?? null),
+    run: z
+      .string()
+      .optional()
+      .transform((run) => (run && isUuid(run) ? run : null)),
   })
-  .transform(({ failed, ...days }): DeliveryFilters => ({ failedOnly: failed, ...days }));
+  .transform(({ failed, run, ...rest }): DeliveryFilters => ({ failedOnly: failed, ...rest, syncRunId: run }));
 
 export const deliveryListParams = listParams(deliveryFilterParams);
 
@@ -83,6 +99,8 @@ export async function listDeliveries(filters: DeliveryFilters, options: { cursor
   const and: Prisma.DeliveryWhereInput[] = [];
   if (range.gte || range.lt) and.push({ receivedAt: range });
   if (filters.failedOnly) and.push({ OR: [{ outcome: 'rejected' }, { mutations: { some: { processing: 'dead' } } }] });
+  if (filters.source) and.push({ source: filters.source });
+  if (filters.syncRunId) and.push({ syncRunId: filters.syncRunId });
   if (after) {
     and.push(afterCursor('receivedAt', after) as Prisma.DeliveryWhereInput);
   }
@@ -100,6 +118,8 @@ export async function listDeliveries(filters: DeliveryFilters, options: { cursor
       reason: true,
       accepted: true,
       duplicates: true,
+      source: true,
+      syncRunId: true,
     },
   });
   const page = pageOf(rows, limit, (row) => ({ at: row.receivedAt, id: row.id }));
@@ -191,6 +211,8 @@ export async function getDelivery(id: string): Promise<DeliveryDetail | null> {
     reason: row.reason,
     accepted: row.accepted,
     duplicates: row.duplicates,
+    source: row.source,
+    syncRunId: row.syncRunId,
     headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, String(value)])),
     body: row.body,
     bodyBytes: row.bodyBytes,

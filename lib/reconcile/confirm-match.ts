@@ -5,7 +5,7 @@ import { mustLockCredit, mustLockOrders, personAction, type MatchChange } from '
 import { newlyPaidOrderIds, settlementRows, statusForPaidAmount } from '@/lib/reconcile/settle-orders';
 import { isPaid } from '@/lib/reconcile/states';
 import { activePayments, writeMatches, type LockedMutation } from '@/lib/reconcile/store';
-import { enqueueOrderPaidCallbacks } from '@/lib/store-callback/enqueue';
+import { announceOrdersPaid } from '@/lib/reconcile/orders-paid';
 
 const storedCandidates = (mutation: LockedMutation) => (Array.isArray(mutation.matchCandidates) ? (mutation.matchCandidates as Candidate[]) : []);
 
@@ -56,7 +56,7 @@ async function matchLocked(tx: Transaction, input: MatchInput): Promise<MatchCha
       },
     ],
   });
-  await enqueueOrderPaidCallbacks(tx, newlyPaidOrderIds(settlements));
+  await announceOrdersPaid(tx, newlyPaidOrderIds(settlements));
   return { mutationIds: [mutation.id], changed: true, confirmed };
 }
 

@@ -12,7 +12,7 @@ import {
   type LockedOrder,
   type NewPayment,
 } from '@/lib/reconcile/store';
-import { enqueueOrderPaidCallbacks } from '@/lib/store-callback/enqueue';
+import { announceOrdersPaid } from '@/lib/reconcile/orders-paid';
 
 interface StateChange {
   mutation: LockedMutation;
@@ -89,7 +89,7 @@ export async function matchAutomatically(
     processedAt: options.processedAt,
     history,
   });
-  await enqueueOrderPaidCallbacks(sql, newlyPaidOrderIds(settlements));
+  await announceOrdersPaid(sql, newlyPaidOrderIds(settlements));
   return decisions;
 }
 

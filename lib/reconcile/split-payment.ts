@@ -3,7 +3,7 @@ import { formatRupiah } from '@/lib/money';
 import { mustLockCredits, mustLockOrders, personAction, type MatchChange } from '@/lib/reconcile/person-action';
 import { newlyPaidOrderIds, settlementRows, statusForPaidAmount } from '@/lib/reconcile/settle-orders';
 import { activePayments, ordersPaidWhole, writeMatches } from '@/lib/reconcile/store';
-import { enqueueOrderPaidCallbacks } from '@/lib/store-callback/enqueue';
+import { announceOrdersPaid } from '@/lib/reconcile/orders-paid';
 
 export interface Allocation {
   mutationId: string;
@@ -73,7 +73,7 @@ export async function splitPayment(input: { allocations: Allocation[]; actor: st
         details: { amount: String(a.amount) },
       })),
     });
-    await enqueueOrderPaidCallbacks(tx, newlyPaidOrderIds(settlements));
+    await announceOrdersPaid(tx, newlyPaidOrderIds(settlements));
     return { mutationIds, changed: true };
   });
 }

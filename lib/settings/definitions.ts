@@ -40,6 +40,7 @@ export const settingSchemas = {
   underpaidTolerance: z.number().int().min(0).max(1_000_000),
   overpaidTolerance: z.number().int().min(0).max(1_000_000),
   storeCallbackUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'the store callback must be an http:// or https:// URL' })]),
+  mootaTagMatched: z.boolean(),
   storeCallbackSecret: z.union([z.literal(''), z.string().min(16, 'the callback secret must be at least 16 characters')]),
 } as const;
 
@@ -60,6 +61,7 @@ export const SETTING_DEFAULTS: SettingValues = {
   overpaidTolerance: Number(DEFAULT_MATCH_SETTINGS.overpaidTolerance),
   storeCallbackUrl: '',
   storeCallbackSecret: '',
+  mootaTagMatched: false,
 };
 
 /** The environment variable that fixes a setting, where there is one. */

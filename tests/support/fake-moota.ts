@@ -137,6 +137,8 @@ export async function startFakeMoota(options: FakeMootaOptions): Promise<FakeMoo
   const faults: Fault[] = [];
   const malformations: MalformKind[] = [];
   let tagIds = 0;
+  let changes = 0;
+  let listing: { key: string; items: unknown[] } | undefined;
 
   const send = (response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     const text = typeof body === 'string' ? body : JSON.stringify(body);
@@ -206,14 +208,21 @@ export async function startFakeMoota(options: FakeMootaOptions): Promise<FakeMoo
       const type = query.get('type');
       const from = query.get('start_date');
       const to = query.get('end_date');
-      const selected = stored
-        .filter((mutation) => (!type || mutation.type === type) && (!bank || mutation.bank_id === bank))
-        .filter((mutation) => (!from || mutation.date.slice(0, 10) >= from) && (!to || mutation.date.slice(0, 10) <= to))
-        .map((mutation, index) => ({ mutation, index }))
-        // Newest first, as Moota lists them; among equal times the one added later first.
-        .sort((a, b) => b.mutation.date.localeCompare(a.mutation.date) || b.index - a.index)
-        .map(({ mutation }) => asListed(mutation));
-      return servePage(response, laravelPage(origin, path, query, selected));
+      // A bench pages through 100,000 mutations: the listing is worked out once per query, not per page.
+      const listingKey = JSON.stringify([type, bank, from, to, changes]);
+      if (listing?.key !== listingKey) listing = { key: listingKey, items: list(type, bank, from, to) };
+      return servePage(response, laravelPage(origin, path, query, listing.items));
+    }
+    function list(type: string | null, bank: string | null, from: string | null, to: string | null) {
+      return (
+        stored
+          .filter((mutation) => (!type || mutation.type === type) && (!bank || mutation.bank_id === bank))
+          .filter((mutation) => (!from || mutation.date.slice(0, 10) >= from) && (!to || mutation.date.slice(0, 10) <= to))
+          .map((mutation, index) => ({ mutation, index }))
+          // Newest first, as Moota lists them; among equal times the one added later first.
+          .sort((a, b) => b.mutation.date.localeCompare(a.mutation.date) || b.index - a.index)
+          .map(({ mutation }) => asListed(mutation))
+      );
     }
     const refresh = /^\/bank\/([^/]+)\/refresh$/.exec(path);
     if (method === 'POST' && refresh) {
@@ -236,6 +245,7 @@ export async function startFakeMoota(options: FakeMootaOptions): Promise<FakeMoo
       for (const name of names as string[]) {
         if (!mutation.taggings.some((tag) => tag.name === name)) mutation.taggings.push({ name, tag_id: `tag_fake_${++tagIds}` });
       }
+      changes += 1;
       return send(response, 200, { message: 'OK' });
     }
     return send(response, 404, { message: 'Not Found' });
@@ -293,7 +303,10 @@ export async function startFakeMoota(options: FakeMootaOptions): Promise<FakeMoo
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
-    addMutations: (...mutations) => stored.push(...mutations),
+    addMutations: (...mutations) => {
+      stored.push(...mutations);
+      changes += 1;
+    },
     setAccounts: (next) => {
       accounts = next;
     },

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { createApiKey, revokeApiKey } from '@/lib/api-keys';
+import { saveMootaToken } from '@/lib/moota/connection';
 import { defineAction } from '@/lib/next/action';
 import { ROLES } from '@/lib/auth/roles';
 import { createUser, updateUser } from '@/lib/auth/users';
@@ -74,6 +75,37 @@ export const saveStoreCallbackSecretAction = defineAction(
     await saveSettings({ storeCallbackSecret: secret.trim() }, user.email);
     revalidatePath('/settings');
     return { set: secret.trim() !== '' };
+  },
+);
+
+/** The Moota API token: saved encrypted; the answer says only where it comes from and its last 4 characters. */
+export const saveMootaTokenAction = defineAction(
+  { name: 'saveMootaToken', permission: 'manage_settings', schema: z.object({ token: z.string().trim().min(1).max(500) }) },
+  async ({ token }, user) => {
+    const status = await saveMootaToken(token, user.email);
+    revalidatePath('/settings');
+    revalidatePath('/webhooks');
+    return status;
+  },
+);
+
+export const forgetMootaTokenAction = defineAction(
+  { name: 'forgetMootaToken', permission: 'manage_settings', schema: z.object({}) },
+  async (_input, user) => {
+    const status = await saveMootaToken('', user.email);
+    revalidatePath('/settings');
+    revalidatePath('/webhooks');
+    return status;
+  },
+);
+
+/** Whether matched mutations are tagged at Moota with the order's reference. */
+export const setMootaTaggingAction = defineAction(
+  { name: 'setMootaTagging', permission: 'manage_settings', schema: z.object({ on: z.boolean() }) },
+  async ({ on }, user) => {
+    const settings = await saveSettings({ mootaTagMatched: on }, user.email);
+    revalidatePath('/settings');
+    return { on: settings.values.mootaTagMatched };
   },
 );
 

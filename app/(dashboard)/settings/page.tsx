@@ -9,10 +9,12 @@ import { getTranslations } from 'next-intl/server';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { SETTING_ENV, type SettingKey } from '@/lib/settings/definitions';
 import { loadSettings } from '@/lib/settings/store';
+import { mootaTokenStatus } from '@/lib/moota/connection';
 import { maskSecret, secretFingerprint } from '@/lib/settings/webhook-secrets';
 import { ApiKeysSection } from './_components/api-keys-section';
 import { CallbackSecretForm } from './_components/callback-secret-form';
 import { FieldsSection } from './_components/fields-section';
+import { MootaApiSection } from './_components/moota-api-section';
 import type { EnvNames, FieldKey, FieldSpec } from './_components/types';
 import { UsersSection } from './_components/users-section';
 import { WebhookSecretsSection } from './_components/webhook-secrets-section';
@@ -53,7 +55,12 @@ export default async function SettingsPage() {
   const user = await requireUser('manage_settings', '/settings');
   const t = await getTranslations();
   const manageUsers = can(user.role, 'manage_users');
-  const [settings, apiKeys, users] = await Promise.all([loadSettings(), listApiKeys(), manageUsers ? listUsers() : Promise.resolve([])]);
+  const [settings, apiKeys, users, mootaToken] = await Promise.all([
+    loadSettings(),
+    listApiKeys(),
+    manageUsers ? listUsers() : Promise.resolve([]),
+    mootaTokenStatus(),
+  ]);
 
   const envNames: EnvNames = {};
   for (const key of Object.keys(settings.sources) as SettingKey[]) {
@@ -68,6 +75,7 @@ export default async function SettingsPage() {
     ['webhook-secrets', 'settings.sections.webhookSecrets'],
     ...SECTIONS.map((s): [string, MessageKey] => [s.id, s.title]),
     ['store-callback', 'settings.sections.storeCallback'],
+    ['moota-api', 'settings.sections.mootaApi'],
     ['api-keys', 'settings.sections.apiKeys'],
     ...(manageUsers ? [['users', 'settings.sections.users'] satisfies [string, MessageKey]] : []),
   ];
@@ -100,6 +108,7 @@ export default async function SettingsPage() {
         >
           <CallbackSecretForm masked={callbackSecret ? maskSecret(callbackSecret) : null} envName={envNames.storeCallbackSecret ?? null} />
         </FieldsSection>
+        <MootaApiSection status={mootaToken} tagging={settings.values.mootaTagMatched} />
         <ApiKeysSection
           keys={apiKeys.map((key) => ({
             id: key.id,

@@ -32,7 +32,6 @@ export default {
     sandboxHint: 'Rekening sandbox: dicocokkan dan ditampilkan, tetapi uangnya tidak dihitung.',
     notFromWebhook: 'Tanpa webhook',
     notFromWebhookHint: 'Webhook tidak pernah mengirim mutasi ini; ditemukan lewat {origin}.',
-    firstSeenBy: 'Pertama terlihat lewat',
     origins: { webhook: 'Webhook', apiSync: 'Sinkronisasi', statement: 'Mutasi rekening (statement)' },
     filters: { origin: 'Sumber', allOrigins: 'Semua sumber', gap: 'Celah', gapOnly: 'Hanya yang tidak lewat webhook', gapAll: 'Semua' },
     gaps: {
@@ -101,7 +100,6 @@ export default {
     sandboxHint: 'A sandbox account: matched and shown, but its money is not counted.',
     notFromWebhook: 'No webhook',
     notFromWebhookHint: 'The webhook never delivered this mutation; it was found through {origin}.',
-    firstSeenBy: 'First seen through',
     origins: { webhook: 'Webhook', apiSync: 'Sync', statement: 'Bank statement' },
     filters: { origin: 'Source', allOrigins: 'All sources', gap: 'Gaps', gapOnly: 'Only those the webhook missed', gapAll: 'All' },
     gaps: {

@@ -10,5 +10,6 @@ export { default as orders } from './orders';
 export { default as overview } from './overview';
 export { default as revenue } from './revenue';
 export { default as settings } from './settings';
+export { default as statements } from './statements';
 export { default as unmatched } from './unmatched';
 export { default as webhooks } from './webhooks';

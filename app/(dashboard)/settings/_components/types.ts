@@ -41,3 +41,10 @@ export interface UserView {
   disabled: boolean;
   lastLoginAt: string | null;
 }
+
+/** What Settings shows of the Moota API token: where it comes from and its last 4 characters. */
+export interface MootaTokenView {
+  source: 'environment' | 'settings' | 'none';
+  last4: string | null;
+  unreadable: boolean;
+}

@@ -3,7 +3,8 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/app/(dashboard)/_components/fetch-json';
 import { useLocale, useTranslations } from 'next-intl';
-import { StatusBadge } from '@/components/ui/badge';
+import Link from 'next/link';
+import { Badge, StatusBadge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/card';
 import { LoadMore } from '@/components/ui/pager';
 import { Table, TD } from '@/components/ui/table';
@@ -19,6 +20,8 @@ function queryString(filters: DeliveryFilters, cursor: string | null): string {
   if (filters.failedOnly) params.set('failed', '1');
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);
+  if (filters.source) params.set('source', filters.source);
+  if (filters.syncRunId) params.set('run', filters.syncRunId);
   if (cursor) params.set('cursor', cursor);
   return params.toString();
 }
@@ -36,7 +39,7 @@ export function DeliveryLog({ filters, firstPage }: { filters: DeliveryFilters; 
     refetchInterval: REFRESH_MS,
   });
   const rows = query.data?.pages.flatMap((page) => page.items) ?? [];
-  const filtered = filters.failedOnly || filters.from !== null || filters.to !== null;
+  const filtered = filters.failedOnly || filters.from !== null || filters.to !== null || filters.source !== null || filters.syncRunId !== null;
 
   return (
     <div className="space-y-3">
@@ -73,6 +76,21 @@ export function DeliveryLog({ filters, firstPage }: { filters: DeliveryFilters; 
               </TD>
               <TD nowrap className="font-mono text-xs">
                 {row.sourceAddress}
+                {row.source === 'apiSync' && row.syncRunId && (
+                  <Link
+                    href={`/webhooks/sync-runs/${row.syncRunId}`}
+                    className="ml-2 font-sans"
+                    aria-label={t('webhooks.fromSyncLabel', { time: formatDateTime(new Date(row.receivedAt), locale) })}
+                    data-testid="delivery-sync-badge"
+                  >
+                    <Badge tone="blue">{t('webhooks.fromSync')}</Badge>
+                  </Link>
+                )}
+                {row.source === 'statement' && (
+                  <span className="ml-2 font-sans">
+                    <Badge>{t('webhooks.sources.statement')}</Badge>
+                  </span>
+                )}
               </TD>
               <TD>
                 <StatusBadge of="signature" value={row.signature}>
