@@ -4,6 +4,7 @@ import { test, expect, expectAccessible, saveScreenshot, sendDelivery } from './
 test.use({ signedInAs: 'finance' });
 
 const BRI = '034101000123567';
+const BRI_BANK_ID = 'bnk_Bri3Kp';
 const rupiahIn = (text: string | null) => BigInt((text ?? '').replace(/\D/g, '') || '0');
 
 async function columnSum(cells: Locator): Promise<bigint> {
@@ -62,15 +63,17 @@ test('choosing an account shows only its money, and a new credit on it appears',
   await expect(table.locator('tbody tr')).toHaveCount(30);
   const allIn = rupiahIn(await table.locator('[data-cell="total-in"]').textContent());
 
-  const answer = page.waitForResponse((response) => response.url().includes('/api/dashboard/cash-flow') && response.url().includes(`account=${BRI}`));
-  await page.getByRole('combobox', { name: /^(rekening|account)$/i }).selectOption(BRI);
+  const answer = page.waitForResponse(
+    (response) => response.url().includes('/api/dashboard/cash-flow') && response.url().includes(`account=${BRI_BANK_ID}`),
+  );
+  await page.getByRole('combobox', { name: /^(rekening|account)$/i }).selectOption(BRI_BANK_ID);
   const report = (await (await answer).json()) as { totals: { moneyIn: string } };
   await expect.poll(async () => rupiahIn(await table.locator('[data-cell="total-in"]').textContent())).toBe(BigInt(report.totals.moneyIn));
   const briIn = BigInt(report.totals.moneyIn);
   expect(briIn).toBeGreaterThanOrEqual(BigInt(amount));
   expect(briIn).toBeLessThan(allIn);
   await expectTotalsAddUp(page);
-  await expect(page).toHaveURL(new RegExp(`account=${BRI}`));
+  await expect(page).toHaveURL(new RegExp(`account=${BRI_BANK_ID}`));
 });
 
 test('cash flow fits a 375 px wide phone; the table scrolls inside its card', async ({ page }, testInfo) => {

@@ -45,7 +45,7 @@ test.describe('as finance', () => {
     expect(lines[1]).toContain(`,CR,431017,`);
     expect(lines[1]).toContain(`TRSF E-BANKING CR ${marker} ANDI`);
 
-    await page.goto(`/mutations?q=${marker}&account=1400098765`);
+    await page.goto(`/mutations?q=${marker}&account=bnk_Mnd77`);
     await expect(page.getByTestId('mutation-row')).toHaveCount(1);
     const quoted = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Ekspor CSV' }).click();

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { processMutations } from '@/lib/reconcile/process-mutations';
 import { createOrder } from '@/lib/orders/create-order';
-import { getMutationDetail, listAccounts, listMutations, mutationFilterParams } from '@/lib/queries/mutations';
+import { accountOptions } from '@/lib/queries/accounts';
+import { getMutationDetail, listMutations, mutationFilterParams } from '@/lib/queries/mutations';
 import { parseSearchParams } from '@/lib/search-params';
 import { markNotAnOrder } from '@/lib/reconcile/mark-not-an-order';
 import { saveSettings } from '@/lib/settings/store';
@@ -39,8 +40,10 @@ beforeEach(async () => {
 describe('listMutations filters', () => {
   test.each<[string, Record<string, string>, string[]]>([
     ['no filters, newest first', {}, ['other', 'fee', 'siti', 'budi']],
-    ['by account', { account: '1400098765' }, ['other']],
-    ['by account typed with dashes', { account: '1400-098-765' }, ['other']],
+    ['by account (its Moota bank id)', { account: 'bnk_1400098765' }, ['other']],
+    ['an account nobody has', { account: '1400098765' }, []],
+    ['only what the webhook missed: nothing here', { gap: '1' }, []],
+    ['by origin', { origin: 'webhook', type: 'DB' }, ['fee']],
     ['credits', { type: 'CR' }, ['other', 'siti', 'budi']],
     ['debits', { type: 'DB' }, ['fee']],
     ['a Jakarta day', { from: '2026-11-28', to: '2026-11-28' }, ['fee', 'siti']],
@@ -49,7 +52,7 @@ describe('listMutations filters', () => {
     ['amount at most', { max: '75456' }, ['fee', 'siti']],
     ['description text, any case', { q: 'budi santoso' }, ['budi']],
     ['note text', { q: 'titipan' }, ['siti']],
-    ['account and type together', { account: '8730112233', type: 'CR' }, ['siti', 'budi']],
+    ['account and type together', { account: 'bnk_8730112233', type: 'CR' }, ['siti', 'budi']],
   ])('%s', async (_label, params, expected) => {
     const byId = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
     const page = await listMutations(parseSearchParams(mutationFilterParams, params));
@@ -74,9 +77,12 @@ describe('listMutations pages', () => {
   });
 });
 
-describe('listAccounts', () => {
-  test('every account once, found through the index', async () => {
-    expect((await listAccounts()).map((a) => a.accountNumber)).toEqual(['1400098765', '8730112233']);
+describe('accountOptions', () => {
+  test('every account once, named by its masked number, valued by its Moota bank id', async () => {
+    expect(await accountOptions()).toEqual([
+      { value: 'bnk_1400098765', name: '••8765', sandbox: false },
+      { value: 'bnk_8730112233', name: '••2233', sandbox: false },
+    ]);
   });
 });
 
@@ -116,7 +122,7 @@ describe('GET /api/dashboard/mutations/export', () => {
 
   test('streams the filtered mutations as CSV for Excel', async () => {
     signedIn.user = { email: 'viewer@test', role: 'viewer' };
-    const response = await exportCsv('?account=8730112233&type=CR');
+    const response = await exportCsv('?account=bnk_8730112233&type=CR');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="mutasi-\d{4}-\d{2}-\d{2}\.csv"$/);
@@ -134,7 +140,7 @@ describe('GET /api/dashboard/mutations/export', () => {
   test('a large export arrives whole', async () => {
     signedIn.user = { email: 'viewer@test', role: 'viewer' };
     await receiveTransfers(...Array.from({ length: 1200 }, (_, i) => ({ amount: 5000 + i, accountNumber: '5550001111' })));
-    const text = await (await exportCsv('?account=5550001111')).text();
+    const text = await (await exportCsv('?account=bnk_5550001111')).text();
     expect(text.split('\r\n').filter(Boolean)).toHaveLength(1201);
   });
 });

@@ -1,5 +1,7 @@
 import { ClientMessages } from '@/components/client-messages';
 import type { Metadata } from 'next';
+import { AccountBalances } from '@/app/(dashboard)/_components/account-balances';
+import { HealthPanel } from '@/app/(dashboard)/_components/health-panel';
 import { OverviewLive } from '@/app/(dashboard)/_components/overview-live';
 import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/next/session';
@@ -16,6 +18,10 @@ export default async function OverviewPage() {
     <ClientMessages areas={['overview']}>
       <PageHeader title={t('overview.title')} description={t('overview.description')} />
       <OverviewLive initial={initial} />
+      <div className="mt-6 space-y-4">
+        <HealthPanel />
+        <AccountBalances />
+      </div>
     </ClientMessages>
   );
 }

@@ -5,12 +5,12 @@ import { rangeInstants, type ReportRange } from '@/lib/reports/range';
 import { sumAmounts } from '@/lib/reports/totals';
 import { z } from 'zod';
 
-/** The account the cash flow is narrowed to, beside the report range's parameters. */
+/** The account the cash flow is narrowed to (its Moota bank id), beside the report range's parameters. */
 export const cashFlowParams = z.object({
   account: z
     .string()
     .optional()
-    .transform((account) => account ?? null),
+    .transform((account) => (account && account.length <= 100 ? account : null)),
 });
 
 export interface CashFlowRow {
@@ -31,18 +31,13 @@ export interface CashFlowReport {
   totals: { moneyIn: string; moneyOut: string; net: string; credits: number; debits: number };
 }
 
-export interface AccountOption {
-  accountNumber: string;
-  bankLabel: string | null;
-}
-
 /**
  * Money in (credits) and out (debits) per Jakarta day, ISO week or month of the bank's date,
- * summed exactly in SQL; periods without mutations are filled with zeros.
+ * summed exactly in SQL; periods without mutations are filled with zeros. Sandbox money is never counted.
  */
 export async function cashFlow(range: ReportRange, account: string | null = null): Promise<CashFlowReport> {
   const { start, end } = rangeInstants(range);
-  const byAccount = account ? Prisma.sql`AND account_number = ${account}` : Prisma.empty;
+  const byAccount = account ? Prisma.sql`AND bank_id = ${account}` : Prisma.empty;
   const rows = await db().$queryRaw<{ period: string; money_in: string; money_out: string; credits: number; debits: number }[]>`
     SELECT to_char(date_trunc(${range.granularity}, occurred_at AT TIME ZONE 'Asia/Jakarta'), 'YYYY-MM-DD') AS period,
            COALESCE(sum(amount) FILTER (WHERE type = 'CR'), 0)::text AS money_in,
@@ -50,7 +45,7 @@ export async function cashFlow(range: ReportRange, account: string | null = null
            (count(*) FILTER (WHERE type = 'CR'))::int AS credits,
            (count(*) FILTER (WHERE type = 'DB'))::int AS debits
       FROM mutations
-     WHERE occurred_at >= ${start} AND occurred_at < ${end} ${byAccount}
+     WHERE occurred_at >= ${start} AND occurred_at < ${end} AND NOT sandbox ${byAccount}
      GROUP BY 1
      ORDER BY 1`;
   const filled = fillPeriods(
@@ -72,11 +67,4 @@ export async function cashFlow(range: ReportRange, account: string | null = null
       debits: filled.reduce((sum, row) => sum + row.debits, 0),
     },
   };
-}
-
-/** The bank accounts mutations came from, for the account filter. */
-export async function cashFlowAccounts(): Promise<AccountOption[]> {
-  const rows = await db().$queryRaw<{ account_number: string; bank_label: string | null }[]>`
-    SELECT account_number, max(bank_label) AS bank_label FROM mutations GROUP BY account_number ORDER BY 2, 1`;
-  return rows.map((row) => ({ accountNumber: row.account_number, bankLabel: row.bank_label }));
 }

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import { mutationInBody } from '@/lib/moota/payload';
-import type { MutationType, Prisma } from '@/lib/generated/prisma/client';
+import type { MutationOrigin, MutationType, Prisma } from '@/lib/generated/prisma/client';
 import { z } from 'zod';
 import { jakartaDayRange } from '@/lib/time/jakarta';
 import { amountRangeParams, dayRangeParams, listParams, textParam, toQuery } from '@/lib/search-params';
@@ -9,7 +9,11 @@ import { isUuid } from '@/lib/uuid';
 
 /** What the mutations list is narrowed to; days are Jakarta calendar days of the bank's date. */
 export interface MutationFilters {
+  /** The account's Moota bank id. */
   account?: string;
+  /** Only mutations the webhook never delivered (first seen by a sync or a statement). */
+  gap?: boolean;
+  origin?: MutationOrigin;
   type?: MutationType;
   from?: string;
   to?: string;
@@ -18,15 +22,23 @@ export interface MutationFilters {
   q?: string;
 }
 
+/** The origins as the list's `origin` parameter names them. */
+export const MUTATION_ORIGINS: readonly MutationOrigin[] = ['webhook', 'apiSync', 'statement'];
+
 /** The mutations list's query parameters; a value that makes no sense is left out rather than failing the page. */
 export const mutationFilterParams = z.object({
   account: z
     .string()
     .optional()
-    .transform((text) => {
-      const account = text?.replace(/[\s-]/g, '');
-      return account && account.length <= 40 ? account : undefined;
-    }),
+    .transform((account) => (account && account.length <= 100 ? account : undefined)),
+  gap: z
+    .string()
+    .optional()
+    .transform((gap) => (gap === '1' ? true : undefined)),
+  origin: z
+    .string()
+    .optional()
+    .transform((origin) => MUTATION_ORIGINS.find((known) => known === origin)),
   type: z
     .string()
     .optional()
@@ -41,6 +53,8 @@ export const mutationListParams = listParams(mutationFilterParams);
 export function mutationFilterQuery(filters: MutationFilters): URLSearchParams {
   return toQuery({
     account: filters.account,
+    gap: filters.gap ? '1' : undefined,
+    origin: filters.origin,
     type: filters.type,
     from: filters.from,
     to: filters.to,
@@ -52,11 +66,13 @@ export function mutationFilterQuery(filters: MutationFilters): URLSearchParams {
 
 /**
  * The Prisma condition for the filters. Every list is ordered by occurred_at, which has an index
- * of its own and one with the account and one with the type in front.
+ * of its own, one with the account in front, and one with the account in front over the gaps only.
  */
 export function mutationWhere(filters: MutationFilters): Prisma.MutationWhereInput {
   const and: Prisma.MutationWhereInput[] = [];
-  if (filters.account) and.push({ accountNumber: filters.account });
+  if (filters.account) and.push({ bankId: filters.account });
+  if (filters.gap) and.push({ webhookSeenAt: null });
+  if (filters.origin) and.push({ origin: filters.origin });
   if (filters.type) and.push({ type: filters.type });
   const occurred = jakartaDayRange(filters.from, filters.to);
   if (occurred.gte || occurred.lt) and.push({ occurredAt: occurred });
@@ -83,6 +99,9 @@ export const mutationListSelect = {
   description: true,
   note: true,
   matchState: true,
+  sandbox: true,
+  origin: true,
+  webhookSeenAt: true,
   payments: { where: { undoneAt: null }, select: { amount: true, order: { select: { reference: true } } } },
 } satisfies Prisma.MutationSelect;
 
@@ -107,36 +126,6 @@ export async function* eachMutation(filters: MutationFilters, batchSize = 1000):
     yield* page.rows;
     cursor = page.nextCursor;
   } while (cursor);
-}
-
-export interface AccountOption {
-  accountNumber: string;
-  bankLabel: string | null;
-}
-
-/**
- * The accounts mutations came from, found by skipping through the (account_number, occurred_at)
- * index one account at a time: a handful of index probes however many mutations there are.
- */
-export async function listAccounts(): Promise<AccountOption[]> {
-  const rows = await db().$queryRaw<{ account_number: string }[]>`
-    WITH RECURSIVE accounts AS (
-      (SELECT account_number FROM mutations ORDER BY account_number LIMIT 1)
-      UNION ALL
-      SELECT (SELECT m.account_number FROM mutations m WHERE m.account_number > a.account_number ORDER BY m.account_number LIMIT 1)
-      FROM accounts a WHERE a.account_number IS NOT NULL
-    )
-    SELECT account_number FROM accounts WHERE account_number IS NOT NULL LIMIT 100`;
-  return Promise.all(
-    rows.map(async ({ account_number }) => {
-      const latest = await db().mutation.findFirst({
-        where: { accountNumber: account_number },
-        orderBy: { occurredAt: 'desc' },
-        select: { bankLabel: true },
-      });
-      return { accountNumber: account_number, bankLabel: latest?.bankLabel ?? null };
-    }),
-  );
 }
 
 /**

@@ -46,7 +46,10 @@ interface FigureRow {
   matched_month: number;
 }
 
-/** The figures of the overview page for the Jakarta day and month that contain `now`. */
+/**
+ * The figures of the overview page for the Jakarta day and month that contain `now`. Sandbox
+ * mutations are left out of the money and the counts; they still wait in the queue like any other.
+ */
 export async function overview(now: Date = new Date()): Promise<Overview> {
   const day = jakartaDay(now);
   const monthStartDay = `${day.slice(0, 7)}-01`;
@@ -66,7 +69,7 @@ export async function overview(now: Date = new Date()): Promise<Overview> {
              (count(*) FILTER (WHERE type = 'CR' AND match_state <> 'ignored'))::int AS credits_month,
              (count(*) FILTER (WHERE type = 'CR' AND match_state = 'matched'))::int AS matched_month
         FROM mutations
-       WHERE occurred_at >= ${monthStart} AND occurred_at < ${monthEnd}`,
+       WHERE occurred_at >= ${monthStart} AND occurred_at < ${monthEnd} AND NOT sandbox`,
     db().order.count({ where: { status: 'pending' } }),
     db().mutation.count({ where: { matchState: { in: [...WAITING_FOR_PERSON] } } }),
     db().mutation.findMany({

@@ -1,3 +1,4 @@
+import { accountName } from '@/lib/accounts/account-name';
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { PAID, sqlList } from '@/lib/reconcile/states';
@@ -20,6 +21,8 @@ export interface RevenueRow {
 export interface AccountRevenueRow {
   accountNumber: string;
   bankLabel: string | null;
+  /** Label and masked number. */
+  name: string;
   orders: number;
   revenue: string;
 }
@@ -51,19 +54,29 @@ const averageText = (revenue: bigint, orders: number) => {
 /**
  * Paid orders (paid, underpaid, overpaid) by the Jakarta day, week or month they were paid, with
  * the money they brought (their paid amount), the accounts that money came in on (their active
- * payments' transfers), and how credits in the range got matched.
+ * payments' transfers), and how credits in the range got matched; sandbox transfers count nowhere.
  */
 export async function revenueReport(range: ReportRange): Promise<RevenueReport> {
   const { start, end } = rangeInstants(range);
   const keys = periodKeys(range.from, range.to, range.granularity);
 
   const [revenueRows, accountRows, matchRows] = await Promise.all([
+    // Money a sandbox transfer paid is not revenue; an order only sandbox money paid is not counted at all.
     db().$queryRaw<{ period: string; orders: number; revenue: string }[]>`
+      WITH paid AS (
+        SELECT o.paid_at, o.paid_amount, COALESCE(sandbox_paid.amount, 0) AS sandbox_amount
+          FROM orders o
+          LEFT JOIN LATERAL (
+            SELECT sum(p.amount) AS amount FROM payments p JOIN mutations m ON m.id = p.mutation_id
+             WHERE p.order_id = o.id AND p.undone_at IS NULL AND m.sandbox
+          ) sandbox_paid ON true
+         WHERE o.status IN ${Prisma.raw(sqlList(PAID))} AND o.paid_at >= ${start} AND o.paid_at < ${end}
+      )
       SELECT to_char(date_trunc(${range.granularity}, paid_at AT TIME ZONE 'Asia/Jakarta'), 'YYYY-MM-DD') AS period,
              count(*)::int AS orders,
-             sum(paid_amount)::text AS revenue
-        FROM orders
-       WHERE status IN ${Prisma.raw(sqlList(PAID))} AND paid_at >= ${start} AND paid_at < ${end}
+             sum(paid_amount - sandbox_amount)::text AS revenue
+        FROM paid
+       WHERE sandbox_amount = 0 OR paid_amount > sandbox_amount
        GROUP BY 1
        ORDER BY 1`,
     db().$queryRaw<{ account_number: string; bank_label: string | null; orders: number; revenue: string }[]>`
@@ -71,7 +84,7 @@ export async function revenueReport(range: ReportRange): Promise<RevenueReport> 
              count(DISTINCT o.id)::int AS orders, sum(p.amount)::text AS revenue
         FROM orders o
         JOIN payments p ON p.order_id = o.id AND p.undone_at IS NULL
-        JOIN mutations m ON m.id = p.mutation_id
+        JOIN mutations m ON m.id = p.mutation_id AND NOT m.sandbox
        WHERE o.status IN ${Prisma.raw(sqlList(PAID))} AND o.paid_at >= ${start} AND o.paid_at < ${end}
        GROUP BY m.account_number
        ORDER BY sum(p.amount) DESC, m.account_number`,
@@ -83,7 +96,7 @@ export async function revenueReport(range: ReportRange): Promise<RevenueReport> 
           JOIN mutations m ON m.id = h.mutation_id
          WHERE h.created_at >= ${start} AND h.created_at < ${end}
            AND h.action IN ('matched_automatically', 'confirmed', 'matched_by_hand', 'split')
-           AND m.type = 'CR' AND m.match_state = 'matched'
+           AND m.type = 'CR' AND m.match_state = 'matched' AND NOT m.sandbox
          ORDER BY h.mutation_id, h.created_at DESC, h.id DESC
       )
       SELECT to_char(date_trunc(${range.granularity}, created_at AT TIME ZONE 'Asia/Jakarta'), 'YYYY-MM-DD') AS period,
@@ -117,7 +130,13 @@ export async function revenueReport(range: ReportRange): Promise<RevenueReport> 
   return {
     range,
     rows,
-    byAccount: accountRows.map((row) => ({ accountNumber: row.account_number, bankLabel: row.bank_label, orders: row.orders, revenue: row.revenue })),
+    byAccount: accountRows.map((row) => ({
+      accountNumber: row.account_number,
+      bankLabel: row.bank_label,
+      name: accountName({ label: row.bank_label, accountNumber: row.account_number }),
+      orders: row.orders,
+      revenue: row.revenue,
+    })),
     matching,
     totals: {
       orders,

@@ -9,7 +9,9 @@ export interface TestTransfer {
   type?: 'CR' | 'DB';
   description?: string;
   note?: string | null;
+  /** An account named here is its own Moota account (`bnk_<number>`); without one, `bnk_test`. */
   accountNumber?: string;
+  bankId?: string;
   paymentOrderId?: string;
   mootaId?: string;
 }
@@ -18,7 +20,7 @@ export interface TestTransfer {
 export async function receiveTransfers(...transfers: TestTransfer[]): Promise<string[]> {
   const body = transfers.map((t) => ({
     mutation_id: t.mootaId ?? `test-${++counter}-${randomUUID().slice(0, 8)}`,
-    bank_id: 'bnk_test',
+    bank_id: t.bankId ?? (t.accountNumber ? `bnk_${t.accountNumber}` : 'bnk_test'),
     account_number: t.accountNumber ?? '8730112233',
     date: '2026-11-28 10:00:00',
     description: t.description ?? 'TRSF E-BANKING CR',

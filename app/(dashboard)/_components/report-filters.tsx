@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { Field, Input, Select } from '@/components/ui/field';
+import type { AccountOption } from '@/lib/queries/accounts';
 import { GRANULARITIES, type Granularity } from '@/lib/reports/periods';
 
 export interface ReportFilterValue {
@@ -22,7 +23,7 @@ export function ReportFilters({
   idPrefix: string;
   value: ReportFilterValue;
   onChange: (value: ReportFilterValue) => void;
-  accounts?: { accountNumber: string; bankLabel: string | null }[];
+  accounts?: AccountOption[];
   error?: string | null;
 }) {
   const t = useTranslations();
@@ -72,8 +73,8 @@ export function ReportFilters({
             <Select id={id('account')} value={value.account ?? ''} onChange={(event) => onChange({ ...value, account: event.target.value })}>
               <option value="">{t('cashFlow.allAccounts')}</option>
               {accounts.map((account) => (
-                <option key={account.accountNumber} value={account.accountNumber}>
-                  {account.bankLabel ? `${account.bankLabel} · ${account.accountNumber}` : account.accountNumber}
+                <option key={account.value} value={account.value}>
+                  {account.name}
                 </option>
               ))}
             </Select>

@@ -5,7 +5,8 @@ import { PageHeader } from '@/components/ui/page-header';
 import { requireUser } from '@/lib/next/session';
 import { jakartaDay } from '@/lib/time/jakarta';
 import { getTranslations } from 'next-intl/server';
-import { cashFlow, cashFlowAccounts, cashFlowParams } from '@/lib/queries/cash-flow';
+import { accountOptions } from '@/lib/queries/accounts';
+import { cashFlow, cashFlowParams } from '@/lib/queries/cash-flow';
 import { rangeOrDefault } from '@/lib/reports/range';
 import { parseSearchParams } from '@/lib/search-params';
 
@@ -17,7 +18,7 @@ export default async function CashFlowPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const range = rangeOrDefault(params, jakartaDay(new Date()));
   const { account } = parseSearchParams(cashFlowParams, params);
-  const [report, accounts] = await Promise.all([cashFlow(range, account), cashFlowAccounts()]);
+  const [report, accounts] = await Promise.all([cashFlow(range, account), accountOptions()]);
   return (
     <ClientMessages areas={['cashFlow']}>
       <PageHeader title={t('cashFlow.title')} description={t('cashFlow.description')} />

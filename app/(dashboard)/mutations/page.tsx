@@ -11,7 +11,9 @@ import { Field, Input, Select } from '@/components/ui/field';
 import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { listAccounts, listMutations, mutationFilterQuery, mutationListParams } from '@/lib/queries/mutations';
+import { accountOptions } from '@/lib/queries/accounts';
+import { listMutations, MUTATION_ORIGINS, mutationFilterQuery, mutationListParams } from '@/lib/queries/mutations';
+import { Badge } from '@/components/ui/badge';
 import { parseSearchParams, searchParamValues } from '@/lib/search-params';
 
 export async function generateMetadata() {
@@ -24,7 +26,7 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
   const t = await getTranslations();
   const locale = await getLocale();
   const { filters, cursor } = parseSearchParams(mutationListParams, params);
-  const [page, accounts] = await Promise.all([listMutations(filters, cursor), listAccounts()]);
+  const [page, accounts] = await Promise.all([listMutations(filters, cursor), accountOptions()]);
   const query = mutationFilterQuery(filters);
   const typed = searchParamValues(params);
   const raw = (name: string) => typed[name] ?? '';
@@ -44,17 +46,15 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
       <Form
         action="/mutations"
         aria-label={t('mutations.filters.label')}
-        className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-7 dark:border-slate-700 dark:bg-slate-900"
+        className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-5 dark:border-slate-700 dark:bg-slate-900"
       >
         <Field label={t('mutations.filters.account')} htmlFor="filter-account">
           <Select id="filter-account" name="account" defaultValue={filters.account ?? ''}>
             <option value="">{t('mutations.filters.allAccounts')}</option>
-            {filters.account && !accounts.some((a) => a.accountNumber === filters.account) && (
-              <option value={filters.account}>{filters.account}</option>
-            )}
+            {filters.account && !accounts.some((a) => a.value === filters.account) && <option value={filters.account}>{filters.account}</option>}
             {accounts.map((account) => (
-              <option key={account.accountNumber} value={account.accountNumber}>
-                {[account.bankLabel, account.accountNumber].filter(Boolean).join(' · ')}
+              <option key={account.value} value={account.value}>
+                {account.sandbox ? `${account.name} (${t('accounts.sandbox')})` : account.name}
               </option>
             ))}
           </Select>
@@ -64,6 +64,22 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
             <option value="">{t('mutations.filters.allTypes')}</option>
             <option value="CR">{t('mutations.type.CR')}</option>
             <option value="DB">{t('mutations.type.DB')}</option>
+          </Select>
+        </Field>
+        <Field label={t('accounts.filters.origin')} htmlFor="filter-origin">
+          <Select id="filter-origin" name="origin" defaultValue={filters.origin ?? ''}>
+            <option value="">{t('accounts.filters.allOrigins')}</option>
+            {MUTATION_ORIGINS.map((origin) => (
+              <option key={origin} value={origin}>
+                {t(`accounts.origins.${origin}`)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={t('accounts.filters.gap')} htmlFor="filter-gap">
+          <Select id="filter-gap" name="gap" defaultValue={filters.gap ? '1' : ''}>
+            <option value="">{t('accounts.filters.gapAll')}</option>
+            <option value="1">{t('accounts.filters.gapOnly')}</option>
           </Select>
         </Field>
         <Field label={t('mutations.filters.from')} htmlFor="filter-from">
@@ -81,7 +97,7 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
         <Field label={t('mutations.filters.q')} htmlFor="filter-q">
           <Input id="filter-q" name="q" type="search" placeholder={t('mutations.filters.qPlaceholder')} defaultValue={filters.q ?? ''} />
         </Field>
-        <div className="flex gap-2 sm:col-span-2 lg:col-span-4 xl:col-span-7">
+        <div className="flex gap-2 sm:col-span-2 lg:col-span-4 xl:col-span-5">
           <button type="submit" className={buttonClass('primary')}>
             {t('mutations.filters.apply')}
           </button>
@@ -129,9 +145,21 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
               {mutation.note && <span className="block text-xs text-slate-600 dark:text-slate-400">{mutation.note}</span>}
             </TD>
             <TD>
-              <StatusBadge of="matchState" value={mutation.matchState}>
-                {t(`mutations.matchState.${mutation.matchState}`)}
-              </StatusBadge>
+              <span className="flex flex-wrap gap-1">
+                <StatusBadge of="matchState" value={mutation.matchState}>
+                  {t(`mutations.matchState.${mutation.matchState}`)}
+                </StatusBadge>
+                {mutation.sandbox && (
+                  <span title={t('accounts.sandboxHint')}>
+                    <Badge tone="amber">{t('accounts.sandbox')}</Badge>
+                  </span>
+                )}
+                {mutation.webhookSeenAt === null && (
+                  <span title={t('accounts.notFromWebhookHint', { origin: t(`accounts.origins.${mutation.origin}`) })}>
+                    <Badge tone="slate">{t('accounts.notFromWebhook')}</Badge>
+                  </span>
+                )}
+              </span>
             </TD>
             <TD nowrap>
               {mutation.payments.length === 0

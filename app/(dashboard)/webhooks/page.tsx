@@ -1,3 +1,4 @@
+import { HealthPanel } from '@/app/(dashboard)/_components/health-panel';
 import { ClientMessages } from '@/components/client-messages';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/roles';
@@ -28,6 +29,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
   return (
     <ClientMessages areas={['webhooks']}>
       <PageHeader title={t('webhooks.title')} description={t('webhooks.description')} />
+      <HealthPanel />
       {sync && <SyncPanel {...sync} canConnect={can(user.role, 'manage_settings')} />}
       <SyncRunList firstPage={runs} />
       <h2 className="mb-2 text-lg font-semibold text-slate-900 dark:text-slate-50">{t('webhooks.callsTitle')}</h2>

@@ -1,4 +1,5 @@
 // One line per message area: the area's name is the first part of its keys (`t('orders.title')`).
+export { default as accounts } from './accounts';
 export { default as auth } from './auth';
 export { default as cashFlow } from './cashFlow';
 export { default as common } from './common';

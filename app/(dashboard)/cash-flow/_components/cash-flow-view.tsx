@@ -7,7 +7,8 @@ import { useLocale, useTranslations } from 'next-intl';
 import { Card, EmptyState, Stat } from '@/components/ui/card';
 import { RowHeader, Table, TD } from '@/components/ui/table';
 import { formatRupiah } from '@/lib/format';
-import type { AccountOption, CashFlowReport } from '@/lib/queries/cash-flow';
+import type { AccountOption } from '@/lib/queries/accounts';
+import type { CashFlowReport } from '@/lib/queries/cash-flow';
 
 const rupiah = (amount: string) => formatRupiah(BigInt(amount));
 

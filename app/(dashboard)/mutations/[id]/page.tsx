@@ -41,6 +41,12 @@ export default async function MutationDetailPage({ params }: Props) {
           <span className="inline-flex flex-wrap items-center gap-2">
             <Badge tone={mutation.type === 'CR' ? 'green' : 'blue'}>{t(`mutations.type.${mutation.type}`)}</Badge>
             {matchState}
+            {mutation.sandbox && (
+              <span title={t('accounts.sandboxHint')}>
+                <Badge tone="amber">{t('accounts.sandbox')}</Badge>
+              </span>
+            )}
+            {mutation.webhookSeenAt === null && <Badge tone="slate">{t('accounts.notFromWebhook')}</Badge>}
           </span>
         }
       />

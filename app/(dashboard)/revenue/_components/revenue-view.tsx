@@ -110,7 +110,7 @@ export function RevenueView({ initial }: { initial: RevenueReport }) {
         >
           {(row) => (
             <tr key={row.accountNumber}>
-              <RowHeader>{row.bankLabel ? `${row.bankLabel} · ${row.accountNumber}` : row.accountNumber}</RowHeader>
+              <RowHeader>{row.name}</RowHeader>
               <TD numeric>{row.orders}</TD>
               <TD numeric>{rupiah(row.revenue)}</TD>
             </tr>
