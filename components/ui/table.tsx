@@ -38,7 +38,7 @@ export function Table<Row>({
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
   return (
     <div
-      className={`overflow-x-auto ${framed ? 'rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900' : ''}`}
+      className={`relative overflow-x-auto ${framed ? 'rounded-lg border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900' : ''}`}
       {...(region ? { tabIndex: 0, role: 'region', 'aria-label': caption } : {})}
     >
       <table className={`min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-700 ${className}`} data-testid={testId}>
