@@ -25,7 +25,7 @@ test.describe('as finance', () => {
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await expect(page.getByTestId('mutation-row')).toHaveCount(3);
 
-    await page.getByLabel('Rekening').selectOption('8730112233');
+    await page.getByLabel('Rekening').selectOption('bnk_Q8a1Zx');
     await page.getByLabel('Jenis').selectOption('CR');
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await expect(page).toHaveURL(/type=CR/);
