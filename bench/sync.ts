@@ -2,8 +2,8 @@
  * Sync and statement import: how fast mutations come in from Moota's API and from a statement
  * file, beside a floor measured in the same run.
  *
- *   1. a fresh embedded PostgreSQL, migrated; a fake Moota API (tests/support/fake-moota.ts) in
- *      this process on loopback, serving --mutations mutations over --days days;
+ *   1. a fresh embedded PostgreSQL, migrated; a fake Moota API (scripts/fake-moota.ts) in a process
+ *      of its own on loopback, serving --mutations mutations over the last --days days;
  *   2. floor: every page read and parsed through the real API client, nothing stored;
  *   3. first sync: the same pages through `runSync` (the webhook's intake statement, page by page);
  *   4. second sync of the same window: everything already known — it must change nothing and run
@@ -28,16 +28,16 @@ import { parseStatement } from '@/lib/statements/parse';
 import { mootaSource } from '@/lib/sync/moota-source';
 import { openSyncRun, runSync } from '@/lib/sync/run-sync';
 import { addDays, jakartaDay } from '@/lib/time/jakarta';
-import { fakeMutations, startFakeMoota } from '@/tests/support/fake-moota';
-import { fmt, loadAverage, machineInfo, round, say, seconds, wholeNumber } from './lib/basics';
+import path from 'node:path';
+import { fmt, loadAverage, machineInfo, RESULTS_DIR, round, say, seconds, sleep, wholeNumber } from './lib/basics';
 import { startBenchDatabase, withClient } from './lib/database';
-import { assertPortFree } from './lib/processes';
+import { assertPortFree, describeFailure, isRunning, launch, stopServer, type ChildServer } from './lib/processes';
 import { printColumns, printTargets, writeResults, type TargetCheck } from './lib/report';
 import { runBench, type Cleanup } from './lib/run';
 
 const DATABASE_PORT = 55700;
 const TOKEN = 'bench-moota-token-0123456789';
-const NEWEST = new Date('2026-11-28T05:00:00Z');
+const FAKE_MOOTA_PORT = 55710;
 const TARGET_SPEED_UP = 5;
 
 interface Step {
@@ -69,6 +69,14 @@ async function measure(name: string, count: number, work: () => Promise<unknown>
   const step = { name, count, ms: performance.now() - started, peakRssMb: round(peakRss / 2 ** 20), peakHeapMb: round(peakHeap / 2 ** 20) };
   say(`${name}: ${fmt(count)} in ${seconds(step.ms)} (${fmt(count / (step.ms / 1000))}/s), peak RSS ${step.peakRssMb} MB`);
   return step;
+}
+
+async function waitForLine(server: ChildServer, pattern: RegExp, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (!server.lastLines.some((line) => pattern.test(line))) {
+    if (!isRunning(server) || Date.now() > deadline) throw describeFailure(server, 'the fake Moota did not start');
+    await sleep(50);
+  }
 }
 
 /** A KlikBCA personal statement of `rows` credits and debits in November 2026 on one account. */
@@ -108,7 +116,7 @@ async function main(cleanup: Cleanup): Promise<number> {
   const days = wholeNumber('days', values.days, 1, 31);
   const perPage = wholeNumber('per-page', values['per-page'], 10, 1000);
   const statementRows = wholeNumber('statement-rows', values['statement-rows'], 10, 500_000);
-  await assertPortFree(DATABASE_PORT);
+  await Promise.all([DATABASE_PORT, FAKE_MOOTA_PORT].map(assertPortFree));
   const loadStart = loadAverage();
 
   const database = await startBenchDatabase({ port: DATABASE_PORT, tempPrefix: 'cocok-sync-', cleanup });
@@ -124,11 +132,22 @@ async function main(cleanup: Cleanup): Promise<number> {
   await applyMigrations(database.url);
   await prepareQueues(database.url);
 
-  say(`Generating ${fmt(count)} mutations over ${days} days for the fake Moota…`);
-  const fake = await startFakeMoota({ token: TOKEN, mutations: fakeMutations({ count, days, newest: NEWEST }) });
-  cleanup.add(() => fake.close());
-  const connection = { baseUrl: fake.url, token: TOKEN };
-  const window = { from: addDays(jakartaDay(NEWEST), -(days - 1)), to: jakartaDay(NEWEST) };
+  // Moota is another machine: the fake runs in a process of its own, so its serialising is not this process's time.
+  say(`Starting a fake Moota with ${fmt(count)} mutations over ${days} days…`);
+  const fake = launch(
+    'fake Moota',
+    'scripts/fake-moota.ts',
+    process.env,
+    path.join(RESULTS_DIR, 'sync-fake-moota.log'),
+    [],
+    ['--port', String(FAKE_MOOTA_PORT), '--token', TOKEN, '--mutations', String(count), '--days', String(days)],
+  );
+  cleanup.add(() => stopServer(fake));
+  const baseUrl = `http://127.0.0.1:${FAKE_MOOTA_PORT}/api/v2`;
+  await waitForLine(fake, /fake moota listening/, 120_000);
+  const connection = { baseUrl, token: TOKEN };
+  const today = jakartaDay(new Date());
+  const window = { from: addDays(today, -(days - 1)), to: today };
   const request = { trigger: 'shell' as const, requestedBy: 'bench', window };
 
   // 2. floor: read and parse every page, store nothing

@@ -18,9 +18,16 @@ export interface ChildServer {
  * Runs a script the way the npm scripts do (`NODE_SCRIPT_ARGS`) in its own process group, so that
  * stopping it also stops whatever it started; its output goes to `logPath`, the last lines are kept.
  */
-export function launch(name: string, script: string, env: NodeJS.ProcessEnv, logPath: string, nodeArgs: readonly string[] = []): ChildServer {
+export function launch(
+  name: string,
+  script: string,
+  env: NodeJS.ProcessEnv,
+  logPath: string,
+  nodeArgs: readonly string[] = [],
+  scriptArgs: readonly string[] = [],
+): ChildServer {
   const log = createWriteStream(logPath);
-  const child = spawn(process.execPath, [...nodeArgs, ...NODE_SCRIPT_ARGS, script], {
+  const child = spawn(process.execPath, [...nodeArgs, ...NODE_SCRIPT_ARGS, script, ...scriptArgs], {
     cwd: root,
     env,
     detached: true,

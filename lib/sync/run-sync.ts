@@ -45,6 +45,8 @@ export interface SyncSummary {
 /** A run that has not moved for this long was interrupted (its process stopped); it no longer blocks new runs. */
 export const INTERRUPTED_AFTER_MS = 10 * 60_000;
 export const PAGE_SIZE = 100;
+/** How often a run's progress is written while it pages: enough for a progress bar polled every second. */
+const PROGRESS_EVERY_MS = 250;
 
 /**
  * Opens a sync run; only one runs at a time (the database holds that), so a second request is
@@ -92,12 +94,13 @@ export async function runSync(runId: string, source: MootaSource, options: { per
     await recordReportedAccounts(accounts);
     progress.accounts = run.mootaBankId ? 1 : accounts.length;
     await save();
+    let savedAt = performance.now();
     for (let page = 1; progress.pagesTotal === null || page <= progress.pagesTotal; page++) {
       const answer = await source.mutationPage({ from: run.windowFrom, to: run.windowTo, bankId: run.mootaBankId ?? undefined, page, perPage });
       const ids = answer.mutations.map((m) => m.mootaId);
       // A page the sync has seen whole before changes nothing: one index look-up instead of the intake's statement.
       const seenBefore = await db().mutation.count({ where: { mootaId: { in: ids }, syncSeenAt: { not: null } } });
-      const body = JSON.stringify(redactSecrets(answer.items));
+      const body = seenBefore === ids.length ? '' : JSON.stringify(redactSecrets(answer.items));
       const stored =
         seenBefore === ids.length
           ? { accepted: 0, duplicates: answer.items.length }
@@ -112,7 +115,10 @@ export async function runSync(runId: string, source: MootaSource, options: { per
       progress.pagesTotal = Math.max(answer.lastPage, 1);
       progress.mutationsNew += stored.accepted;
       progress.mutationsKnown += stored.duplicates;
-      await save();
+      if (performance.now() - savedAt >= PROGRESS_EVERY_MS) {
+        await save();
+        savedAt = performance.now();
+      }
     }
     await save({ state: 'succeeded', finishedAt: new Date() });
     return { runId, state: 'succeeded', ...progress, error: null, durationMs: Math.round(performance.now() - started) };
