@@ -99,6 +99,26 @@ describe('accepted deliveries', () => {
     expect((await db().mutation.findMany({ select: { mootaId: true }, orderBy: { mootaId: 'asc' } })).map((m) => m.mootaId)).toEqual(['a', 'b', 'c']);
   });
 
+  test('numeric mutation ids beyond 2^53 keep every digit: two transfers stay two', async () => {
+    // As JSON numbers both would read as 9007199254740992.
+    const body = `[${JSON.stringify(mutation('placeholder-a')).replace('"placeholder-a"', '9007199254740993')},${JSON.stringify(
+      mutation('placeholder-b', { amount: 99_000 }),
+    ).replace('"placeholder-b"', '9007199254740992')}]`;
+    const { status, json } = await post({ body });
+    expect(status).toBe(200);
+    expect(json).toMatchObject({ accepted: 2, duplicates: 0 });
+    const ids = (await db().mutation.findMany({ select: { mootaId: true } })).map((m) => m.mootaId).sort();
+    expect(ids).toEqual(['9007199254740992', '9007199254740993']);
+  });
+
+  test('a credit of zero or less is refused with the field named, and nothing is stored', async () => {
+    const { status, json } = await post({ body: JSON.stringify([mutation('m-good'), mutation('m-zero', { amount: 0 })]) });
+    expect(status).toBe(400);
+    expect(json.error).toContain('mutation 2 (m-zero): amount must be more than 0');
+    expect(await db().mutation.count()).toBe(0);
+    expect(await db().delivery.findFirstOrThrow()).toMatchObject({ outcome: 'rejected', httpStatus: 400 });
+  });
+
   test('a mutation twice in one body is stored once and counted as a duplicate', async () => {
     const { json } = await post({ body: JSON.stringify([mutation('d1'), mutation('d2'), mutation('d1')]) });
     expect(json).toMatchObject({ accepted: 2, duplicates: 1 });

@@ -1,5 +1,5 @@
 import { isAddressAllowed, resolveClientAddress, type Allowlist } from '@/lib/moota/client-address';
-import { parseDelivery, redactBody, redactSecrets, type MootaMutation } from '@/lib/moota/payload';
+import { parseDelivery, parseMootaJson, redactBody, redactSecrets, type MootaMutation } from '@/lib/moota/payload';
 import { verifySignature } from '@/lib/moota/signature';
 import type { SignatureResult } from '@/lib/generated/prisma/client';
 import { auditHeaders, BodyTooLargeError, PEER_ADDRESS_HEADER, readBodyWithin } from '@/lib/intake/delivery-call';
@@ -95,7 +95,8 @@ async function check(request: Request, call: DeliveryCall, config: WebhookConfig
   const text = Buffer.from(body).toString('utf8');
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    // Numeric mutation ids above 2^53 keep every digit: two transfers are never one by rounding.
+    json = parseMootaJson(text);
   } catch {
     return refusal(400, 'body is not valid JSON', signature, body);
   }

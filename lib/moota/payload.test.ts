@@ -158,14 +158,14 @@ describe('parseDelivery: fixtures', () => {
   });
 
   test.each(['credit-two', 'mixed-bank-null', 'test-webhook', 'virtual-account'])(
-    '%s: the stored body gives back each item as received except for bank.meta',
+    '%s: the stored body gives back each item as received except for the bank credentials',
     (name) => {
       const items = fixture(name);
       const mutations = parsedMutations(fixture(name));
       mutations.forEach((mutation, index) => {
         const item = structuredClone(items[index]!);
         const bank = item.bank as Record<string, unknown> | null | undefined;
-        if (bank) bank.meta = '[redacted]';
+        if (bank) for (const key of ['meta', 'username', 'token']) if (key in bank) bank[key] = '[redacted]';
         expect(storedItem(fixtureText(name), mutation.mootaId)).toEqual(item);
       });
     },
@@ -186,7 +186,13 @@ describe('parseDelivery: fixtures', () => {
     const [mutation] = parsedMutations(fixture('credit-two'));
     const item = storedItem(fixtureText('credit-two'), mutation!.mootaId);
     expect(item).toMatchObject({ token: 'tok_7Hq2LmP0aa', bank_id: 'bnk_Q8a1Zx' });
-    expect(item!.bank).toMatchObject({ token: 'bnk_Q8a1Zx', bank_id: 'bnk_Q8a1Zx' });
+    expect(item!.bank).toMatchObject({
+      bank_id: 'bnk_Q8a1Zx',
+      account_number: '8730112233',
+      login_retry: 0,
+      token: '[redacted]',
+      username: '[redacted]',
+    });
   });
 });
 
@@ -366,6 +372,12 @@ describe('parseDelivery: malformed bodies', () => {
       error: 'mutation 1 (mut_x): amount must be a number or a numeric string, got "1.000.000"',
     },
     { label: 'amount missing', body: withItem({}, ['amount']), error: 'mutation 1 (mut_x): amount is required' },
+    { label: 'amount zero', body: withItem({ amount: 0 }), error: 'mutation 1 (mut_x): amount must be more than 0 (the direction is in type)' },
+    {
+      label: 'amount negative',
+      body: withItem({ amount: '-150123.00' }),
+      error: 'mutation 1 (mut_x): amount must be more than 0 (the direction is in type)',
+    },
     {
       label: 'amount null',
       body: withItem({ amount: null }),
@@ -488,8 +500,30 @@ describe('redactSecrets', () => {
     },
     {
       label: 'Moota identifiers kept',
-      input: { token: 'tok_1', bank_id: 'bnk_1', bank: { token: 'bnk_1', bank_id: 'bnk_1' } },
-      expected: { token: 'tok_1', bank_id: 'bnk_1', bank: { token: 'bnk_1', bank_id: 'bnk_1' } },
+      input: {
+        token: 'tok_1',
+        bank_id: 'bnk_1',
+        bank: { bank_id: 'bnk_1', bank_type: 'bca', label: 'BCA', atas_nama: 'TOKO', account_number: '123' },
+      },
+      expected: {
+        token: 'tok_1',
+        bank_id: 'bnk_1',
+        bank: { bank_id: 'bnk_1', bank_type: 'bca', label: 'BCA', atas_nama: 'TOKO', account_number: '123' },
+      },
+    },
+    {
+      label: 'credential-like keys under bank, in any spelling and depth',
+      input: { bank: { username: 'u', sessionId: 's', api_key: 'k', pin: '1234', token: 't', corporate: { loginId: 'l', password2: 'p' } } },
+      expected: {
+        bank: {
+          username: '[redacted]',
+          sessionId: '[redacted]',
+          api_key: '[redacted]',
+          pin: '[redacted]',
+          token: '[redacted]',
+          corporate: { loginId: '[redacted]', password2: '[redacted]' },
+        },
+      },
     },
     {
       label: 'look-alike keys kept',
@@ -538,7 +572,7 @@ describe('redactBody', () => {
     {
       label: 'secret fields redacted',
       text: '[{"mutation_id":"m","bank":{"meta":{"session_id":"S"},"token":"bnk_1"}}]',
-      expected: '[{"mutation_id":"m","bank":{"meta":"[redacted]","token":"bnk_1"}}]',
+      expected: '[{"mutation_id":"m","bank":{"meta":"[redacted]","token":"[redacted]"}}]',
     },
     { label: 'unicode kept', text: '{"description":"Budi 🙏 日本"}', expected: '{"description":"Budi 🙏 日本"}' },
   ])('$label', ({ text, expected }) => {
@@ -546,14 +580,17 @@ describe('redactBody', () => {
   });
 
   test.each(['credit-two', 'mixed-bank-null', 'test-webhook', 'virtual-account'])(
-    'fixture %s: stored body is the fixture with meta redacted',
+    'fixture %s: stored body is the fixture with the bank credentials redacted',
     (name) => {
       const expected = fixture(name).map((item) => {
         const bank = item.bank as Record<string, unknown> | null | undefined;
-        return bank ? { ...item, bank: { ...bank, meta: '[redacted]' } } : item;
+        if (!bank) return item;
+        const credentials = ['meta', 'username', 'token'].filter((key) => key in bank).map((key) => [key, '[redacted]']);
+        return { ...item, bank: { ...bank, ...Object.fromEntries(credentials) } };
       });
       expect(JSON.parse(redactBody(fixtureText(name)))).toEqual(expected);
       expect(redactBody(fixtureText(name))).not.toContain('REDACT-ME');
+      expect(redactBody(fixtureText(name))).not.toContain('tokoberkah01');
     },
   );
 });

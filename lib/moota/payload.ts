@@ -29,12 +29,19 @@ const SECRET_KEY = /(^|_)(meta|session|session_id|access_token|refresh_token|pas
 // No Moota field nests anywhere near this deep; the cap keeps hostile bodies from exhausting the stack.
 const MAX_DEPTH = 64;
 
-function redact(value: unknown, depth: number): unknown {
+// Under `bank` Moota keeps how it logs in to the bank: anything credential-like there goes, whatever
+// its spelling (`username`, `sessionId`, `api_key`, `pin`, `token`); its identifiers stay.
+const BANK_CREDENTIAL_KEY = /user|login(_?id|_?name)?$|pass|pin|token|session|secret|key|cookie|auth|credential|otp|cert/i;
+
+function redact(value: unknown, depth: number, underBank = false): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (depth >= MAX_DEPTH) return REDACTED;
-  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => redact(item, depth + 1, underBank));
+  const secret = (key: string) => SECRET_KEY.test(key) || (underBank && BANK_CREDENTIAL_KEY.test(key));
   // fromEntries defines own properties, so a "__proto__" key stays data.
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, SECRET_KEY.test(key) ? REDACTED : redact(item, depth + 1)]));
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, secret(key) ? REDACTED : redact(item, depth + 1, underBank || key === 'bank')]),
+  );
 }
 
 /** A deep copy with secret-bearing keys (at any depth) replaced by "[redacted]". */
@@ -96,6 +103,10 @@ const looseText = z
 
 const rupiah = readWith('a number or a numeric string', parseMachineAmount);
 
+// Moota gives the direction in `type`; an amount of zero or below cannot pay anything and would
+// leave an order with a negative paid amount.
+const positiveRupiah = rupiah.refine((amount) => amount > 0n, { message: 'must be more than 0 (the direction is in type)' });
+
 const jakartaDateTime = readWith('a Jakarta date-time "YYYY-MM-DD HH:mm:ss"', (value) => {
   if (typeof value !== 'string') throw new TypeError();
   return parseJakartaDateTime(value);
@@ -117,7 +128,7 @@ const mutationSchema = z.looseObject(
     account_number: identifier,
     bank_id: looseText,
     date: jakartaDateTime,
-    amount: rupiah,
+    amount: positiveRupiah,
     balance: rupiah.nullish(),
     type: mutationType,
     description: looseText,
