@@ -99,18 +99,17 @@ export async function runSync(runId: string, source: MootaSource, options: { per
       const answer = await source.mutationPage({ from: run.windowFrom, to: run.windowTo, bankId: run.mootaBankId ?? undefined, page, perPage });
       const ids = answer.mutations.map((m) => m.mootaId);
       // A page the sync has seen whole before changes nothing: one index look-up instead of the intake's statement.
-      const seenBefore = await db().mutation.count({ where: { mootaId: { in: ids }, syncSeenAt: { not: null } } });
-      const body = seenBefore === ids.length ? '' : JSON.stringify(redactSecrets(answer.items));
-      const stored =
-        seenBefore === ids.length
-          ? { accepted: 0, duplicates: answer.items.length }
-          : await storeAcceptedDelivery(
-              { receivedAt: new Date(), sourceAddress: source.host, headers: {}, bodyBytes: Buffer.byteLength(body) },
-              body,
-              answer.mutations,
-              answer.items.length - answer.mutations.length,
-              { source: 'api-sync', syncRunId: runId },
-            );
+      const seenWhole = (await db().mutation.count({ where: { mootaId: { in: ids }, syncSeenAt: { not: null } } })) === ids.length;
+      const body = seenWhole ? '' : JSON.stringify(redactSecrets(answer.items));
+      const stored = seenWhole
+        ? { accepted: 0, duplicates: answer.items.length }
+        : await storeAcceptedDelivery(
+            { receivedAt: new Date(), sourceAddress: source.host, headers: {}, bodyBytes: Buffer.byteLength(body) },
+            body,
+            answer.mutations,
+            answer.items.length - answer.mutations.length,
+            { source: 'api-sync', syncRunId: runId },
+          );
       progress.pagesFetched += 1;
       progress.pagesTotal = Math.max(answer.lastPage, 1);
       progress.mutationsNew += stored.accepted;

@@ -1,4 +1,4 @@
-import { inTransaction } from '@/lib/db';
+import { db, inTransaction } from '@/lib/db';
 import { env } from '@/lib/env';
 import { DomainError } from '@/lib/errors';
 import { enqueueSync } from '@/lib/jobs/queue';
@@ -7,7 +7,6 @@ import { mootaSource } from '@/lib/sync/moota-source';
 import { openSyncRun, runSync, type SyncRequest, type SyncSummary } from '@/lib/sync/run-sync';
 import { recentWindow } from '@/lib/sync/window';
 import { jakartaDay } from '@/lib/time/jakarta';
-import { db } from '@/lib/db';
 
 /** The cron of the scheduled sync: every `minutes` minutes (below an hour), or every so many whole hours. */
 export function syncSchedule(minutes: number): string {
