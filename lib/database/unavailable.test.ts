@@ -1,5 +1,5 @@
-import { describe, expect, test } from 'vitest';
-import { isDatabaseUnavailable } from './unavailable';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { DatabaseDeadlineError, isDatabaseUnavailable, withinDeadline } from './unavailable';
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });
 
@@ -17,6 +17,7 @@ describe('isDatabaseUnavailable', () => {
     { label: 'deadlock', error: withCode('deadlock detected', '40P01'), unavailable: true },
     { label: 'wrapped in a cause', error: new Error('could not store', { cause: withCode('refused', 'ECONNREFUSED') }), unavailable: true },
     { label: 'several addresses refused', error: new AggregateError([withCode('a', 'ECONNREFUSED')], ''), unavailable: true },
+    { label: 'past the caller’s deadline', error: new DatabaseDeadlineError(4000), unavailable: true },
     { label: 'bigint out of range', error: withCode('value "9223372036854775808" is out of range for type bigint', '22003'), unavailable: false },
     { label: 'NUL in jsonb', error: withCode('unsupported Unicode escape sequence', '22P05'), unavailable: false },
     { label: 'check constraint', error: withCode('new row violates check constraint', '23514'), unavailable: false },
@@ -24,5 +25,27 @@ describe('isDatabaseUnavailable', () => {
     { label: 'not an error', error: 'ECONNREFUSED', unavailable: false },
   ])('$label', ({ error, unavailable }) => {
     expect(isDatabaseUnavailable(error)).toBe(unavailable);
+  });
+});
+
+describe('withinDeadline', () => {
+  afterEach(() => vi.useRealTimers());
+
+  test('work that ends in time gives its result', async () => {
+    await expect(withinDeadline(Promise.resolve(7), 100, () => 0)).resolves.toBe(7);
+  });
+
+  test('work that outlasts the deadline is given up with a DatabaseDeadlineError', async () => {
+    vi.useFakeTimers();
+    const never = new Promise<never>(() => {});
+    const answer = withinDeadline(never, 4000, () => 1000);
+    const checked = expect(answer).rejects.toThrow(new DatabaseDeadlineError(3000));
+    await vi.advanceTimersByTimeAsync(3000);
+    await checked;
+  });
+
+  test('a deadline already passed gives up at once; no deadline waits for the work', async () => {
+    await expect(withinDeadline(new Promise<never>(() => {}), 10, () => 20)).rejects.toBeInstanceOf(DatabaseDeadlineError);
+    await expect(withinDeadline(Promise.resolve('done'), Number.POSITIVE_INFINITY)).resolves.toBe('done');
   });
 });

@@ -14,6 +14,7 @@ const UNAVAILABLE_MESSAGES =
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!(error instanceof Error) || depth > 4) return false;
+  if (error instanceof DatabaseDeadlineError) return true;
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string') {
     if (NETWORK_CODES.has(code) || UNAVAILABLE_CODES.has(code)) return true;
@@ -22,4 +23,26 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (UNAVAILABLE_MESSAGES.test(error.message)) return true;
   if (error instanceof AggregateError && error.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
   return isDatabaseUnavailable(error.cause, depth + 1);
+}
+
+/** The database did not answer within the time the caller had for it. */
+export class DatabaseDeadlineError extends Error {
+  constructor(readonly ms: number) {
+    super(`the database did not answer within ${Math.round(ms)} ms`);
+    this.name = 'DatabaseDeadlineError';
+  }
+}
+
+/**
+ * `work`, or a DatabaseDeadlineError once `deadline` (a `performance.now()` time) has passed:
+ * the caller answers in time. The work itself runs on to its own end (the pool's timeouts end it).
+ */
+export function withinDeadline<T>(work: Promise<T>, deadline: number, now: () => number = () => performance.now()): Promise<T> {
+  const left = deadline - now();
+  if (!Number.isFinite(left)) return work;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DatabaseDeadlineError(Math.max(left, 0))), Math.max(left, 0));
+  });
+  return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }

@@ -2,7 +2,7 @@ import { isAddressAllowed, resolveClientAddress, type Allowlist } from '@/lib/mo
 import { describeRefused, parseMootaJson, readDelivery, redactBody, redactSecrets, type MootaMutation } from '@/lib/moota/payload';
 import { verifySignature } from '@/lib/moota/signature';
 import { jsonDepth, MAX_JSON_DEPTH } from '@/lib/moota/storable';
-import { isDatabaseUnavailable } from '@/lib/database/unavailable';
+import { isDatabaseUnavailable, withinDeadline } from '@/lib/database/unavailable';
 import type { SignatureResult } from '@/lib/generated/prisma/client';
 import { auditHeaders, BodyTooLargeError, PEER_ADDRESS_HEADER, readBodyWithin, refusedCallHeaders } from '@/lib/intake/delivery-call';
 import { storeAcceptedDelivery, storeRejectedDelivery, type DeliveryCall } from '@/lib/intake/store-delivery';
@@ -12,6 +12,8 @@ export interface WebhookConfig {
   allowlist: Allowlist;
   trustedProxyHops: number;
   maxBodyBytes: number;
+  /** The `performance.now()` time by which the database must have answered (Moota waits 5 s); none if absent. */
+  databaseDeadline?: number;
 }
 
 interface Refusal {
@@ -46,6 +48,7 @@ const refusal = (httpStatus: number, reason: string, signature: SignatureResult,
  */
 export async function receiveWebhook(request: Request, config: WebhookConfig): Promise<Response> {
   const started = performance.now();
+  const deadline = config.databaseDeadline ?? Number.POSITIVE_INFINITY;
   const call: DeliveryCall = {
     receivedAt: new Date(),
     sourceAddress: resolveClientAddress({
@@ -60,17 +63,13 @@ export async function receiveWebhook(request: Request, config: WebhookConfig): P
   const outcome = await check(request, call, config);
   if ('httpStatus' in outcome) {
     if (outcome.signature !== 'valid') call.headers = refusedCallHeaders(request.headers);
-    return refuse(call, outcome);
+    return refuse(call, outcome, deadline);
   }
 
   try {
-    const stored = await storeAcceptedDelivery(
-      call,
-      outcome.redactedBody,
-      outcome.mutations,
-      outcome.duplicatesInBody,
-      undefined,
-      outcome.refusedReason,
+    const stored = await withinDeadline(
+      storeAcceptedDelivery(call, outcome.redactedBody, outcome.mutations, outcome.duplicatesInBody, undefined, outcome.refusedReason),
+      deadline,
     );
     const counts = { delivery_id: stored.deliveryId, accepted: stored.accepted, duplicates: stored.duplicates };
     if (outcome.refusedReason !== null) {
@@ -87,7 +86,7 @@ export async function receiveWebhook(request: Request, config: WebhookConfig): P
     // Every retry would meet the same refusal: "try again later" would be a lie.
     console.error('webhook: the database refused a delivery that passed every check', { sourceAddress: call.sourceAddress, error });
     const detail = error instanceof Error ? error.message : String(error);
-    return refuse(call, refusal(500, `the database refused the delivery: ${detail}`, 'valid', outcome.body));
+    return refuse(call, refusal(500, `the database refused the delivery: ${detail}`, 'valid', outcome.body), deadline);
   }
 }
 
@@ -141,16 +140,14 @@ async function check(request: Request, call: DeliveryCall, config: WebhookConfig
   };
 }
 
-async function refuse(call: DeliveryCall, refusal: Refusal): Promise<Response> {
+async function refuse(call: DeliveryCall, refusal: Refusal, deadline: number): Promise<Response> {
   const excerpt = refusal.body ? redactBody(Buffer.from(refusal.body).toString('utf8')) : '';
   let deliveryId: string | null = null;
   try {
-    deliveryId = await storeRejectedDelivery(call, {
-      httpStatus: refusal.httpStatus,
-      reason: refusal.reason,
-      signature: refusal.signature,
-      bodyExcerpt: excerpt,
-    });
+    deliveryId = await withinDeadline(
+      storeRejectedDelivery(call, { httpStatus: refusal.httpStatus, reason: refusal.reason, signature: refusal.signature, bodyExcerpt: excerpt }),
+      deadline,
+    );
   } catch (error) {
     console.error('webhook: could not record a rejected call', { reason: refusal.reason, error });
   }
