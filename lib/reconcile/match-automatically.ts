@@ -1,7 +1,7 @@
 import type { SqlExecutor } from '@/lib/db';
 import type { MatchState } from '@/lib/generated/prisma/client';
 import { decideMatch, mutationReferenceTokens, type Decision, type MatchSettings } from '@/lib/reconcile/decide';
-import { newlyPaidOrderIds, settlementRows, type Settlement } from '@/lib/reconcile/settle-orders';
+import { ordersToAnnounce, settlementRows, type Settlement } from '@/lib/reconcile/settle-orders';
 import { isSettled } from '@/lib/reconcile/states';
 import {
   lockCandidateOrders,
@@ -89,7 +89,7 @@ export async function matchAutomatically(
     processedAt: options.processedAt,
     history,
   });
-  await announceOrdersPaid(sql, newlyPaidOrderIds(settlements));
+  await announceOrdersPaid(sql, ordersToAnnounce(settlements));
   return decisions;
 }
 
