@@ -148,11 +148,14 @@ function namesOrder(paymentOrderId: string | null, order: Pick<OrderFacts, 'refe
   return paymentOrderId !== null && paymentOrderId.trim() !== '' && paymentOrderId.toUpperCase() === order.reference.toUpperCase();
 }
 
-/** A payment that names its order pays it once the base amount is covered: no unique code needed. */
-function statusByOrderId(paid: bigint, order: OrderFacts, settings: MatchSettings): PaymentStatus {
-  if (paid < order.amount) return 'underpaid';
-  if (paid > order.payableAmount + settings.overpaidTolerance) return 'overpaid';
-  return 'paid';
+/**
+ * A payment that names its order needs no unique code: anything from the base to the payable
+ * amount pays it. Beyond that the same tolerances apply as to any transfer; further off, null.
+ */
+function statusByOrderId(paid: bigint, order: OrderFacts, settings: MatchSettings): PaymentStatus | null {
+  if (order.amount <= paid && paid <= order.payableAmount) return 'paid';
+  if (paid < order.amount) return order.amount - settings.underpaidTolerance <= paid ? 'underpaid' : null;
+  return paymentStatus(paid, order.payableAmount, settings);
 }
 
 interface Evidence {
@@ -246,7 +249,8 @@ export function decideMatch(mutation: MutationFacts, candidates: readonly OrderF
   const named = fitting.filter((e) => e.namedById);
   if (named.length === 1) {
     const [only] = named as [Evidence];
-    return matched(only, 'payment-order-id', statusByOrderId(mutation.amount, only.order, settings));
+    const status = statusByOrderId(mutation.amount, only.order, settings);
+    return status ? matched(only, 'payment-order-id', status) : review(named);
   }
   if (named.length > 1) return review(named);
 
