@@ -294,6 +294,8 @@ describe('markStoreCallbackFailed', () => {
       expect(aboutThisCallback).toEqual([[`store callback ${pending} failed: gave up after repeated failures`]]);
 
       await resetDatabase();
+      // The reset took the settings too; the cached copy lasts a second only.
+      await saveSettings({ storeCallbackUrl: receiver.url, storeCallbackSecret: SECRET }, 'test');
       const delivered = await orderPaid(await paidOrder());
       await deliverStoreCallback(delivered);
       await markStoreCallbackFailed(delivered, 'gave up after repeated failures');
