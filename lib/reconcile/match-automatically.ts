@@ -112,11 +112,8 @@ async function closedOrdersByAmount(sql: SqlExecutor, credits: readonly LockedMu
   if (credits.length === 0 || settings.closedAmountHoldDays === 0) return byAmount;
   const earliest = Math.min(...credits.map((mutation) => mutation.receivedAt.getTime()));
   const since = new Date(earliest - settings.closedAmountHoldDays * 24 * 60 * 60_000);
-  for (const order of await recentlyClosedOrders(
-    sql,
-    credits.map((mutation) => mutation.amount),
-    since,
-  )) {
+  const amounts = credits.map((mutation) => mutation.amount);
+  for (const order of await recentlyClosedOrders(sql, amounts, since)) {
     byAmount.set(order.payableAmount, [...(byAmount.get(order.payableAmount) ?? []), order]);
   }
   return byAmount;
