@@ -7,6 +7,7 @@ import { splitPayment } from '@/lib/reconcile/split-payment';
 import { saveSettings } from '@/lib/settings/store';
 import { resetDatabase } from '@/tests/support/database';
 import { receiveTransfers } from '@/tests/support/mutations';
+import { TEST_SECRET, webhookRequest } from '@/tests/support/webhook';
 
 const VA_ACCOUNT = '8808123456789012';
 
@@ -47,6 +48,36 @@ describe('a VA or QRIS payment naming its order', () => {
     expect(await matchTransfer({ mutationId: id!, orderId: o.id, actor: 'finance@test' })).toMatchObject({ confirmed: true });
     expect(await orderById(o.id)).toMatchObject({ status: 'underpaid', paidAmount: 1n });
     expect(await told(o.id)).toEqual([['order.underpaid', 'underpaid']]);
+  });
+
+  test('through the webhook: a QRIS payment of Rp 1 naming the order waits for a person', async () => {
+    await saveSettings({ webhookSecrets: [TEST_SECRET] }, 'test');
+    const o = await order('INV-QRIS-1', 150_000);
+    const { POST } = await import('@/app/api/webhook/route');
+    const body = JSON.stringify([
+      {
+        mutation_id: 'qris-rp1',
+        bank_id: 'bnk_qris',
+        account_number: '9360000812345678',
+        date: '2026-11-28 10:00:00',
+        description: 'QRIS PAYMENT',
+        amount: '1.00',
+        type: 'CR',
+        balance: '1.00',
+        bank: { bank_type: 'qris' },
+        payment_detail: { order_id: 'INV-QRIS-1' },
+      },
+    ]);
+    expect((await POST(webhookRequest({ body }))).status).toBe(200);
+    const stored = await db().mutation.findUniqueOrThrow({ where: { mootaId: 'qris-rp1' } });
+    await processMutations([stored.id]);
+
+    expect(await mutation(stored.id)).toMatchObject({
+      matchState: 'review',
+      matchCandidates: [{ orderId: o.id, reasons: expect.arrayContaining(['order-id']) }],
+    });
+    expect(await orderById(o.id)).toMatchObject({ status: 'pending', paidAmount: 0n });
+    expect(await told(o.id)).toEqual([]);
   });
 
   test('short of the base amount by no more than the tolerance: underpaid, and the store is told order.underpaid', async () => {
