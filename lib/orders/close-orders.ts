@@ -4,7 +4,7 @@ import type { Order } from '@/lib/generated/prisma/client';
 import { recordHistory } from '@/lib/reconcile/store';
 import { lockOrders } from '@/lib/reconcile/store';
 
-/** Cancels an open order, freeing its payable amount. Cancelling twice is not an error. */
+/** Cancels an open order; its payable amount stays held for `closedAmountHoldDays`. Cancelling twice is not an error. */
 export async function cancelOrder(reference: string, actor: string, reason?: string | null): Promise<Order> {
   return inTransaction(async (tx) => {
     const found = await tx.order.findUnique({ where: { referenceKey: reference.trim().toUpperCase() }, select: { id: true } });
