@@ -44,8 +44,8 @@ const ADDRESS_LOCK = 1_668_246_882;
 
 async function lockAttempts(tx: Transaction, email: string, address: string): Promise<void> {
   // Always email first, then address: every sign-in takes them in that order, so none wait on each other in a circle.
-  await tx.executeSql('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [EMAIL_LOCK, email]);
-  await tx.executeSql('SELECT pg_advisory_xact_lock($1::int, hashtext($2))', [ADDRESS_LOCK, address]);
+  await tx.executeSql('SELECT 1 AS locked FROM pg_advisory_xact_lock($1::int, hashtext($2))', [EMAIL_LOCK, email]);
+  await tx.executeSql('SELECT 1 AS locked FROM pg_advisory_xact_lock($1::int, hashtext($2))', [ADDRESS_LOCK, address]);
 }
 
 const RECENT_FAILURES = `
