@@ -5,8 +5,9 @@
  *   tsx scripts/db.ts migrate         apply pending migrations (prisma migrate deploy, without the engine)
  *   tsx scripts/db.ts create <name>   write a migration from the migrations to schema.prisma
  *   tsx scripts/db.ts drift           exit 1 when the migrations do not produce schema.prisma
+ *   tsx scripts/db.ts check           exit 1, naming each, when the data breaks an invariant (lib/reconcile/invariants.ts)
  *
- * migrate, create and drift use DATABASE_URL, or the project's embedded database (COCOK_DATA_DIR,
+ * migrate, create, drift and check use DATABASE_URL, or the project's embedded database (COCOK_DATA_DIR,
  * COCOK_DATABASE_PORT) when it is unset.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
-const usage = 'Usage: tsx scripts/db.ts <generate | migrate | create <name> | drift>';
+const usage = 'Usage: tsx scripts/db.ts <generate | migrate | create <name> | drift | check>';
 
 function generate(): number {
   const prismaCli = createRequire(import.meta.url).resolve('prisma/build/index.js');
@@ -89,6 +90,33 @@ async function drift(): Promise<number> {
   return 0;
 }
 
+async function check(): Promise<number> {
+  const [{ checkInvariants, INVARIANTS }, { default: pg }] = await Promise.all([import('../lib/reconcile/invariants'), import('pg')]);
+  const report = await withDatabase(async (url) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      // One snapshot for every check, so that work going on meanwhile cannot look like a violation.
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      return await checkInvariants({ executeSql: (text, values) => client.query(text, values) });
+    } finally {
+      await client.end();
+    }
+  });
+  const broken = Object.entries(report.counts) as [keyof typeof INVARIANTS, number][];
+  if (broken.length === 0) {
+    console.log(`The data is sound: all ${Object.keys(INVARIANTS).length} invariants hold.`);
+    return 0;
+  }
+  for (const [invariant, count] of broken) {
+    console.error(`\n✗ ${INVARIANTS[invariant]}: ${count} violation(s)`);
+    const listed = report.violations.filter((violation) => violation.invariant === invariant);
+    for (const violation of listed) console.error(`  - ${violation.message}`);
+    if (count > listed.length) console.error(`  … and ${count - listed.length} more`);
+  }
+  return 1;
+}
+
 async function main(args: string[]): Promise<number> {
   const [command, ...rest] = args;
   switch (command) {
@@ -100,6 +128,8 @@ async function main(args: string[]): Promise<number> {
       return create(rest[0]);
     case 'drift':
       return drift();
+    case 'check':
+      return check();
     default:
       console.error(usage);
       return 2;
