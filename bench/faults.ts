@@ -3,6 +3,8 @@
  *
  *   database  PostgreSQL stopped for a while, then started again: while it is away every delivery
  *             must get 503 within 5 s, never 200;
+ *   freeze    PostgreSQL frozen (SIGSTOP: it holds its connections and answers nothing) for a while,
+ *             then let go: the same, which takes the pool's and statements' timeouts;
  *   kill      the app and its worker SIGKILLed together mid-stream and mid-matching, then started again;
  *   dead      mutations whose processing always fails (a trigger refuses them) among good ones: they
  *             must end dead-lettered and on the dashboard, and the good ones keep being processed.
@@ -10,23 +12,23 @@
  * After each: every delivery answered 200 is stored once and processed once, and the database's
  * invariants hold (lib/reconcile/invariants.ts).
  *
- * npm run bench:faults -- [--scenario all|database|kill|dead] [--rate 50] [--away 8] [--port-offset 0]
+ * npm run bench:faults -- [--scenario all|database|freeze|kill|dead] [--rate 50] [--away 8] [--port-offset 0]
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { fmt, percentile, RESULTS_DIR, round, say, sleep, wholeNumber } from './lib/basics';
+import { fmt, percentile, round, say, sleep, wholeNumber } from './lib/basics';
+import { childPids, startCocok } from './lib/cocok';
 import { dashboardGet, signIn } from './lib/dashboard';
 import { startBenchDatabase, withClient, type BenchDatabase } from './lib/database';
-import { waitUntilAnswering } from './lib/http';
-import { assertPortFree, launch, stopServer, type ChildServer } from './lib/processes';
+import { assertPortFree, type ChildServer } from './lib/processes';
 import { printColumns, printTargets, writeResults, type TargetCheck } from './lib/report';
 import { runBench, type Cleanup } from './lib/run';
 import { streamDeliveries, type SentDelivery } from './lib/stream';
 import { createUser } from '@/lib/auth/users';
 import { closeDatabase } from '@/lib/db';
-import { startEmbeddedDatabase } from '@/lib/database/embedded';
+import { postmasterPid, startEmbeddedDatabase } from '@/lib/database/embedded';
 import { applyMigrations } from '@/lib/database/migrate';
 import { prepareQueues } from '@/lib/jobs/worker';
 import { createOrder } from '@/lib/orders/create-order';
@@ -40,14 +42,13 @@ const OWNER = { email: 'faults@cocok.local', password: 'faults-owner-password-1'
 const SENDERS = 8;
 const ANSWER_LIMIT_MS = 5_000;
 const REQUEST_TIMEOUT_MS = 15_000;
-const START_TIMEOUT_MS = 15 * 60_000;
 const PROCESSED_TIMEOUT_MS = 120_000;
 const DEAD_TIMEOUT_MS = 240_000;
 const POISON = 50;
 /** The automatic decisions a first processing writes; a second one would write another. */
 const DECISIONS = ['matched_automatically', 'suggested', 'needs_review', 'left_unmatched'];
 
-type Scenario = 'database' | 'kill' | 'dead';
+type Scenario = 'database' | 'freeze' | 'kill' | 'dead';
 
 interface Options {
   scenarios: Scenario[];
@@ -108,7 +109,7 @@ function parseOptions(): Options {
       'port-offset': { type: 'string', default: '0' },
     },
   });
-  const all: Scenario[] = ['database', 'kill', 'dead'];
+  const all: Scenario[] = ['database', 'freeze', 'kill', 'dead'];
   const scenarios = values.scenario === 'all' ? all : values.scenario.split(',');
   const unknown = scenarios.filter((name) => !all.includes(name as Scenario));
   if (unknown.length > 0) throw new Error(`--scenario must be all or some of ${all.join(', ')}, got "${unknown.join(', ')}"`);
@@ -121,24 +122,8 @@ function parseOptions(): Options {
   };
 }
 
-async function startApp(options: Options, cleanup: Cleanup): Promise<ChildServer> {
-  const app = launch(
-    'Cocok',
-    'scripts/start.ts',
-    {
-      ...process.env,
-      DATABASE_URL: process.env.DATABASE_URL,
-      PORT: String(options.ports.cocok),
-      MOOTA_WEBHOOK_SECRET: SECRET,
-      MOOTA_ALLOWED_IPS: '127.0.0.1,::1',
-      COCOK_DEMO: 'false',
-    },
-    path.join(RESULTS_DIR, 'faults-server.log'),
-  );
-  cleanup.add(() => stopServer(app));
-  await waitUntilAnswering(app, options.ports.cocok, START_TIMEOUT_MS);
-  return app;
-}
+const startApp = (options: Options, cleanup: Cleanup) =>
+  startCocok({ databaseUrl: process.env.DATABASE_URL!, port: options.ports.cocok, secret: SECRET, log: 'faults-server.log', cleanup });
 
 /** Open orders for the stream to pay: their payable amounts. */
 async function openOrders(count: number): Promise<bigint[]> {
@@ -238,6 +223,40 @@ const SCENARIOS: Record<Scenario, (context: Context) => Promise<Run>> = {
           pass: slowest(away) <= ANSWER_LIMIT_MS,
         },
         { target: 'deliveries answered 200 again after the restart', measured: firstAfter ? 'yes' : 'no', pass: !!firstAfter },
+      ],
+    };
+  },
+
+  async freeze(context) {
+    const deliveriesStream = stream(context, `freeze-${Date.now().toString(36)}`);
+    await sleep(3_000);
+    const postmaster = postmasterPid(path.join(context.database.dataDir, 'postgres'));
+    const frozen = postmaster === null ? [] : [postmaster, ...childPids(postmaster)];
+    say(`Freezing PostgreSQL (SIGSTOP to ${frozen.length} processes)…`);
+    for (const pid of frozen) process.kill(pid, 'SIGSTOP');
+    const awaySince = Date.now();
+    await sleep(context.options.awayMs);
+    const backAt = Date.now();
+    say('Letting PostgreSQL go on (SIGCONT)…');
+    for (const pid of frozen.toReversed()) process.kill(pid, 'SIGCONT');
+    await sleep(5_000);
+    const sent = await deliveriesStream.stop();
+    // Answered within the freeze, or still waiting when it ended: what Moota would have seen.
+    const away = sent.filter((d) => d.startedAt >= awaySince && d.startedAt <= backAt - ANSWER_LIMIT_MS);
+    const late = away.filter((d) => d.ms > ANSWER_LIMIT_MS || d.status === 0);
+    return {
+      scenario: 'freeze',
+      figures: {
+        deliveries: sent.length,
+        'answers while frozen': statuses(away),
+        'slowest answer while frozen ms': slowest(away),
+        [`answered after ${ANSWER_LIMIT_MS / 1000} s or never`]: late.length,
+      },
+      sent,
+      targets: [
+        { target: 'deliveries were sent while PostgreSQL was frozen', measured: away.length, pass: away.length > 0 },
+        { target: 'every delivery while frozen got 503', measured: statuses(away), pass: away.length > 0 && away.every((d) => d.status === 503) },
+        { target: `every answer while frozen within ${ANSWER_LIMIT_MS / 1000} s`, measured: `${slowest(away)} ms`, pass: late.length === 0 },
       ],
     };
   },
