@@ -6,13 +6,14 @@
  *   freeze    PostgreSQL frozen (SIGSTOP: it holds its connections and answers nothing) for a while,
  *             then let go: the same, which takes the pool's and statements' timeouts;
  *   kill      the app and its worker SIGKILLed together mid-stream and mid-matching, then started again;
+ *   worker    the worker alone SIGKILLed mid-matching: the app starts it again and keeps answering;
  *   dead      mutations whose processing always fails (a trigger refuses them) among good ones: they
  *             must end dead-lettered and on the dashboard, and the good ones keep being processed.
  *
  * After each: every delivery answered 200 is stored once and processed once, and the database's
  * invariants hold (lib/reconcile/invariants.ts).
  *
- * npm run bench:faults -- [--scenario all|database|freeze|kill|dead] [--rate 50] [--away 8] [--port-offset 0]
+ * npm run bench:faults -- [--scenario all|database|freeze|kill|worker|dead] [--rate 50] [--away 8] [--port-offset 0]
  */
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
@@ -48,7 +49,7 @@ const POISON = 50;
 /** The automatic decisions a first processing writes; a second one would write another. */
 const DECISIONS = ['matched_automatically', 'suggested', 'needs_review', 'left_unmatched'];
 
-type Scenario = 'database' | 'freeze' | 'kill' | 'dead';
+type Scenario = 'database' | 'freeze' | 'kill' | 'worker' | 'dead';
 
 interface Options {
   scenarios: Scenario[];
@@ -109,7 +110,7 @@ function parseOptions(): Options {
       'port-offset': { type: 'string', default: '0' },
     },
   });
-  const all: Scenario[] = ['database', 'freeze', 'kill', 'dead'];
+  const all: Scenario[] = ['database', 'freeze', 'kill', 'worker', 'dead'];
   const scenarios = values.scenario === 'all' ? all : values.scenario.split(',');
   const unknown = scenarios.filter((name) => !all.includes(name as Scenario));
   if (unknown.length > 0) throw new Error(`--scenario must be all or some of ${all.join(', ')}, got "${unknown.join(', ')}"`);
@@ -288,6 +289,35 @@ const SCENARIOS: Record<Scenario, (context: Context) => Promise<Run>> = {
       targets: [
         { target: 'the worker was mid-matching (mutations waiting) at the kill', measured: backlog, pass: backlog > 0 },
         { target: 'deliveries answered 200 again after the restart', measured: firstAfter ? 'yes' : 'no', pass: !!firstAfter },
+      ],
+    };
+  },
+
+  async worker(context) {
+    const deliveriesStream = stream(context, `worker-${Date.now().toString(36)}`);
+    await sleep(4_000);
+    const worker = childPids(context.app.child.pid)[0];
+    const backlog = await unprocessed(context);
+    say(`SIGKILL to the worker alone (pid ${worker}, ${backlog} mutations waiting for it)…`);
+    if (worker !== undefined) process.kill(worker, 'SIGKILL');
+    const killedAt = Date.now();
+    await sleep(6_000);
+    const sent = await deliveriesStream.stop();
+    const after = sent.filter((d) => d.startedAt >= killedAt);
+    const restarted = childPids(context.app.child.pid).filter((pid) => pid !== worker);
+    return {
+      scenario: 'worker',
+      figures: {
+        deliveries: sent.length,
+        'waiting for the worker at the kill': backlog,
+        'answers after the kill': statuses(after),
+        'worker started again': restarted.length > 0 ? 'yes' : 'no',
+      },
+      sent,
+      targets: [
+        { target: 'the worker was mid-matching (mutations waiting) at the kill', measured: backlog, pass: worker !== undefined && backlog > 0 },
+        { target: 'the app kept answering 200 meanwhile', measured: statuses(after), pass: after.length > 0 && after.every((d) => d.status === 200) },
+        { target: 'the app started the worker again', measured: restarted.length, pass: restarted.length > 0 },
       ],
     };
   },
