@@ -5,6 +5,7 @@ import { db } from '@/lib/db';
 import { createOrder } from '@/lib/orders/create-order';
 import { NODE_SCRIPT_ARGS } from '@/lib/runtime/node-script';
 import { resetDatabase } from '@/tests/support/database';
+import { expectSoundDatabase } from '@/tests/support/invariants';
 import { receiveTransfers } from '@/tests/support/mutations';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -90,4 +91,5 @@ test('two workers, 200 orders and 200 transfers at once: no order paid twice, no
   expect(await db().mutation.count({ where: { matchState: 'matched' } })).toBe(paidOrders.length);
   expect(await db().mutation.count({ where: { matchState: 'unmatched' } })).toBe(200 - paidOrders.length);
   expect(await db().order.count({ where: { status: 'pending' } })).toBe(200 - paidOrders.length);
+  await expectSoundDatabase();
 }, 120_000);

@@ -2,6 +2,7 @@ import { inject, beforeAll, expect, test } from 'vitest';
 import { db } from '@/lib/db';
 import { signBody } from '@/lib/moota/signature';
 import { resetDatabase } from '@/tests/support/database';
+import { expectSoundDatabase } from '@/tests/support/invariants';
 import { startAppServer, type AppServer } from '@/tests/support/app-server';
 
 const SECRET = 'crash-test-secret';
@@ -73,6 +74,7 @@ test('every delivery answered 200 before a SIGKILL is stored and processed exact
     const stored = await db().mutation.findMany({ where: { mootaId: { in: ids } }, select: { processing: true, processAttempts: true } });
     expect(stored).toHaveLength(ids.length);
     expect(stored.every((m) => m.processing === 'processed' && m.processAttempts === 1)).toBe(true);
+    await expectSoundDatabase();
   } finally {
     await second.kill();
   }

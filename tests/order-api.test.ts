@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { db } from '@/lib/db';
 import { resetDatabase } from '@/tests/support/database';
+import { expectSoundDatabase } from '@/tests/support/invariants';
 
 const ENV_KEY = 'store-env-key-0123456789abcdef';
 
@@ -230,6 +231,7 @@ describe('creating orders', () => {
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(201));
     expect(new Set(answers.map((a) => a.json.payable_amount)).size).toBe(20);
     expect(await db().order.count({ where: { status: 'pending' } })).toBe(20);
+    await expectSoundDatabase();
   });
 });
 

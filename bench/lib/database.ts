@@ -10,6 +10,8 @@ import type { Cleanup } from './run';
 export interface BenchDatabase {
   server: EmbeddedDatabase;
   url: string;
+  /** The data folder, to start the same server again after a bench stopped it. */
+  dataDir: string;
   /** The postmaster: its CPU, with its backends', is PostgreSQL's. */
   postmasterPid: number | null;
 }
@@ -24,7 +26,7 @@ export async function startBenchDatabase(options: { port: number; tempPrefix: st
   say(`Starting embedded PostgreSQL on port ${options.port} (data in ${dataDir})`);
   const server = await startEmbeddedDatabase({ dataDir, port: options.port, log: say });
   options.cleanup.add(() => server.stop().catch((error: unknown) => say(`could not stop the database: ${String(error)}`)));
-  return { server, url: server.url, postmasterPid: postmasterPid(path.join(dataDir, 'postgres')) };
+  return { server, url: server.url, dataDir, postmasterPid: postmasterPid(path.join(dataDir, 'postgres')) };
 }
 
 /** The same server's database `name` instead of the one in `url`. */

@@ -46,10 +46,10 @@ export async function startEmbeddedDatabase(options: {
   whenRunning?: 'restart' | 'attach';
 }): Promise<EmbeddedDatabase> {
   const root = path.resolve(options.dataDir);
-  const clusterDir = path.join(root, 'postgres');
+  const clusterDir = clusterDirectory(root);
   const log = options.log ?? (() => {});
   mkdirSync(root, { recursive: true, mode: 0o700 });
-  const credentials = readOrCreateCredentials(path.join(root, 'credentials.json'));
+  const credentials = readOrCreateCredentials(credentialsFile(root));
   const runningAsRoot = process.getuid?.() === 0;
   if (runningAsRoot) makeTraversable(clusterDir, log);
 
@@ -105,6 +105,12 @@ export async function startEmbeddedDatabase(options: {
   };
   return { url: `${serverUrl}/${DATABASE_NAME}`, stop };
 }
+
+/** Where PostgreSQL's own files are inside a data folder (beside credentials.json). */
+export const clusterDirectory = (dataDir: string) => path.join(path.resolve(dataDir), 'postgres');
+
+/** The file in a data folder holding the database user's name and password. */
+export const credentialsFile = (dataDir: string) => path.join(path.resolve(dataDir), 'credentials.json');
 
 function readOrCreateCredentials(file: string): Credentials {
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as Credentials;

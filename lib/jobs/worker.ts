@@ -30,6 +30,9 @@ export interface Worker {
 const SWEEP_EVERY_MS = 30_000;
 const STALE_AFTER_MS = 10 * 60_000;
 const JOBS_PER_BATCH = 100;
+// pg-boss fetches once per polling interval, a single job unless told otherwise: dead letters
+// are handled a hundred at a time, or a flood of failures takes hours to show as dead.
+const DEAD_LETTERS = { pollingIntervalSeconds: 5, batchSize: 100 };
 // A lone delivery is processed within 20 ms; a flood, in batches gathered for up to half a second.
 const WAKE_SPANS = { minMs: 20, maxMs: 500 };
 
@@ -117,7 +120,7 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
     );
     addLoop(QUEUES.processMutation, id);
   }
-  await boss.work<ProcessMutationsJob>(QUEUES.processMutationDead, { pollingIntervalSeconds: 5 }, async (jobs) => {
+  await boss.work<ProcessMutationsJob>(QUEUES.processMutationDead, DEAD_LETTERS, async (jobs) => {
     for (const job of jobs) await markProcessingDead(job.data.mutationIds, 'gave up after repeated failures');
   });
   for (let i = 0; i < (options.concurrency ?? 4); i++) {
@@ -128,7 +131,7 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
       }),
     );
   }
-  await boss.work<StoreCallbackJob>(QUEUES.storeCallbackDead, { pollingIntervalSeconds: 5 }, async (jobs) => {
+  await boss.work<StoreCallbackJob>(QUEUES.storeCallbackDead, DEAD_LETTERS, async (jobs) => {
     for (const job of jobs) await markStoreCallbackFailed(job.data.callbackId, 'gave up after repeated failures');
   });
 
@@ -141,7 +144,7 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
   await boss.work<StatementImportJob>(QUEUES.statementImport, { pollingIntervalSeconds: 2, batchSize: 1 }, async ([job]) => {
     if (job) await runStatementImport(job.data.importId);
   });
-  await boss.work<StatementImportJob>(QUEUES.statementImportDead, { pollingIntervalSeconds: 5 }, async (jobs) => {
+  await boss.work<StatementImportJob>(QUEUES.statementImportDead, DEAD_LETTERS, async (jobs) => {
     for (const job of jobs) await markStatementImportFailed(job.data.importId, 'gave up after repeated failures');
   });
   // Every worker schedules the same cron under one name; pg-boss keeps one schedule and sends it once.
