@@ -59,8 +59,8 @@ export const hostileText = (maxLength = 80): fc.Arbitrary<string> =>
     fc.constantFrom(...HOSTILE_TEXT),
     fc.string({ unit: codeUnit, maxLength }),
     fc.string({ unit: 'binary', maxLength }),
-    fc.string({ maxLength }),
-    fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9_/-]{2,20}$/),
+    { weight: 2, arbitrary: fc.string({ maxLength }) },
+    { weight: 2, arbitrary: fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9 _/-]{2,20}$/) },
   );
 
 /** A value of any JSON-ish shape, text from `hostileText`. */
@@ -78,10 +78,18 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>
   ),
 })).value;
 
-/** Every field an object may carry, each left out, typed right, or anything at all. */
+/**
+ * An object with the given fields: mostly each typed as its schema wants (so a case gets past the
+ * schema to the code behind it), sometimes anything at all, sometimes left out.
+ */
 export function hostileRecord<Keys extends string>(fields: Record<Keys, fc.Arbitrary<unknown>>): fc.Arbitrary<Partial<Record<Keys, unknown>>> {
   const anyOf = Object.fromEntries(
-    Object.entries<fc.Arbitrary<unknown>>(fields).map(([key, typed]) => [key, fc.oneof(typed, hostileValue)]),
+    Object.entries<fc.Arbitrary<unknown>>(fields).map(([key, typed]) => [
+      key,
+      fc.oneof({ weight: 6, arbitrary: typed }, { weight: 1, arbitrary: hostileValue }),
+    ]),
   ) as Record<Keys, fc.Arbitrary<unknown>>;
-  return fc.record(anyOf, { requiredKeys: [] }) as fc.Arbitrary<Partial<Record<Keys, unknown>>>;
+  return fc.oneof({ weight: 3, arbitrary: fc.record(anyOf) }, { weight: 1, arbitrary: fc.record(anyOf, { requiredKeys: [] }) }) as fc.Arbitrary<
+    Partial<Record<Keys, unknown>>
+  >;
 }
