@@ -12,7 +12,7 @@ export async function GET(request: Request): Promise<Response> {
   if (user instanceof Response) return user;
   const params = new URL(request.url).searchParams;
   const parsed = parseRange(params, jakartaDay(new Date()));
-  if (!parsed.ok) return apiError('invalid', parsed.message, 422);
+  if (!parsed.ok) return apiError('invalid', parsed.message, 400);
   const query = readQuery(cashFlowParams, request);
   if (query instanceof Response) return query;
   return Response.json(await cashFlow(parsed.range, query.account), { headers: { 'cache-control': 'no-store' } });
