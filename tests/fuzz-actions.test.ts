@@ -260,3 +260,13 @@ describe('every server action, fuzzed as the owner (fixed seed, bounded runs)', 
     );
   });
 });
+
+describe('the first owner, created outside defineAction', () => {
+  test('a name the database cannot hold is refused naming it, and nobody is created', async () => {
+    const before = await db().user.count();
+    await expect(createUser({ email: 'nul@fuzz.test', name: 'Bu\0di', role: 'owner', password: 'long-enough-password' })).rejects.toThrow(
+      'name contains a character that cannot be stored',
+    );
+    expect(await db().user.count()).toBe(before);
+  });
+});

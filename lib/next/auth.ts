@@ -4,6 +4,7 @@ import { clearFailedLogins, loginThrottled, recordFailedLogin } from '@/lib/auth
 import { verifyPassword } from '@/lib/auth/password';
 import { db } from '@/lib/db';
 import { PEER_ADDRESS_HEADER } from '@/lib/intake/delivery-call';
+import { isStorableText } from '@/lib/text';
 
 class TooManyAttempts extends CredentialsSignin {
   code = 'throttled';
@@ -24,7 +25,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           .toLowerCase();
         const password = String(credentials.password ?? '');
         const address = request.headers.get(PEER_ADDRESS_HEADER) ?? 'unknown';
-        if (!email || !password) return null;
+        // An email the database cannot hold belongs to no one, and could not be counted as a failure either.
+        if (!email || !password || !isStorableText(email)) return null;
         if (await loginThrottled(email, address)) throw new TooManyAttempts();
         const user = await db().user.findUnique({ where: { email } });
         if (!user || user.disabledAt || !(await verifyPassword(user.passwordHash, password))) {
