@@ -25,6 +25,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // next-auth imports "next/server" without the extension Node's own loader needs.
+          server: { deps: { inline: ['next-auth'] } },
         },
       },
     ],

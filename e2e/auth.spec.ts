@@ -1,4 +1,33 @@
+import { execFileSync } from 'node:child_process';
+import type { Browser, Page } from '@playwright/test';
+import { NODE_SCRIPT_ARGS } from '@/lib/runtime/node-script';
 import { expect, expectAccessible, saveScreenshot, test } from './support/fixtures';
+
+/** A person of their own for a test that ends sessions, added the way an operator adds one. */
+function addUser(role: 'finance' | 'viewer'): { email: string; password: string } {
+  const account = { email: `${role}-${Date.now()}@cocok.local`, password: `${role}-password-e2e` };
+  execFileSync(
+    process.execPath,
+    [...NODE_SCRIPT_ARGS, 'scripts/user-create.ts', '--email', account.email, '--role', role, '--password', account.password],
+    { env: { ...process.env, COCOK_DATA_DIR: process.env.E2E_DATA_DIR, COCOK_DATABASE_PORT: process.env.E2E_DATABASE_PORT }, encoding: 'utf8' },
+  );
+  return account;
+}
+
+async function signInThroughForm(page: Page, account: { email: string; password: string }, path = '/login') {
+  await page.goto(path);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Kata sandi').fill(account.password);
+  await page.getByRole('button', { name: 'Masuk' }).click();
+}
+
+async function signedInContext(browser: Browser, account: { email: string; password: string }) {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await signInThroughForm(page, account);
+  await expect(page.getByRole('navigation', { name: 'Menu' })).toBeVisible();
+  return { context, page };
+}
 
 test.describe('signing in', () => {
   test('an anonymous visitor of any page lands on the sign-in form, and returns there after signing in', async ({ page }, testInfo) => {
@@ -12,6 +41,18 @@ test.describe('signing in', () => {
     await page.getByLabel('Kata sandi').fill('cocok-finance');
     await page.getByRole('button', { name: 'Masuk' }).click();
     await expect(page).toHaveURL(/\/mutations$/);
+  });
+
+  test.describe('a next address that leads elsewhere sends the visitor home after signing in', () => {
+    for (const next of ['//evil.example', '/\\evil.example', '/%09/evil.example', '/.//evil.example']) {
+      test(next, async ({ page, baseURL }) => {
+        await signInThroughForm(page, { email: 'finance@cocok.local', password: 'cocok-finance' }, `/login?next=${encodeURIComponent(next)}`);
+        await expect(page).not.toHaveURL(/\/login/);
+        const landed = new URL(page.url());
+        expect(landed.origin).toBe(new URL(baseURL!).origin);
+        expect(landed.pathname).toMatch(/^\/(%09\/evil\.example)?$/);
+      });
+    }
   });
 
   test('a wrong password is refused with a clear message', async ({ page }) => {
@@ -87,12 +128,26 @@ test.describe('language', () => {
     await page.getByLabel('Language').selectOption('id');
     await expect(menuLink('Transfer belum cocok')).toBeVisible();
   });
+});
 
-  test('signing out ends the session', async ({ page }) => {
-    await page.goto('/');
-    await page.getByRole('button', { name: 'Keluar' }).click();
-    await expect(page).toHaveURL(/\/login/);
-    await page.goto('/orders');
-    await expect(page).toHaveURL(/\/login/);
+test.describe('signing out', () => {
+  test('ends the session in every browser it was signed in from', async ({ browser }) => {
+    const account = addUser('viewer');
+    const here = await signedInContext(browser, account);
+    const elsewhere = await signedInContext(browser, account);
+
+    await here.page.getByRole('button', { name: 'Keluar' }).click();
+    await expect(here.page).toHaveURL(/\/login/);
+    await here.page.goto('/orders');
+    await expect(here.page).toHaveURL(/\/login\?next=%2Forders/);
+
+    await elsewhere.page.goto('/orders');
+    await expect(elsewhere.page).toHaveURL(/\/login/);
+    await expect(elsewhere.page.getByRole('heading', { name: 'Masuk ke Cocok' })).toBeVisible();
+    expect(await (await elsewhere.page.request.get('/api/auth/session')).json()).toBeNull();
+    expect((await elsewhere.page.request.get('/api/dashboard/overview')).status()).toBe(401);
+
+    await here.context.close();
+    await elsewhere.context.close();
   });
 });

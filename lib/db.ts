@@ -43,10 +43,29 @@ class TransactionAwarePool extends pg.Pool {
   }
 }
 
+/**
+ * A database that is away or hung must fail fast rather than hold callers: connecting gives up
+ * after DATABASE_CONNECT_TIMEOUT_MS; the server cancels a statement (and ends a transaction left
+ * idle) after DATABASE_STATEMENT_TIMEOUT_MS; a server that stops answering altogether is given up
+ * a few seconds after that; idle connections are closed after DATABASE_IDLE_TIMEOUT_MS.
+ */
+export function poolConfig(config: ReturnType<typeof env>): pg.PoolConfig {
+  const statementTimeout = config.DATABASE_STATEMENT_TIMEOUT_MS;
+  return {
+    connectionString: config.DATABASE_URL,
+    max: 20,
+    connectionTimeoutMillis: config.DATABASE_CONNECT_TIMEOUT_MS,
+    idleTimeoutMillis: config.DATABASE_IDLE_TIMEOUT_MS,
+    statement_timeout: statementTimeout,
+    idle_in_transaction_session_timeout: statementTimeout,
+    query_timeout: statementTimeout + 5000,
+  };
+}
+
 function connect(): Database {
-  const url = env().DATABASE_URL;
-  if (!url) throw new Error('DATABASE_URL is not set: start Cocok with `npm start`, or set it to your PostgreSQL server');
-  const pool = new TransactionAwarePool({ connectionString: url, max: 20 });
+  const config = env();
+  if (!config.DATABASE_URL) throw new Error('DATABASE_URL is not set: start Cocok with `npm start`, or set it to your PostgreSQL server');
+  const pool = new TransactionAwarePool(poolConfig(config));
   pool.on('error', (error) => console.error('database pool:', error.message));
   return { pool, prisma: new PrismaClient({ adapter: new PrismaPg(pool) }) };
 }

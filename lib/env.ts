@@ -59,6 +59,11 @@ const schema = z.object({
   MOOTA_SYNC_DAYS: integer('MOOTA_SYNC_DAYS', 1, 31).default(2),
   TRUSTED_PROXY_HOPS: integer('TRUSTED_PROXY_HOPS', 0, 10).optional(),
   WEBHOOK_MAX_BYTES: integer('WEBHOOK_MAX_BYTES', 1024, 64 * 1024 * 1024).default(1024 * 1024),
+  // Moota waits 5 s: what the webhook has for the database, leaving a second for the network.
+  WEBHOOK_DATABASE_MS: integer('WEBHOOK_DATABASE_MS', 100, 60_000).default(4000),
+  DATABASE_CONNECT_TIMEOUT_MS: integer('DATABASE_CONNECT_TIMEOUT_MS', 100, 60_000).default(2000),
+  DATABASE_STATEMENT_TIMEOUT_MS: integer('DATABASE_STATEMENT_TIMEOUT_MS', 1000, 3_600_000).default(60_000),
+  DATABASE_IDLE_TIMEOUT_MS: integer('DATABASE_IDLE_TIMEOUT_MS', 1000, 3_600_000).default(10_000),
   STORE_CALLBACK_URL: z.url({ protocol: /^https?$/, message: 'STORE_CALLBACK_URL must be an http:// or https:// URL' }).optional(),
   STORE_CALLBACK_SECRET: z.string().min(16, 'STORE_CALLBACK_SECRET must be at least 16 characters').optional(),
   STORE_API_KEYS: z

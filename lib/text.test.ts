@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DomainError } from '@/lib/errors';
-import { findUnstorableText, isStorableText, refuseUnstorableText, storableText } from '@/lib/text';
+import { findUnstorableText, isStorableText, refuseUnstorableText, storableTextSchema } from '@/lib/text';
 
 describe('isStorableText', () => {
   test.each([
@@ -51,18 +51,18 @@ describe('findUnstorableText', () => {
   });
 });
 
-describe('storableText', () => {
+describe('storableTextSchema', () => {
   test.each([
     ['within the length', 'Budi', true],
     ['too long', 'x'.repeat(11), false],
     ['a NUL', 'Bu\0di', false],
     ['a lone surrogate', 'Bu\uDFFFdi', false],
   ])('%s', (_label, text, ok) => {
-    expect(storableText(10).safeParse(text).success).toBe(ok);
+    expect(storableTextSchema(10).safeParse(text).success).toBe(ok);
   });
 
   test('its issue carries the error code invalidFields tells', () => {
-    const issue = storableText(10).safeParse('\0').error!.issues[0]!;
+    const issue = storableTextSchema(10).safeParse('\0').error!.issues[0]!;
     expect(issue).toMatchObject({ code: 'custom', params: { errorCode: 'textUnstorable' } });
   });
 });

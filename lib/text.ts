@@ -1,20 +1,31 @@
 import { z } from 'zod';
 import { DomainError } from '@/lib/errors';
 
-const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
 /**
- * Text PostgreSQL can hold: a `text` column takes no NUL character, and UTF-8 has no encoding for
- * half of a surrogate pair, so either one makes the statement fail.
+ * Why PostgreSQL cannot hold this text, or null when it can: a `text` column takes no NUL
+ * character, and UTF-8 has no encoding for half of a surrogate pair, so either one makes the
+ * statement fail.
  */
-export function isStorableText(text: string): boolean {
-  return !UNSTORABLE.test(text);
+export function textProblem(text: string): string | null {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0) return `must not contain a NUL character (at position ${i + 1})`;
+    if (isHigh(code) && i + 1 < text.length && isLow(text.charCodeAt(i + 1))) i++;
+    else if (isHigh(code) || isLow(code)) return `must not contain half of a surrogate pair (at position ${i + 1})`;
+  }
+  return null;
 }
+
+/** Whether PostgreSQL can hold this text (see `textProblem`). */
+export const isStorableText = (text: string): boolean => textProblem(text) === null;
 
 const TEXT_UNSTORABLE = 'textUnstorable';
 
 /** Text that PostgreSQL can hold, at most `max` characters; the refusal names the field and why. */
-export const storableText = (max: number) =>
+export const storableTextSchema = (max: number) =>
   z
     .string()
     .max(max)

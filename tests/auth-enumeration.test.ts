@@ -5,8 +5,15 @@ import { can, ROLES, type Permission, type Role } from '@/lib/auth/roles';
 
 // Who is signed in, as Auth.js's `auth()` would say: the real currentUser, apiUser and defineAction read it.
 const signedIn = vi.hoisted(() => ({ userId: null as string | null }));
+/** A fresh session of the signed-in user, as Auth.js's `auth()` gives it: id and the user's current session version. */
+const sessionOf = vi.hoisted(() => async () => {
+  if (!signedIn.userId) return null;
+  const { db } = await import('@/lib/db');
+  const user = await db().user.findUnique({ where: { id: signedIn.userId }, select: { sessionVersion: true } });
+  return { user: { id: signedIn.userId }, sessionVersion: user?.sessionVersion };
+});
 vi.mock('@/lib/next/auth', () => ({
-  auth: async () => (signedIn.userId ? { user: { id: signedIn.userId } } : null),
+  auth: sessionOf,
   handlers: { GET: async () => new Response(null, { status: 500 }), POST: async () => new Response(null, { status: 500 }) },
   signIn: async () => {
     throw new Error('not signed in through the form in this test');

@@ -2,7 +2,14 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 
 const signedIn = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock('@/lib/next/auth', () => ({ auth: async () => (signedIn.userId ? { user: { id: signedIn.userId } } : null) }));
+/** A fresh session of the signed-in user, as Auth.js's `auth()` gives it: id and the user's current session version. */
+const sessionOf = vi.hoisted(() => async () => {
+  if (!signedIn.userId) return null;
+  const { db } = await import('@/lib/db');
+  const user = await db().user.findUnique({ where: { id: signedIn.userId }, select: { sessionVersion: true } });
+  return { user: { id: signedIn.userId }, sessionVersion: user?.sessionVersion };
+});
+vi.mock('@/lib/next/auth', () => ({ auth: sessionOf }));
 
 const { createUser } = await import('@/lib/auth/users');
 const { resetDatabase } = await import('@/tests/support/database');

@@ -204,7 +204,7 @@ describe('creating orders', () => {
     expect(a.json.payable_amount).not.toBe(b.json.payable_amount);
   });
 
-  test('when every unique code of an amount is taken the next order is refused until one is cancelled', async () => {
+  test('when every unique code of an amount is taken the next order is refused, also while a cancelled one holds its amount', async () => {
     const api = await load();
     await api.saveSettings({ uniqueCodeMin: 1, uniqueCodeMax: 2 }, 'test');
     const first = await api.create({ reference: 'INV-1', amount: 50000 });
@@ -217,6 +217,8 @@ describe('creating orders', () => {
     expect((await api.create({ reference: 'INV-OTHER', amount: 60000 })).status).toBe(201);
 
     await api.cancel('INV-1');
+    expect((await api.create({ reference: 'INV-3', amount: 50000 })).status).toBe(409);
+    await api.saveSettings({ closedAmountHoldDays: 0 }, 'test');
     const retried = await api.create({ reference: 'INV-3', amount: 50000 });
     expect(retried.status).toBe(201);
     expect(retried.json.payable_amount).toBe(first.json.payable_amount);

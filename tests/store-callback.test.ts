@@ -6,7 +6,7 @@ import { QUEUES } from '@/lib/jobs/queue';
 import { startWorker } from '@/lib/jobs/worker';
 import { saveSettings } from '@/lib/settings/store';
 import { deliverStoreCallback, markStoreCallbackFailed } from '@/lib/store-callback/deliver';
-import { enqueueOrderPaidCallbacks } from '@/lib/store-callback/enqueue';
+import { enqueueOrderPaymentCallbacks } from '@/lib/store-callback/enqueue';
 import { verifyCallback } from '@/lib/store-callback/signature';
 import { resetDatabase } from '@/tests/support/database';
 
@@ -112,7 +112,7 @@ async function paidOrder(): Promise<string> {
 }
 
 async function orderPaid(orderId: string): Promise<string> {
-  await inTransaction((tx) => enqueueOrderPaidCallbacks(tx, [orderId]));
+  await inTransaction((tx) => enqueueOrderPaymentCallbacks(tx, [orderId]));
   const callbacks = await db().storeCallback.findMany({ where: { orderId } });
   expect(callbacks).toHaveLength(1);
   return callbacks[0]!.id;
@@ -124,7 +124,7 @@ const attempts = (callbackId: string) => db().callbackAttempt.findMany({ where: 
 
 const now = () => Math.floor(Date.now() / 1000);
 
-describe('enqueueOrderPaidCallbacks', () => {
+describe('enqueueOrderPaymentCallbacks', () => {
   test('stores the exact payload with the active payments and enqueues one job in the same transaction', async () => {
     const callbackId = await orderPaid(await paidOrder());
     const callback = await db().storeCallback.findUniqueOrThrow({ where: { id: callbackId } });
@@ -150,11 +150,27 @@ describe('enqueueOrderPaidCallbacks', () => {
     expect(await jobs()).toEqual([{ data: { callbackId } }]);
   });
 
+  test.each([
+    { label: 'an order paid more than due is paid', status: 'overpaid', paidAmount: 150_200n, event: 'order.paid' },
+    { label: 'an order paid less than due is never order.paid', status: 'underpaid', paidAmount: 150_000n, event: 'order.underpaid' },
+  ] as const)('$label: $event', async ({ status, paidAmount, event }) => {
+    const orderId = await paidOrder();
+    await db().order.update({ where: { id: orderId }, data: { status, paidAmount } });
+    const callbackId = await orderPaid(orderId);
+    const callback = await db().storeCallback.findUniqueOrThrow({ where: { id: callbackId } });
+    expect(callback.event).toBe(event);
+    expect(callback.payload).toMatchObject({ id: callbackId, event, order: { status, paid_amount: Number(paidAmount), payable_amount: 150123 } });
+
+    expect(await deliverStoreCallback(callbackId)).toBe('delivered');
+    expect(receiver.requests.at(-1)!.headers['x-cocok-event']).toBe(event);
+    expect(JSON.parse(receiver.requests.at(-1)!.body)).toMatchObject({ event, order: { status } });
+  });
+
   test('a rolled-back transaction leaves neither callback nor job', async () => {
     const orderId = await paidOrder();
     await expect(
       inTransaction(async (tx) => {
-        await enqueueOrderPaidCallbacks(tx, [orderId]);
+        await enqueueOrderPaymentCallbacks(tx, [orderId]);
         throw new Error('the payment failed after all');
       }),
     ).rejects.toThrow('the payment failed after all');
@@ -165,7 +181,7 @@ describe('enqueueOrderPaidCallbacks', () => {
   test('with no store callback configured, records nothing and enqueues nothing', async () => {
     await saveSettings({ storeCallbackUrl: '', storeCallbackSecret: '' }, 'test');
     const orderId = await paidOrder();
-    await inTransaction((tx) => enqueueOrderPaidCallbacks(tx, [orderId]));
+    await inTransaction((tx) => enqueueOrderPaymentCallbacks(tx, [orderId]));
     expect(await db().storeCallback.count()).toBe(0);
     expect(await jobs()).toEqual([]);
   });
@@ -173,7 +189,7 @@ describe('enqueueOrderPaidCallbacks', () => {
   test('refuses an order that is not paid', async () => {
     const orderId = await paidOrder();
     await db().order.update({ where: { id: orderId }, data: { status: 'pending', paidAt: null } });
-    await expect(inTransaction((tx) => enqueueOrderPaidCallbacks(tx, [orderId]))).rejects.toThrow(/INV-1001 is pending/);
+    await expect(inTransaction((tx) => enqueueOrderPaymentCallbacks(tx, [orderId]))).rejects.toThrow(/INV-1001 is pending/);
     expect(await db().storeCallback.count()).toBe(0);
   });
 });
@@ -278,6 +294,8 @@ describe('markStoreCallbackFailed', () => {
       expect(aboutThisCallback).toEqual([[`store callback ${pending} failed: gave up after repeated failures`]]);
 
       await resetDatabase();
+      // The reset took the settings too; the cached copy lasts a second only.
+      await saveSettings({ storeCallbackUrl: receiver.url, storeCallbackSecret: SECRET }, 'test');
       const delivered = await orderPaid(await paidOrder());
       await deliverStoreCallback(delivered);
       await markStoreCallbackFailed(delivered, 'gave up after repeated failures');

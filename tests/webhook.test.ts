@@ -111,12 +111,13 @@ describe('accepted deliveries', () => {
     expect(ids).toEqual(['9007199254740992', '9007199254740993']);
   });
 
-  test('a credit of zero or less is refused with the field named, and nothing is stored', async () => {
+  test('a credit of zero or less is refused with the field named; the good mutation beside it is stored', async () => {
     const { status, json } = await post({ body: JSON.stringify([mutation('m-good'), mutation('m-zero', { amount: 0 })]) });
     expect(status).toBe(400);
+    expect(json).toMatchObject({ status: 'partial', accepted: 1, refused: 1 });
     expect(json.error).toContain('mutation 2 (m-zero): amount must be more than 0');
-    expect(await db().mutation.count()).toBe(0);
-    expect(await db().delivery.findFirstOrThrow()).toMatchObject({ outcome: 'rejected', httpStatus: 400 });
+    expect((await db().mutation.findMany()).map((m) => m.mootaId)).toEqual(['m-good']);
+    expect(await db().delivery.findFirstOrThrow()).toMatchObject({ outcome: 'partial', httpStatus: 400, accepted: 1 });
   });
 
   test('a mutation twice in one body is stored once and counted as a duplicate', async () => {
@@ -249,6 +250,86 @@ describe('rejected calls are answered clearly, stored in the audit log, and stor
     expect(delivery.bodyTruncated).toBe(true);
     expect(delivery.bodyBytes).toBe(Buffer.byteLength(garbage));
     expect(delivery.body).not.toContain('SECRET-SESSION');
+  });
+});
+
+describe('what the database would refuse is refused before storing, named and logged', () => {
+  const deep = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+  /** A body with one mutation whose JSON text for `field` is `json` exactly (escapes as sent). */
+  const withRawField = (id: string, field: string, json: string) => JSON.stringify([mutation(id, { [field]: '__RAW__' })]).replace('"__RAW__"', json);
+
+  test.each([
+    [
+      'an amount beyond 64-bit',
+      withRawField('n1', 'amount', '"9223372036854775808"'),
+      /mutation 1 \(n1\): amount must be at most 1000000000000000 rupiah/,
+    ],
+    ['an amount beyond the bound', withRawField('n2', 'amount', '1000000000000001'), /amount must be at most/],
+    ['a balance beyond 64-bit', withRawField('n3', 'balance', '"-99999999999999999999.00"'), /balance must be at most/],
+    ['a year 0000 date', withRawField('d0', 'date', '"0000-01-01 00:00:00"'), /date must be in 2000 or later/],
+    ['a year 0001 date', withRawField('d1', 'date', '"0001-01-01 10:00:00"'), /date must be in 2000 or later/],
+    ['a year 9999 date', withRawField('d9', 'date', '"9999-12-31 23:59:59"'), /date must not be more than 31 days after/],
+    ['a NUL in the description', withRawField('t1', 'description', '"TRSF\\u0000CR"'), /description must not contain a NUL character/],
+    ['a lone surrogate in the note', withRawField('t2', 'note', '"ok \\ud800"'), /note must not contain half of a surrogate pair/],
+    ['a NUL inside taggings', withRawField('t3', 'taggings', '[{"name":"a\\u0000"}]'), /taggings\[0\]\.name must not contain a NUL/],
+    ['nesting thousands deep', withRawField('z1', 'taggings', deep(5000)), /body nests 5002 levels deep, more than the limit of 64/],
+  ])('%s: 400, in the log with a valid signature, nothing stored', async (_label, body, reason) => {
+    const { status, json } = await post({ body });
+    expect(status).toBe(400);
+    expect(json.error).toMatch(reason);
+    expect(await db().mutation.count()).toBe(0);
+    const delivery = await db().delivery.findFirstOrThrow();
+    expect(delivery).toMatchObject({ outcome: 'rejected', httpStatus: 400, signature: 'valid' });
+    expect(delivery.reason).toMatch(reason);
+    expect(delivery.body.length).toBeGreaterThan(0);
+  });
+
+  test('a delivery with some unstorable mutations stores the good ones and names the others; a replay changes nothing', async () => {
+    const body = `[${JSON.stringify(mutation('good-1'))},${withRawField('bad-nul', 'description', '"x\\u0000"').slice(1, -1)},${withRawField(
+      'bad-year',
+      'date',
+      '"0001-01-01 00:00:00"',
+    ).slice(1, -1)},${JSON.stringify(mutation('good-2', { amount: 99_000 }))}]`;
+    const { status, json } = await post({ body });
+    expect(status).toBe(400);
+    expect(json).toMatchObject({ status: 'partial', accepted: 2, duplicates: 0, refused: 2 });
+    expect(json.error).toBe(
+      'mutation 2 (bad-nul): description must not contain a NUL character (at position 2); mutation 3 (bad-year): date must be in 2000 or later',
+    );
+    expect((await db().mutation.findMany({ orderBy: { mootaId: 'asc' } })).map((m) => m.mootaId)).toEqual(['good-1', 'good-2']);
+    expect(await queuedMutations()).toBe(2);
+    const delivery = await db().delivery.findUniqueOrThrow({ where: { id: json.delivery_id as string } });
+    expect(delivery).toMatchObject({ outcome: 'partial', httpStatus: 400, signature: 'valid', accepted: 2, reason: json.error });
+    expect(JSON.parse(delivery.body)).toHaveLength(4);
+    expect(delivery.body).toContain('x\\u0000');
+
+    const replay = await post({ body });
+    expect(replay.status).toBe(400);
+    expect(replay.json).toMatchObject({ accepted: 0, duplicates: 2, refused: 2 });
+    expect(await db().mutation.count()).toBe(2);
+  });
+
+  test('a signed body that is not JSON and holds a raw NUL is logged with the NUL escaped', async () => {
+    const { status } = await post({ body: '[{"mutation_id": "a\u0000' });
+    expect(status).toBe(400);
+    const delivery = await db().delivery.findFirstOrThrow();
+    expect(delivery).toMatchObject({ outcome: 'rejected', httpStatus: 400, reason: 'body is not valid JSON' });
+    expect(delivery.body).toBe('[{"mutation_id": "a\\u0000');
+  });
+
+  test('a refusal the checks did not foresee is a logged 500, never "try again later"', async () => {
+    await db().$executeRawUnsafe(`ALTER TABLE mutations ADD CONSTRAINT test_refuses_boom CHECK (description <> 'boom')`);
+    try {
+      const { status, json } = await post({ body: JSON.stringify([mutation('boom-1', { description: 'boom' })]) });
+      expect(status).toBe(500);
+      expect(json.error).toMatch(/^the database refused the delivery: .*test_refuses_boom/);
+      expect(await db().mutation.count()).toBe(0);
+      const delivery = await db().delivery.findFirstOrThrow();
+      expect(delivery).toMatchObject({ outcome: 'rejected', httpStatus: 500, signature: 'valid' });
+      expect(delivery.body).toContain('boom-1');
+    } finally {
+      await db().$executeRawUnsafe(`ALTER TABLE mutations DROP CONSTRAINT test_refuses_boom`);
+    }
   });
 });
 

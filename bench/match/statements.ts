@@ -15,6 +15,7 @@ const KINDS: [RegExp, string][] = [
   [/^\s*(BEGIN|COMMIT|ROLLBACK)\b/i, 'BEGIN / COMMIT'],
   [/FROM\s+mutations\s+WHERE\s+id\s*=.*FOR UPDATE/is, 'lock the mutation (SELECT … FOR UPDATE)'],
   [/FROM\s+orders\b.*FOR UPDATE/is, 'lock candidate orders (SELECT … FOR UPDATE)'],
+  [/FROM\s+orders\s+WHERE\s+status\s+IN\s+\('expired', 'cancelled'\)/i, 'read recently closed orders'],
   [/"settings"/i, 'load settings'],
   [/INSERT\s+INTO\s+"public"\."payments"/i, 'insert the payment'],
   [/UPDATE\s+"public"\."orders"/i, 'update the order'],

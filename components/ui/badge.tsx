@@ -39,7 +39,7 @@ const STATUS_TONES = {
     Tone
   >,
   callback: { pending: 'amber', delivered: 'green', failed: 'red', skipped: 'slate' } satisfies Record<CallbackState, Tone>,
-  outcome: { accepted: 'green', rejected: 'red' } satisfies Record<DeliveryOutcome, Tone>,
+  outcome: { accepted: 'green', partial: 'amber', rejected: 'red' } satisfies Record<DeliveryOutcome, Tone>,
   signature: { valid: 'green', unchecked: 'slate', invalid: 'red', missing: 'red' } satisfies Record<SignatureResult, Tone>,
   processing: { processed: 'green', received: 'amber', dead: 'red' } satisfies Record<ProcessingState, Tone>,
   syncRun: { running: 'amber', succeeded: 'green', failed: 'red' } satisfies Record<SyncRunState, Tone>,

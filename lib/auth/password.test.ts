@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '@/lib/auth/password';
 import { passwordProblem } from '@/lib/auth/password-rules';
 
 describe('passwords', () => {
@@ -10,6 +10,15 @@ describe('passwords', () => {
     expect(first).not.toBe(second);
     expect(await verifyPassword(first, 'cocok-finance')).toBe(true);
     expect(await verifyPassword(first, 'cocok-financE')).toBe(false);
+  });
+
+  test('the dummy hash costs what a real one costs, and verifies nothing a visitor would type', async () => {
+    const real = await hashPassword('cocok-finance');
+    expect(DUMMY_PASSWORD_HASH.slice(0, DUMMY_PASSWORD_HASH.lastIndexOf('$', DUMMY_PASSWORD_HASH.lastIndexOf('$') - 1))).toBe(
+      real.slice(0, real.lastIndexOf('$', real.lastIndexOf('$') - 1)),
+    );
+    expect(await verifyPassword(DUMMY_PASSWORD_HASH, '')).toBe(false);
+    expect(await verifyPassword(DUMMY_PASSWORD_HASH, 'cocok-finance')).toBe(false);
   });
 
   test('a malformed hash never verifies', async () => {

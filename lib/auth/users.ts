@@ -4,14 +4,14 @@ import { passwordProblem } from '@/lib/auth/password-rules';
 import { ROLES, type Role } from '@/lib/auth/roles';
 import { db, inTransaction } from '@/lib/db';
 import { DomainError, invalidFields, violatedConstraint } from '@/lib/errors';
-import { storableText } from '@/lib/text';
+import { storableTextSchema } from '@/lib/text';
 
 export const newUserSchema = z.object({
   email: z.email('enter a valid email address').trim().toLowerCase(),
   name: z
     .string()
     .trim()
-    .pipe(storableText(100))
+    .pipe(storableTextSchema(100))
     .optional()
     .transform((name) => name || null),
   password: z.string(),
@@ -55,11 +55,31 @@ export async function listUsers(): Promise<SafeUser[]> {
   return db().user.findMany({ select: SAFE, orderBy: { createdAt: 'asc' } });
 }
 
-export async function findActiveUser(id: string): Promise<SafeUser | null> {
-  return db().user.findFirst({ where: { id, disabledAt: null }, select: SAFE });
+/** The person a session belongs to, while the account is active and the session's version is still theirs. */
+export async function findSignedInUser(id: string, sessionVersion: number): Promise<SafeUser | null> {
+  return db().user.findFirst({ where: { id, disabledAt: null, sessionVersion }, select: SAFE });
 }
 
-/** Changes a role or disables a user; the last active owner stays an active owner. */
+/**
+ * Ends every session of this person, on every device. Given the version of the session asking,
+ * only while that session is still current: a revoked cookie cannot end the sessions that came after it.
+ */
+export async function endSessions(id: string, fromVersion?: number): Promise<void> {
+  await db().user.updateMany({ where: { id, sessionVersion: fromVersion }, data: { sessionVersion: { increment: 1 } } });
+}
+
+/** A new password; every session signed in with the old one ends. */
+export async function setPassword(id: string, password: string): Promise<void> {
+  const problem = passwordProblem(password);
+  if (problem) throw problem;
+  const { count } = await db().user.updateMany({
+    where: { id },
+    data: { passwordHash: await hashPassword(password), sessionVersion: { increment: 1 } },
+  });
+  if (count === 0) throw new DomainError('not_found', 'userNotFound');
+}
+
+/** Changes a role or disables a user, ending their sessions; the last active owner stays an active owner. */
 export async function updateUser(id: string, change: { role?: Role; disabled?: boolean }): Promise<SafeUser> {
   return inTransaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id }, select: SAFE });
@@ -69,11 +89,13 @@ export async function updateUser(id: string, change: { role?: Role; disabled?: b
       const owners = await tx.user.count({ where: { role: 'owner', disabledAt: null } });
       if (owners <= 1) throw new DomainError('conflict', 'lastOwner');
     }
+    const endsSessions = (change.role !== undefined && change.role !== user.role) || change.disabled === true;
     return tx.user.update({
       where: { id },
       data: {
         role: change.role,
         disabledAt: change.disabled === undefined ? undefined : change.disabled ? new Date() : null,
+        sessionVersion: endsSessions ? { increment: 1 } : undefined,
       },
       select: SAFE,
     });

@@ -16,6 +16,20 @@ export function auditHeaders(headers: Headers): Record<string, string> {
   return kept;
 }
 
+// What a refused caller may leave in the log: the headers that say who it claims to be.
+const REFUSED_CALL_HEADERS = ['user-agent', 'content-type', 'content-length', 'x-forwarded-for', 'signature', 'x-moota-user', 'x-moota-webhook'];
+const MAX_REFUSED_HEADER_VALUE = 128;
+
+/** What the audit log keeps of an unsigned or badly signed call's headers: a few named ones, under 1 KB. */
+export function refusedCallHeaders(headers: Headers): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of REFUSED_CALL_HEADERS) {
+    const value = headers.get(name);
+    if (value !== null) kept[name] = value.length > MAX_REFUSED_HEADER_VALUE ? `${value.slice(0, MAX_REFUSED_HEADER_VALUE)}…` : value;
+  }
+  return kept;
+}
+
 export class BodyTooLargeError extends Error {
   constructor(readonly limit: number) {
     super(`body is larger than ${limit} bytes`);

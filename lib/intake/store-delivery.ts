@@ -2,6 +2,7 @@ import { db, poolExecutor } from '@/lib/db';
 import { uuidv7 } from '@/lib/ids';
 import { processMutationJobs, WAKE_WORKERS } from '@/lib/jobs/queue';
 import type { MootaMutation } from '@/lib/moota/payload';
+import { storableText } from '@/lib/moota/storable';
 import type { SignatureResult } from '@/lib/generated/prisma/client';
 
 export interface DeliveryCall {
@@ -69,9 +70,11 @@ WITH incoming AS (
 ), new_mutations AS (
   SELECT id FROM stored WHERE inserted
 ), delivery AS (
-  INSERT INTO deliveries (id, received_at, source_address, http_status, outcome, signature, headers, body,
+  INSERT INTO deliveries (id, received_at, source_address, http_status, outcome, reason, signature, headers, body,
     body_bytes, accepted, duplicates, source, sync_run_id, statement_import_id)
-  SELECT $1, $2, $3, 200, 'accepted', CASE WHEN $9 = 'webhook' THEN 'valid' ELSE 'unchecked' END::signature_result, $4, $5, $6,
+  SELECT $1, $2, $3, CASE WHEN $12::text IS NULL THEN 200 ELSE 400 END,
+    CASE WHEN $12::text IS NULL THEN 'accepted' ELSE 'partial' END::delivery_outcome, $12::text,
+    CASE WHEN $9 = 'webhook' THEN 'valid' ELSE 'unchecked' END::signature_result, $4, $5, $6,
     (SELECT count(*) FROM new_mutations), $8::int - (SELECT count(*) FROM new_mutations), $9::mutation_origin, $10::uuid, $11::uuid
   WHERE $9 = 'webhook' OR EXISTS (SELECT FROM stored)
 ), ${processMutationJobs('SELECT id FROM new_mutations')}
@@ -81,7 +84,9 @@ SELECT (SELECT count(*) FROM new_mutations) AS accepted, ${WAKE_WORKERS} AS woke
  * Stores a delivery and its mutations (`parseDelivery` kept the first of each mutation_id in the
  * body; `duplicatesInBody` counts the others), each Moota mutation once, and enqueues processing
  * of the new ones, all in one statement. Webhook calls, synced pages and statement rows all come
- * in here. Plain SQL on the pool under Prisma: this is the path Moota waits on.
+ * in here. Plain SQL on the pool under Prisma: this is the path Moota waits on. `refusedReason`
+ * names the mutations of the body that could not be stored: the delivery is then logged as
+ * partial, answered 400.
  */
 export async function storeAcceptedDelivery(
   call: DeliveryCall,
@@ -89,6 +94,7 @@ export async function storeAcceptedDelivery(
   mutations: readonly MootaMutation[],
   duplicatesInBody = 0,
   from: DeliverySource = WEBHOOK,
+  refusedReason: string | null = null,
 ): Promise<StoredDelivery> {
   const deliveryId = uuidv7(call.receivedAt.getTime());
   const incoming = mutations.map((m) => ({
@@ -122,6 +128,7 @@ export async function storeAcceptedDelivery(
     from.source,
     from.source === 'api-sync' ? from.syncRunId : null,
     from.source === 'statement' ? from.statementImportId : null,
+    refusedReason === null ? null : storableText(refusedReason),
   ])) as { rows: { accepted: string }[] };
   const accepted = Number(stored!.accepted);
   return { deliveryId, accepted, duplicates: mutations.length + duplicatesInBody - accepted };
@@ -134,32 +141,89 @@ export interface Rejection {
   bodyExcerpt: string;
 }
 
-export async function storeRejectedDelivery(call: DeliveryCall, rejection: Rejection): Promise<string> {
-  const excerpt = rejection.bodyExcerpt;
-  const { id } = await db().delivery.create({
-    data: {
-      receivedAt: call.receivedAt,
-      sourceAddress: call.sourceAddress,
-      httpStatus: rejection.httpStatus,
-      outcome: 'rejected',
-      reason: rejection.reason,
-      signature: rejection.signature,
-      headers: call.headers,
-      body: excerpt.slice(0, REJECTED_BODY_EXCERPT),
-      bodyTruncated: excerpt.length > REJECTED_BODY_EXCERPT,
-      bodyBytes: call.bodyBytes,
-    },
-    select: { id: true },
-  });
-  return id;
+/** A refused unsigned call from one address is logged whole this many times a minute; the rest are counted. */
+export const REFUSED_CALLS_LOGGED_PER_MINUTE = 10;
+
+// The counter row decides, under its row lock, whether this call is among the first of its minute
+// (logged, and remembered as the minute's last logged call) or only counted.
+const STORE_COUNTED_REFUSAL_SQL = `
+WITH counted AS (
+  INSERT INTO refused_call_counts AS known (source_address, minute, calls, last_delivery_id) VALUES ($3, $11, 1, $1)
+  ON CONFLICT (source_address, minute) DO UPDATE SET
+    calls = known.calls + 1,
+    last_delivery_id = CASE WHEN known.calls + 1 <= $12 THEN EXCLUDED.last_delivery_id ELSE known.last_delivery_id END
+  RETURNING calls
+), logged AS (
+  INSERT INTO deliveries (id, received_at, source_address, http_status, outcome, reason, signature, headers, body, body_truncated, body_bytes)
+  SELECT $1, $2, $3, $4, 'rejected', $5, $6::signature_result, $7::jsonb, $8, $9, $10
+  WHERE (SELECT calls FROM counted) <= $12
+  RETURNING id
+)
+SELECT (SELECT id FROM logged) AS id`;
+
+/**
+ * Logs a refused call; null when it was only counted. A call that bore a valid signature came
+ * from Moota with the secret and is always logged; any other refusal can come from anyone, so
+ * beyond REFUSED_CALLS_LOGGED_PER_MINUTE per address and minute it only adds to a counter.
+ */
+export async function storeRejectedDelivery(call: DeliveryCall, rejection: Rejection): Promise<string | null> {
+  const excerpt = storableText(rejection.bodyExcerpt.slice(0, REJECTED_BODY_EXCERPT));
+  const row = {
+    receivedAt: call.receivedAt,
+    sourceAddress: call.sourceAddress,
+    httpStatus: rejection.httpStatus,
+    reason: storableText(rejection.reason),
+    signature: rejection.signature,
+    headers: call.headers,
+    body: excerpt,
+    bodyTruncated: rejection.bodyExcerpt.length > REJECTED_BODY_EXCERPT,
+    bodyBytes: call.bodyBytes,
+  };
+  if (rejection.signature === 'valid') {
+    const { id } = await db().delivery.create({ data: { ...row, outcome: 'rejected' }, select: { id: true } });
+    return id;
+  }
+  const id = uuidv7(call.receivedAt.getTime());
+  const minute = new Date(Math.floor(call.receivedAt.getTime() / 60_000) * 60_000);
+  const {
+    rows: [stored],
+  } = (await poolExecutor().executeSql(STORE_COUNTED_REFUSAL_SQL, [
+    id,
+    row.receivedAt,
+    row.sourceAddress,
+    row.httpStatus,
+    row.reason,
+    row.signature,
+    JSON.stringify(row.headers),
+    row.body,
+    row.bodyTruncated,
+    row.bodyBytes,
+    minute,
+    REFUSED_CALLS_LOGGED_PER_MINUTE,
+  ])) as { rows: { id: string | null }[] };
+  return stored?.id ?? null;
 }
 
 /** Rejected calls are kept for this long: enough to investigate, not enough for a flood to fill the disk. */
 export const REJECTED_RETENTION_DAYS = 30;
 
-export async function pruneRejectedDeliveries(now = new Date()): Promise<number> {
-  const { count } = await db().delivery.deleteMany({
-    where: { outcome: 'rejected', receivedAt: { lt: new Date(now.getTime() - REJECTED_RETENTION_DAYS * 86_400_000) } },
-  });
-  return count;
+/** However many addresses a flood comes from, rejected calls take at most this much of the log (their text). */
+export const REJECTED_LOG_BYTES = 50 * 1024 * 1024;
+
+// Newest first, the running size of the rejected calls; whatever lies beyond the budget goes.
+const PRUNE_REJECTED_BEYOND_BUDGET_SQL = `
+DELETE FROM deliveries WHERE id IN (
+  SELECT id FROM (
+    SELECT id, sum(octet_length(body) + octet_length(headers::text) + coalesce(octet_length(reason), 0))
+      OVER (ORDER BY received_at DESC, id DESC) AS running
+    FROM deliveries WHERE outcome = 'rejected'
+  ) sized WHERE running > $1)`;
+
+/** Prunes rejected calls older than the retention period or beyond the log's size budget, and old counters. */
+export async function pruneRejectedDeliveries(now = new Date(), budgetBytes = REJECTED_LOG_BYTES): Promise<number> {
+  const before = new Date(now.getTime() - REJECTED_RETENTION_DAYS * 86_400_000);
+  const { count } = await db().delivery.deleteMany({ where: { outcome: 'rejected', receivedAt: { lt: before } } });
+  const beyondBudget = await db().$executeRawUnsafe(PRUNE_REJECTED_BEYOND_BUDGET_SQL, budgetBytes);
+  await db().refusedCallCount.deleteMany({ where: { minute: { lt: before } } });
+  return count + beyondBudget;
 }

@@ -1,7 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { mutationInBody, parseDelivery, parseMootaJson, redactBody, redactSecrets, type MootaMutation } from './payload';
+import {
+  describeRefused,
+  mutationInBody,
+  parseDelivery,
+  parseMootaJson,
+  readDelivery,
+  redactBody,
+  redactSecrets,
+  type MootaMutation,
+} from './payload';
+import { parseJakartaDateTime } from '@/lib/time/jakarta';
 
 const FIXTURES = path.join(import.meta.dirname, '__fixtures__');
 const fixtureText = (name: string) => readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8');
@@ -470,6 +480,74 @@ describe('parseDelivery: malformed bodies', () => {
 
   test('one bad mutation fails the whole delivery', () => {
     expect(parseDelivery([base, { ...base, mutation_id: 'mut_b', type: 'XX' }]).ok).toBe(false);
+  });
+});
+
+describe('readDelivery: what the database would refuse', () => {
+  const receivedAt = parseJakartaDateTime('2026-11-28 10:30:00');
+  const refusal = (overrides: Record<string, unknown>) => {
+    const read = readDelivery([{ ...base, mutation_id: 'mut_bad', ...overrides }], receivedAt);
+    if (!read.ok) throw new Error(read.error);
+    return read.refused.flatMap((mutation) => mutation.problems);
+  };
+
+  test.each([
+    { label: 'an amount beyond bigint', overrides: { amount: '9223372036854775808' }, problem: 'amount must be at most 1000000000000000 rupiah' },
+    { label: 'an amount beyond the bound', overrides: { amount: '1000000000000001.00' }, problem: 'amount must be at most' },
+    { label: 'a balance beyond bigint', overrides: { balance: '-99999999999999999999' }, problem: 'balance must be at most' },
+    { label: 'year 0000', overrides: { date: '0000-01-01 00:00:00' }, problem: 'date must be in 2000 or later' },
+    { label: 'year 0001', overrides: { date: '0001-01-01 07:00:00' }, problem: 'date must be in 2000 or later' },
+    { label: 'year 9999', overrides: { date: '9999-12-31 23:59:59' }, problem: 'date must not be more than 31 days after the call arrived' },
+    {
+      label: 'a NUL in the description',
+      overrides: { description: 'TRSF\u0000CR' },
+      problem: 'description must not contain a NUL character (at position 5)',
+    },
+    { label: 'a lone surrogate in the note', overrides: { note: 'ok \ud83d' }, problem: 'note must not contain half of a surrogate pair' },
+    { label: 'a NUL in the account holder', overrides: { bank: { atas_nama: 'TOKO\u0000' } }, problem: 'bank.atas_nama must not contain a NUL' },
+    {
+      label: 'a NUL in the order id',
+      overrides: { payment_detail: { order_id: 'INV\u0000' } },
+      problem: 'payment_detail.order_id must not contain a NUL',
+    },
+    {
+      label: 'a NUL deep in taggings',
+      overrides: { taggings: [{ name: 'ok' }, { name: 'x\u0000' }] },
+      problem: 'taggings[1].name must not contain a NUL',
+    },
+    { label: 'a NUL in the mutation id', overrides: { mutation_id: 'mut_\u0000' }, problem: 'mutation_id must not contain a NUL' },
+  ])('$label', ({ overrides, problem }) => {
+    const problems = refusal(overrides);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^mutation 1 \(mut_/);
+    expect(problems[0]).toContain(problem);
+  });
+
+  test('a NUL in a field that is only kept in the body (bank.meta) is not a problem: the body is stored escaped', () => {
+    expect(refusal({ bank: { meta: { cookie: 'a\u0000' } } })).toEqual([]);
+  });
+
+  test('good mutations are kept beside refused ones, with each refused one’s position', () => {
+    const read = readDelivery(
+      [
+        base,
+        { ...base, mutation_id: 'mut_big', amount: '1e30' },
+        { ...base, mutation_id: 'mut_old', date: '0001-01-01 00:00:00' },
+        { ...base, mutation_id: 'mut_ok' },
+      ],
+      receivedAt,
+    );
+    expect(read.ok).toBe(true);
+    if (!read.ok) return;
+    expect(read.mutations.map((m) => m.mootaId)).toEqual(['mut_base', 'mut_ok']);
+    expect(read.refused.map((m) => m.position)).toEqual([2, 3]);
+    expect(describeRefused(read.refused)).toBe(
+      'mutation 2 (mut_big): amount must be a number or a numeric string, got "1e30"; mutation 3 (mut_old): date must be in 2000 or later',
+    );
+    expect(parseDelivery([base, { ...base, mutation_id: 'mut_old', date: '0001-01-01 00:00:00' }], receivedAt)).toEqual({
+      ok: false,
+      error: 'mutation 2 (mut_old): date must be in 2000 or later',
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseMachineAmount } from '@/lib/money';
+import { dateProblem, rupiahProblem, textProblem, unstorableTextIn } from '@/lib/moota/storable';
 import { parseJakartaDateTime } from '@/lib/time/jakarta';
 
 export interface MootaMutation {
@@ -20,6 +21,17 @@ export interface MootaMutation {
 }
 
 export type DeliveryParse = { ok: true; mutations: MootaMutation[]; duplicatesInBody: number } | { ok: false; error: string };
+
+/** A delivery read mutation by mutation: the ones that can be stored, and why each other one cannot. */
+export type DeliveryRead =
+  { ok: true; mutations: MootaMutation[]; duplicatesInBody: number; refused: RefusedMutation[] } | { ok: false; error: string };
+
+export interface RefusedMutation {
+  /** Position in the body, from 1. */
+  position: number;
+  /** Each problem with the mutation and field named: `mutation 2 (mut_x): amount must be …`. */
+  problems: string[];
+}
 
 export const REDACTED = '[redacted]';
 
@@ -184,27 +196,56 @@ export function parseMootaJson(text: string): unknown {
   return JSON.parse(text.replace(NUMERIC_MUTATION_ID, '$1"$2"'));
 }
 
+/** What PostgreSQL would refuse in a mutation the schema accepted, field by field (Moota's names). */
+function storageProblems(data: z.output<typeof mutationSchema>, receivedAt: Date): string[] {
+  const problems: string[] = [];
+  const check = (field: string, problem: string | null) => problem && problems.push(`${field} ${problem}`);
+  check('amount', rupiahProblem(data.amount));
+  if (data.balance != null) check('balance', rupiahProblem(data.balance));
+  check('date', dateProblem(data.date, receivedAt));
+  const texts: [string, string | null | undefined][] = [
+    ['mutation_id', data.mutation_id],
+    ['account_number', data.account_number],
+    ['bank_id', data.bank_id],
+    ['description', data.description],
+    ['note', data.note],
+    ['bank.bank_type', data.bank?.bank_type],
+    ['bank.label', data.bank?.label],
+    ['bank.atas_nama', data.bank?.atas_nama],
+    ['payment_detail.order_id', data.payment_detail?.order_id],
+  ];
+  for (const [field, text] of texts) if (text != null) check(field, textProblem(text));
+  const tagging = unstorableTextIn(data.taggings ?? [], 'taggings');
+  if (tagging) check(tagging.path, tagging.problem);
+  return problems;
+}
+
 /**
- * A delivery body (already JSON-parsed): an array of mutations, all of which must be readable.
- * A mutation_id repeated within the body is kept once, first occurrence wins.
+ * A delivery body (already JSON-parsed), mutation by mutation: each must be readable and hold
+ * nothing the database refuses (amounts within `MAX_RUPIAH`, plausible dates for a call received
+ * at `receivedAt`, text PostgreSQL can hold). A mutation_id repeated within the body is kept once,
+ * first occurrence wins.
  */
-export function parseDelivery(json: unknown): DeliveryParse {
+export function readDelivery(json: unknown, receivedAt: Date = new Date()): DeliveryRead {
   if (!Array.isArray(json)) {
     return { ok: false, error: `body must be a JSON array of mutations, got ${kindOf(json)}` };
   }
-  const problems: string[] = [];
+  const refused: RefusedMutation[] = [];
   const mutations: MootaMutation[] = [];
   const seen = new Set<string>();
   let duplicatesInBody = 0;
 
   json.forEach((item: unknown, index) => {
+    const label = labelFor(item, index);
     const result = mutationSchema.safeParse(item);
     if (!result.success) {
-      const label = labelFor(item, index);
-      for (const issue of result.error.issues) {
-        const where = issue.path.length > 0 ? `: ${issue.path.join('.')} ` : ' ';
-        problems.push(`${label}${where}${issue.message}`);
-      }
+      const problems = result.error.issues.map((issue) => `${label}${issue.path.length > 0 ? `: ${issue.path.join('.')} ` : ' '}${issue.message}`);
+      refused.push({ position: index + 1, problems });
+      return;
+    }
+    const storage = storageProblems(result.data, receivedAt);
+    if (storage.length > 0) {
+      refused.push({ position: index + 1, problems: storage.map((problem) => `${label}: ${problem}`) });
       return;
     }
     if (seen.has(result.data.mutation_id)) {
@@ -214,13 +255,23 @@ export function parseDelivery(json: unknown): DeliveryParse {
     seen.add(result.data.mutation_id);
     mutations.push(toMutation(result.data));
   });
+  return { ok: true, mutations, duplicatesInBody, refused };
+}
 
-  if (problems.length > 0) {
-    const shown = problems.slice(0, MAX_REPORTED_PROBLEMS);
-    const more = problems.length - shown.length;
-    return { ok: false, error: shown.join('; ') + (more > 0 ? `; and ${more} more` : '') };
-  }
-  return { ok: true, mutations, duplicatesInBody };
+/** The problems of refused mutations in one line for the log and the answer: the first ten and a count. */
+export function describeRefused(refused: readonly RefusedMutation[]): string {
+  const problems = refused.flatMap((mutation) => mutation.problems);
+  const shown = problems.slice(0, MAX_REPORTED_PROBLEMS);
+  const more = problems.length - shown.length;
+  return shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
+}
+
+/** `readDelivery` for callers that take a delivery whole or not at all (a synced page, a practice transfer). */
+export function parseDelivery(json: unknown, receivedAt: Date = new Date()): DeliveryParse {
+  const read = readDelivery(json, receivedAt);
+  if (!read.ok) return read;
+  if (read.refused.length > 0) return { ok: false, error: describeRefused(read.refused) };
+  return { ok: true, mutations: read.mutations, duplicatesInBody: read.duplicatesInBody };
 }
 
 /**

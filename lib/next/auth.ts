@@ -1,10 +1,17 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
-import { clearFailedLogins, loginThrottled, recordFailedLogin } from '@/lib/auth/login-throttle';
-import { verifyPassword } from '@/lib/auth/password';
-import { db } from '@/lib/db';
-import { PEER_ADDRESS_HEADER } from '@/lib/intake/delivery-call';
-import { isStorableText } from '@/lib/text';
+import { signInAddress, signInWithPassword } from '@/lib/auth/sign-in';
+import { endSessions, findSignedInUser } from '@/lib/auth/users';
+import { loadSettings } from '@/lib/settings/store';
+
+declare module 'next-auth' {
+  interface User {
+    sessionVersion?: number;
+  }
+  interface Session {
+    sessionVersion?: number;
+  }
+}
 
 class TooManyAttempts extends CredentialsSignin {
   code = 'throttled';
@@ -20,33 +27,34 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const email = String(credentials.email ?? '')
-          .trim()
-          .toLowerCase();
-        const password = String(credentials.password ?? '');
-        const address = request.headers.get(PEER_ADDRESS_HEADER) ?? 'unknown';
-        // An email the database cannot hold belongs to no one, and could not be counted as a failure either.
-        if (!email || !password || !isStorableText(email)) return null;
-        if (await loginThrottled(email, address)) throw new TooManyAttempts();
-        const user = await db().user.findUnique({ where: { email } });
-        if (!user || user.disabledAt || !(await verifyPassword(user.passwordHash, password))) {
-          await recordFailedLogin(email, address);
-          return null;
-        }
-        await clearFailedLogins(email);
-        await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-        return { id: user.id, email: user.email, name: user.name };
+        const { trustedProxyHops } = (await loadSettings()).webhook;
+        const outcome = await signInWithPassword({
+          email: String(credentials.email ?? ''),
+          password: String(credentials.password ?? ''),
+          address: signInAddress(request.headers, trustedProxyHops),
+        });
+        if (outcome.kind === 'throttled') throw new TooManyAttempts();
+        return outcome.kind === 'signed-in' ? outcome.user : null;
       },
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
-      return token;
+    async jwt({ token, user }) {
+      if (user?.id) return { ...token, uid: user.id, sv: user.sessionVersion };
+      // Every later read of the session (pages, /api/auth/session): a revoked one is dropped and its cookie cleared.
+      if (typeof token.uid !== 'string' || typeof token.sv !== 'number') return null;
+      return (await findSignedInUser(token.uid, token.sv)) ? token : null;
     },
     session({ session, token }) {
       if (typeof token.uid === 'string') session.user.id = token.uid;
+      if (typeof token.sv === 'number') session.sessionVersion = token.sv;
       return session;
+    },
+  },
+  events: {
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      if (typeof token?.uid === 'string' && typeof token.sv === 'number') await endSessions(token.uid, token.sv);
     },
   },
 });

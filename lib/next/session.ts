@@ -1,16 +1,18 @@
 import { forbidden, redirect } from 'next/navigation';
 import { auth } from '@/lib/next/auth';
 import { can, type Permission } from '@/lib/auth/roles';
-import { findActiveUser, type SafeUser } from '@/lib/auth/users';
+import { findSignedInUser, type SafeUser } from '@/lib/auth/users';
 
 /**
- * The signed-in person, read from the database on every request: a role change or a disabled
- * account takes effect at once, whatever the session cookie says.
+ * The signed-in person, read from the database on every request: a role change, a disabled
+ * account or a sign-out elsewhere (each raises the session version) takes effect at once,
+ * whatever the session cookie says.
  */
 export async function currentUser(): Promise<SafeUser | null> {
   const session = await auth();
   const id = session?.user?.id;
-  return id ? findActiveUser(id) : null;
+  const version = session?.sessionVersion;
+  return id && typeof version === 'number' ? findSignedInUser(id, version) : null;
 }
 
 /** For pages: anonymous visitors go to the sign-in form, a role without the permission gets 403. */

@@ -5,7 +5,7 @@ import { recordHistory } from '@/lib/reconcile/store';
 import { lockOrders } from '@/lib/reconcile/store';
 import { refuseUnstorableText } from '@/lib/text';
 
-/** Cancels an open order, freeing its payable amount. Cancelling twice is not an error. */
+/** Cancels an open order; its payable amount stays held for `closedAmountHoldDays`. Cancelling twice is not an error. */
 export async function cancelOrder(reference: string, actor: string, reason?: string | null): Promise<Order> {
   refuseUnstorableText({ reference, reason });
   return inTransaction(async (tx) => {

@@ -11,6 +11,7 @@ import type { Settings } from '@/lib/settings/definitions';
 import { loadSettings } from '@/lib/settings/store';
 
 const ATTEMPTS = 8;
+const DAY_MS = 24 * 60 * 60_000;
 
 export interface CreatedOrder {
   order: Order;
@@ -33,11 +34,11 @@ export async function createOrder(input: unknown, source: OrderSource, actor: st
   const settings = await loadSettings();
   const { min, max } = settings.uniqueCodeRange;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const code = pickUniqueCode(amount, settings.uniqueCodeRange, await takenPayables(amount, settings));
+    const now = new Date();
+    const code = pickUniqueCode(amount, settings.uniqueCodeRange, await takenPayables(amount, settings, now));
     if (code === null) {
       throw new DomainError('unique_codes_exhausted', 'uniqueCodesExhausted', { min, max, amount: formatRupiah(amount) });
     }
-    const now = new Date();
     const expiresInMinutes = expires_in_minutes ?? settings.orderExpiryMinutes;
     try {
       const order = await inTransaction(async (tx) => {
@@ -78,15 +79,22 @@ export async function createOrder(input: unknown, source: OrderSource, actor: st
 }
 
 /**
- * Payable amounts a new order must not use: those of open orders, and those of credits still
- * waiting for an order, which a new order of that amount would otherwise take by coincidence.
+ * Payable amounts a new order must not use: those of open orders; those of orders closed within
+ * `closedAmountHoldDays`, whose late transfer would otherwise pay a stranger's order; and those of
+ * credits still waiting for an order, which a new order of that amount would take by coincidence.
+ * The closed orders are probed one amount at a time, so their history does not slow this down.
  */
-async function takenPayables(amount: bigint, settings: Settings): Promise<Set<bigint>> {
+async function takenPayables(amount: bigint, settings: Settings, now: Date): Promise<Set<bigint>> {
   const low = amount + BigInt(settings.uniqueCodeRange.min);
   const high = amount + BigInt(settings.uniqueCodeRange.max);
-  const since = new Date(Date.now() - settings.match.lateOrderMinutes * 60_000);
+  const since = new Date(now.getTime() - settings.match.lateOrderMinutes * 60_000);
+  const closedSince = new Date(now.getTime() - settings.match.closedAmountHoldDays * DAY_MS);
   const rows = await db().$queryRaw<{ amount: bigint }[]>`
     SELECT payable_amount AS amount FROM orders WHERE status = 'pending' AND payable_amount BETWEEN ${low} AND ${high}
+    UNION
+    SELECT payable_amount FROM orders
+    WHERE status IN ('expired', 'cancelled') AND closed_at >= ${closedSince}
+      AND payable_amount = ANY(ARRAY(SELECT generate_series(${low}::bigint, ${high}::bigint)))
     UNION
     SELECT amount FROM mutations
     WHERE type = 'CR' AND amount BETWEEN ${low} AND ${high} AND received_at >= ${since}

@@ -78,7 +78,7 @@ export async function webhookHealth(now: Date = new Date(), options: { connected
       : Promise.resolve(null),
     db().delivery.groupBy({
       by: ['httpStatus', 'signature'],
-      where: { outcome: 'rejected', receivedAt: { gte: rejectedSince, lte: now } },
+      where: { outcome: { in: ['rejected', 'partial'] }, receivedAt: { gte: rejectedSince, lte: now } },
       _count: { _all: true },
     }),
   ]);

@@ -78,7 +78,7 @@ export async function overview(now: Date = new Date()): Promise<Overview> {
       take: OLDEST_WAITING_SHOWN,
       select: { id: true, amount: true, bankLabel: true, accountNumber: true, description: true, matchState: true, receivedAt: true },
     }),
-    db().delivery.count({ where: { outcome: 'rejected', receivedAt: { gte: dayStart, lt: dayEnd } } }),
+    db().delivery.count({ where: { outcome: { in: ['rejected', 'partial'] }, receivedAt: { gte: dayStart, lt: dayEnd } } }),
     db().mutation.count({ where: { processing: 'dead' } }),
   ]);
   const row = figures!;

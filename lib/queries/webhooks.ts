@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { REFUSED_CALLS_LOGGED_PER_MINUTE } from '@/lib/intake/store-delivery';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { DeliveryOutcome, MutationOrigin, ProcessingState, SignatureResult } from '@/lib/generated/prisma/enums';
 import { afterCursor, decodeCursor, pageOf, pageSize } from '@/lib/pagination';
@@ -41,6 +42,8 @@ export interface DeliveryRow {
   source: MutationOrigin;
   syncRunId: string | null;
   processing: ProcessingSummary;
+  /** Refused calls from the same address in the same minute after this one, counted but not logged. */
+  moreRefused: number;
 }
 
 export interface DeliveryPage {
@@ -98,7 +101,7 @@ export async function listDeliveries(filters: DeliveryFilters, options: { cursor
   const range = jakartaDayRange(filters.from, filters.to);
   const and: Prisma.DeliveryWhereInput[] = [];
   if (range.gte || range.lt) and.push({ receivedAt: range });
-  if (filters.failedOnly) and.push({ OR: [{ outcome: 'rejected' }, { mutations: { some: { processing: 'dead' } } }] });
+  if (filters.failedOnly) and.push({ OR: [{ outcome: { in: ['rejected', 'partial'] } }, { mutations: { some: { processing: 'dead' } } }] });
   if (filters.source) and.push({ source: filters.source });
   if (filters.syncRunId) and.push({ syncRunId: filters.syncRunId });
   if (after) {
@@ -124,14 +127,26 @@ export async function listDeliveries(filters: DeliveryFilters, options: { cursor
   });
   const page = pageOf(rows, limit, (row) => ({ at: row.receivedAt, id: row.id }));
   const counts = await processingCounts(page.rows.filter((row) => row.accepted > 0).map((row) => row.id));
+  const more = await moreRefusedCalls(page.rows.filter((row) => row.outcome === 'rejected').map((row) => row.id));
   return {
     items: page.rows.map((row) => ({
       ...row,
       receivedAt: row.receivedAt.toISOString(),
       processing: summarizeProcessing(counts.get(row.id) ?? {}),
+      moreRefused: more.get(row.id) ?? 0,
     })),
     nextCursor: page.nextCursor,
   };
+}
+
+/** For the last logged refused call of a minute, how many more from its address were only counted. */
+async function moreRefusedCalls(deliveryIds: string[]): Promise<Map<string, number>> {
+  if (deliveryIds.length === 0) return new Map();
+  const counters = await db().refusedCallCount.findMany({
+    where: { lastDeliveryId: { in: deliveryIds }, calls: { gt: REFUSED_CALLS_LOGGED_PER_MINUTE } },
+    select: { lastDeliveryId: true, calls: true },
+  });
+  return new Map(counters.map((counter) => [counter.lastDeliveryId!, counter.calls - REFUSED_CALLS_LOGGED_PER_MINUTE]));
 }
 
 async function processingCounts(deliveryIds: string[]): Promise<Map<string, Partial<Record<ProcessingState, number>>>> {
@@ -218,6 +233,7 @@ export async function getDelivery(id: string): Promise<DeliveryDetail | null> {
     bodyBytes: row.bodyBytes,
     bodyTruncated: row.bodyTruncated,
     processing: summarizeProcessing(counts),
+    moreRefused: row.outcome === 'rejected' ? ((await moreRefusedCalls([row.id])).get(row.id) ?? 0) : 0,
     mutations: row.mutations.map((m) => ({
       ...m,
       amount: m.amount.toString(),

@@ -2,7 +2,7 @@ import { DomainError } from '@/lib/errors';
 import type { Candidate } from '@/lib/reconcile/decide';
 import type { Transaction } from '@/lib/db';
 import { mustLockCredit, mustLockOrders, personAction, type MatchChange } from '@/lib/reconcile/person-action';
-import { newlyPaidOrderIds, settlementRows, statusForPaidAmount } from '@/lib/reconcile/settle-orders';
+import { ordersToAnnounce, settlementRows, statusForPaidAmount } from '@/lib/reconcile/settle-orders';
 import { isPaid } from '@/lib/reconcile/states';
 import { activePayments, writeMatches, type LockedMutation } from '@/lib/reconcile/store';
 import { announceOrdersPaid } from '@/lib/reconcile/orders-paid';
@@ -56,7 +56,7 @@ async function matchLocked(tx: Transaction, input: MatchInput): Promise<MatchCha
       },
     ],
   });
-  await announceOrdersPaid(tx, newlyPaidOrderIds(settlements));
+  await announceOrdersPaid(tx, ordersToAnnounce(settlements));
   return { mutationIds: [mutation.id], changed: true, confirmed };
 }
 

@@ -10,6 +10,7 @@ import {
   rankCandidates,
   referenceTokens,
   type CandidateReason,
+  type ClosedOrderFacts,
   type Decision,
   type MatchSettings,
   type MutationFacts,
@@ -505,36 +506,63 @@ const decideCases: DecideCase[] = [
     expected: matched('A', 'payment-order-id'),
   },
   {
-    label: 'VA reference: one rupiah below the base → underpaid',
+    label: 'VA reference: below the base by the underpaid tolerance → underpaid',
+    mutation: mutation({ amount: 149_500n, paymentOrderId: 'INV-A' }),
+    settings: TOLERANT,
+    candidates: [order('A', 150_123n)],
+    expected: matched('A', 'payment-order-id', 'underpaid'),
+  },
+  {
+    label: 'VA reference: one rupiah below the base, no tolerance → a person decides',
     mutation: mutation({ amount: 149_999n, paymentOrderId: 'INV-A' }),
     candidates: [order('A', 150_123n)],
-    expected: matched('A', 'payment-order-id', 'underpaid'),
+    expected: { kind: 'review', candidates: [{ orderId: 'A', reasons: ['order-id', 'near-amount', 'same-account', 'within-window'] }] },
   },
   {
-    label: 'VA reference: far below the base is still that order, underpaid',
+    label: 'VA reference: one past the underpaid tolerance below the base → a person decides',
+    mutation: mutation({ amount: 149_499n, paymentOrderId: 'INV-A' }),
+    settings: TOLERANT,
+    candidates: [order('A', 150_123n)],
+    expected: { kind: 'review', candidates: [{ orderId: 'A', reasons: ['order-id', 'near-amount', 'same-account', 'within-window'] }] },
+  },
+  {
+    label: 'VA reference: Rp 1 never pays the order it names, it goes to a person with that order',
+    mutation: mutation({ amount: 1n, paymentOrderId: 'INV-A' }),
+    settings: TOLERANT,
+    candidates: [order('A', 150_123n)],
+    expected: { kind: 'review', candidates: [{ orderId: 'A', reasons: ['order-id', 'same-account', 'within-window'] }] },
+  },
+  {
+    label: 'VA reference: far below the base → a person decides',
     mutation: mutation({ amount: 50_000n, paymentOrderId: 'INV-A' }),
     candidates: [order('A', 150_123n)],
-    expected: matched('A', 'payment-order-id', 'underpaid'),
+    expected: { kind: 'review', candidates: [{ orderId: 'A', reasons: ['order-id', 'same-account', 'within-window'] }] },
   },
   {
-    label: 'VA reference: one rupiah above payable, no tolerance → overpaid',
+    label: 'VA reference: one rupiah above payable, no tolerance → a person decides',
     mutation: mutation({ amount: 150_124n, paymentOrderId: 'INV-A' }),
     candidates: [order('A', 150_123n)],
-    expected: matched('A', 'payment-order-id', 'overpaid'),
+    expected: { kind: 'review', candidates: [{ orderId: 'A', reasons: ['order-id', 'near-amount', 'same-account', 'within-window'] }] },
   },
   {
-    label: 'VA reference: exactly payable + overpaid tolerance → paid',
+    label: 'VA reference: exactly payable + overpaid tolerance → overpaid, as any transfer',
     mutation: mutation({ amount: 151_123n, paymentOrderId: 'INV-A' }),
     settings: TOLERANT,
     candidates: [order('A', 150_123n)],
-    expected: matched('A', 'payment-order-id'),
+    expected: matched('A', 'payment-order-id', 'overpaid'),
   },
   {
-    label: 'VA reference: one past payable + overpaid tolerance → overpaid',
+    label: 'VA reference: one past payable + overpaid tolerance → a person decides',
     mutation: mutation({ amount: 151_124n, paymentOrderId: 'INV-A' }),
     settings: TOLERANT,
     candidates: [order('A', 150_123n)],
-    expected: matched('A', 'payment-order-id', 'overpaid'),
+    expected: { kind: 'review', candidates: [{ orderId: 'A', reasons: ['order-id', 'near-amount', 'same-account', 'within-window'] }] },
+  },
+  {
+    label: 'VA reference far off the order it names is not matched to another order at its amount',
+    mutation: mutation({ amount: 50_123n, paymentOrderId: 'INV-A' }),
+    candidates: [order('A', 150_123n), order('B', 50_123n)],
+    expected: { kind: 'review', candidates: [{ orderId: 'A', reasons: ['order-id', 'same-account', 'within-window'] }] },
   },
   {
     label: 'VA reference: order without a unique code',
@@ -749,6 +777,124 @@ describe('decideMatch', () => {
       }
     },
   );
+});
+
+interface HoldCase {
+  label: string;
+  mutation?: MutationFacts;
+  closed: ClosedOrderFacts[];
+  settings?: MatchSettings;
+  expected: Decision;
+}
+
+/** An order that expired a minute before the transfer arrived, at the same payable amount as B. */
+function closedOrder(id: string, payable: bigint, overrides: Partial<ClosedOrderFacts> = {}): ClosedOrderFacts {
+  const closedAt = overrides.closedAt ?? at(RECEIVED, -MINUTE);
+  return { ...order(id, payable, { status: 'expired', createdAt: at(RECEIVED, -DAY), expiresAt: closedAt }), closedAt, ...overrides };
+}
+
+const HELD_BY_A: Decision = {
+  kind: 'review',
+  candidates: [
+    { orderId: 'B', reasons: EXACT },
+    { orderId: 'A', reasons: ['amount-equal', 'same-account'] },
+  ],
+};
+
+const holdCases: HoldCase[] = [
+  { label: 'an expired order held the amount: a person decides', closed: [closedOrder('A', 150_123n)], expected: HELD_BY_A },
+  {
+    label: 'a cancelled order held the amount: a person decides',
+    closed: [closedOrder('A', 150_123n, { status: 'cancelled', expiresAt: null })],
+    expected: {
+      kind: 'review',
+      candidates: [
+        { orderId: 'B', reasons: EXACT },
+        { orderId: 'A', reasons: ['amount-equal', 'same-account', 'within-window'] },
+      ],
+    },
+  },
+  {
+    label: 'closed exactly closedAmountHoldDays before the transfer: still held',
+    closed: [closedOrder('A', 150_123n, { closedAt: at(RECEIVED, -7 * DAY) })],
+    expected: HELD_BY_A,
+  },
+  {
+    label: 'closed a millisecond longer ago than the hold: B is paid',
+    closed: [closedOrder('A', 150_123n, { closedAt: at(RECEIVED, -7 * DAY - 1) })],
+    expected: matched('B', 'amount'),
+  },
+  {
+    label: 'closed after the transfer arrived (processed late): held',
+    closed: [closedOrder('A', 150_123n, { closedAt: at(RECEIVED, MINUTE) })],
+    expected: {
+      kind: 'review',
+      candidates: [
+        { orderId: 'B', reasons: EXACT },
+        { orderId: 'A', reasons: EXACT },
+      ],
+    },
+  },
+  {
+    label: 'a hold of 0 days holds nothing',
+    closed: [closedOrder('A', 150_123n, { closedAt: at(RECEIVED, MINUTE) })],
+    settings: { ...DEFAULT_MATCH_SETTINGS, closedAmountHoldDays: 0 },
+    expected: matched('B', 'amount'),
+  },
+  {
+    label: 'the closed order was for another account: B is paid',
+    closed: [closedOrder('A', 150_123n, { accountNumber: '999' })],
+    expected: matched('B', 'amount'),
+  },
+  { label: 'the closed order was at another amount: B is paid', closed: [closedOrder('A', 150_124n)], expected: matched('B', 'amount') },
+  {
+    label: 'a paid order is not a closed one: B is paid',
+    closed: [closedOrder('A', 150_123n, { status: 'paid' })],
+    expected: matched('B', 'amount'),
+  },
+  {
+    label: 'the text names B: B is paid',
+    mutation: mutation({ note: 'INV-B' }),
+    closed: [closedOrder('A', 150_123n)],
+    expected: matched('B', 'amount-and-reference'),
+  },
+  {
+    label: 'the VA order id names B: B is paid',
+    mutation: mutation({ paymentOrderId: 'INV-B' }),
+    closed: [closedOrder('A', 150_123n)],
+    expected: matched('B', 'payment-order-id'),
+  },
+  {
+    label: 'within tolerance of B and exactly a closed order: a person decides',
+    mutation: mutation({ amount: 150_000n }),
+    settings: TOLERANT,
+    closed: [closedOrder('A', 150_000n)],
+    expected: {
+      kind: 'review',
+      candidates: [
+        { orderId: 'B', reasons: TOLERATED },
+        { orderId: 'A', reasons: ['amount-equal', 'same-account'] },
+      ],
+    },
+  },
+];
+
+describe('decideMatch with recently closed orders', () => {
+  test.each(holdCases)('$label', ({ mutation: m = mutation(), closed, settings = DEFAULT_MATCH_SETTINGS, expected }) => {
+    expect(decideMatch(m, [order('B', 150_123n)], settings, closed)).toEqual(expected);
+  });
+
+  test('without an open order at its amount, a transfer for a closed order stays unmatched', () => {
+    expect(decideMatch(mutation(), [], DEFAULT_MATCH_SETTINGS, [closedOrder('A', 150_123n)])).toEqual(UNMATCHED);
+  });
+
+  test('two closed orders held the amount: both are candidates, whatever their order', () => {
+    const closed = [closedOrder('A', 150_123n), closedOrder('C', 150_123n, { status: 'cancelled', expiresAt: null })];
+    for (const permutation of permutations(closed)) {
+      const decision = decideMatch(mutation(), [order('B', 150_123n)], DEFAULT_MATCH_SETTINGS, permutation);
+      expect(decision.kind === 'review' && decision.candidates.map((c) => c.orderId)).toEqual(['B', 'A', 'C']);
+    }
+  });
 });
 
 interface RankCase {

@@ -11,6 +11,12 @@ export interface MatchSettings {
   underpaidTolerance: bigint;
   /** A transfer this many rupiah above the payable amount still matches; the order becomes 'overpaid'. */
   overpaidTolerance: bigint;
+  /**
+   * For this many days after an order expires or is cancelled, its payable amount is kept from new
+   * orders, and a transfer of exactly that amount goes to a person rather than to another order:
+   * it may be the closed order's late payment.
+   */
+  closedAmountHoldDays: number;
 }
 
 export const DEFAULT_MATCH_SETTINGS: Readonly<MatchSettings> = Object.freeze({
@@ -18,6 +24,7 @@ export const DEFAULT_MATCH_SETTINGS: Readonly<MatchSettings> = Object.freeze({
   lateOrderMinutes: 60,
   underpaidTolerance: 0n,
   overpaidTolerance: 0n,
+  closedAmountHoldDays: 7,
 });
 
 export const DEFAULT_NEAR_AMOUNT_RUPIAH = 10_000n;
@@ -44,6 +51,11 @@ export interface OrderFacts {
   status: OrderStatus;
   createdAt: Date;
   expiresAt: Date | null;
+}
+
+/** An expired or cancelled order, with when it closed. */
+export interface ClosedOrderFacts extends OrderFacts {
+  closedAt: Date;
 }
 
 export type MatchRule = 'payment-order-id' | 'amount' | 'amount-and-reference';
@@ -148,11 +160,25 @@ function namesOrder(paymentOrderId: string | null, order: Pick<OrderFacts, 'refe
   return paymentOrderId !== null && paymentOrderId.trim() !== '' && paymentOrderId.toUpperCase() === order.reference.toUpperCase();
 }
 
-/** A payment that names its order pays it once the base amount is covered: no unique code needed. */
-function statusByOrderId(paid: bigint, order: OrderFacts, settings: MatchSettings): PaymentStatus {
-  if (paid < order.amount) return 'underpaid';
-  if (paid > order.payableAmount + settings.overpaidTolerance) return 'overpaid';
-  return 'paid';
+/**
+ * A payment that names its order needs no unique code: anything from the base to the payable
+ * amount pays it. Beyond that the same tolerances apply as to any transfer; further off, null.
+ */
+function statusByOrderId(paid: bigint, order: OrderFacts, settings: MatchSettings): PaymentStatus | null {
+  if (order.amount <= paid && paid <= order.payableAmount) return 'paid';
+  if (paid < order.amount) return order.amount - settings.underpaidTolerance <= paid ? 'underpaid' : null;
+  return paymentStatus(paid, order.payableAmount, settings);
+}
+
+/** Closed within `closedAmountHoldDays` (when not 0) before the transfer arrived, or after, at exactly its amount, into its account. */
+export function holdsAmount(order: ClosedOrderFacts, mutation: MutationFacts, settings: MatchSettings): boolean {
+  return (
+    settings.closedAmountHoldDays > 0 &&
+    (order.status === 'expired' || order.status === 'cancelled') &&
+    order.payableAmount === mutation.amount &&
+    accountFits(order, mutation) &&
+    order.closedAt.getTime() >= mutation.receivedAt.getTime() - settings.closedAmountHoldDays * DAY_MS
+  );
 }
 
 interface Evidence {
@@ -232,29 +258,41 @@ function decideByAmount(byAmount: readonly Evidence[]): Decision {
 /**
  * Decides what a mutation pays among the preselected `candidates`, re-checking every fact
  * itself; the result does not depend on the candidates' order. Never guesses: when more than
- * one order fits equally well, a person decides.
+ * one order fits equally well, a person decides. `recentlyClosed` are expired or cancelled orders
+ * that may still hold the transfer's amount: a match on the amount alone then goes to a person.
  */
-export function decideMatch(mutation: MutationFacts, candidates: readonly OrderFacts[], settings: MatchSettings): Decision {
+export function decideMatch(
+  mutation: MutationFacts,
+  candidates: readonly OrderFacts[],
+  settings: MatchSettings,
+  recentlyClosed: readonly ClosedOrderFacts[] = [],
+): Decision {
   if (mutation.type === 'DB') return { kind: 'debit' };
   if (mutation.amount <= 0n) return { kind: 'unmatched' };
 
   const tokens = new Set(mutationReferenceTokens(mutation));
+  const evidenceOf = (order: OrderFacts) => gatherEvidence(mutation, order, tokens, settings, DEFAULT_NEAR_AMOUNT_RUPIAH);
   const fitting = distinctOrders(candidates)
-    .map((order) => gatherEvidence(mutation, order, tokens, settings, DEFAULT_NEAR_AMOUNT_RUPIAH))
+    .map(evidenceOf)
     .filter((e) => e.fits);
 
   const named = fitting.filter((e) => e.namedById);
   if (named.length === 1) {
     const [only] = named as [Evidence];
-    return matched(only, 'payment-order-id', statusByOrderId(mutation.amount, only.order, settings));
+    const status = statusByOrderId(mutation.amount, only.order, settings);
+    return status ? matched(only, 'payment-order-id', status) : review(named);
   }
   if (named.length > 1) return review(named);
 
   const exact = fitting.filter((e) => e.amount === 'equal');
-  if (exact.length > 0) return decideByAmount(exact);
-
   const withinTolerance = fitting.filter((e) => e.amount === 'within-tolerance');
-  if (withinTolerance.length > 0) return decideByAmount(withinTolerance);
+  if (exact.length > 0 || withinTolerance.length > 0) {
+    const decision = decideByAmount(exact.length > 0 ? exact : withinTolerance);
+    if (decision.kind !== 'matched' || decision.rule !== 'amount') return decision;
+    const holding = distinctOrders(recentlyClosed.filter((order) => holdsAmount(order, mutation, settings)));
+    if (holding.length === 0) return decision;
+    return review([...fitting.filter((e) => e.order.id === decision.orderId), ...holding.map(evidenceOf)]);
+  }
 
   const referenced = fitting.filter((e) => e.referenced);
   if (referenced.length === 1) {

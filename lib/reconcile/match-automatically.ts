@@ -1,10 +1,11 @@
 import type { SqlExecutor } from '@/lib/db';
 import type { MatchState } from '@/lib/generated/prisma/client';
-import { decideMatch, mutationReferenceTokens, type Decision, type MatchSettings } from '@/lib/reconcile/decide';
-import { newlyPaidOrderIds, settlementRows, type Settlement } from '@/lib/reconcile/settle-orders';
+import { decideMatch, mutationReferenceTokens, type ClosedOrderFacts, type Decision, type MatchSettings } from '@/lib/reconcile/decide';
+import { ordersToAnnounce, settlementRows, type Settlement } from '@/lib/reconcile/settle-orders';
 import { isSettled } from '@/lib/reconcile/states';
 import {
   lockCandidateOrders,
+  recentlyClosedOrders,
   writeMatches,
   type CandidateQuery,
   type HistoryInput,
@@ -45,6 +46,7 @@ export async function matchAutomatically(
   const credits = open.filter((mutation) => mutation.type === 'CR');
   const queries = new Map(credits.map((mutation) => [mutation.id, candidateQuery(mutation, settings)]));
   const candidates = indexCandidates(await lockCandidateOrders(sql, [...queries.values()]));
+  const closed = await closedOrdersByAmount(sql, credits, settings);
 
   const changes: StateChange[] = [];
   const payments: NewPayment[] = [];
@@ -55,7 +57,7 @@ export async function matchAutomatically(
       changes.push({ mutation, state: 'debit', candidates: null, history: null });
       continue;
     }
-    const decision = decideMatch(mutation, candidates.for(queries.get(mutation.id)!), settings);
+    const decision = decideMatch(mutation, candidates.for(queries.get(mutation.id)!), settings, closed.get(mutation.amount));
     decisions.set(mutation.id, decision);
     if (decision.kind === 'matched') {
       const order = candidates.byId.get(decision.orderId)!;
@@ -89,7 +91,7 @@ export async function matchAutomatically(
     processedAt: options.processedAt,
     history,
   });
-  await announceOrdersPaid(sql, newlyPaidOrderIds(settlements));
+  await announceOrdersPaid(sql, ordersToAnnounce(settlements));
   return decisions;
 }
 
@@ -102,6 +104,19 @@ function candidateQuery(mutation: LockedMutation, settings: MatchSettings): Cand
     maxAmount: mutation.amount + settings.underpaidTolerance,
     referenceKeys,
   };
+}
+
+/** Expired or cancelled orders that may still hold one of these transfers' amounts, by amount. */
+async function closedOrdersByAmount(sql: SqlExecutor, credits: readonly LockedMutation[], settings: MatchSettings) {
+  const byAmount = new Map<bigint, ClosedOrderFacts[]>();
+  if (credits.length === 0 || settings.closedAmountHoldDays === 0) return byAmount;
+  const earliest = Math.min(...credits.map((mutation) => mutation.receivedAt.getTime()));
+  const since = new Date(earliest - settings.closedAmountHoldDays * 24 * 60 * 60_000);
+  const amounts = credits.map((mutation) => mutation.amount);
+  for (const order of await recentlyClosedOrders(sql, amounts, since)) {
+    byAmount.set(order.payableAmount, [...(byAmount.get(order.payableAmount) ?? []), order]);
+  }
+  return byAmount;
 }
 
 /**

@@ -1,9 +1,13 @@
 import type { SqlExecutor } from '@/lib/db';
 import { enqueueMatchTags } from '@/lib/moota/tagging';
-import { enqueueOrderPaidCallbacks } from '@/lib/store-callback/enqueue';
+import { enqueueOrderPaymentCallbacks } from '@/lib/store-callback/enqueue';
 
-/** Who hears of orders that became paid, in the transaction that made them so: the store, and Moota's tags when asked for. */
+/**
+ * Who hears of money allocated to orders (`ordersToAnnounce`), in the transaction that allocated
+ * it: the store (`order.paid` or `order.underpaid`), and Moota's tags when asked for. The worker
+ * and every person's action announce through here.
+ */
 export async function announceOrdersPaid(sql: SqlExecutor, orderIds: readonly string[]): Promise<void> {
-  await enqueueOrderPaidCallbacks(sql, orderIds);
+  await enqueueOrderPaymentCallbacks(sql, orderIds);
   await enqueueMatchTags(sql, orderIds);
 }

@@ -32,9 +32,12 @@ export function settlementRows(settlements: readonly Settlement[], now: Date): O
 }
 
 /**
- * The orders these settlements make paid (or under- or overpaid: any amount left does) that were
- * not: the store is told about them.
+ * The orders whose store must hear of these settlements: those money now reaches that had none
+ * (paid, underpaid or overpaid), and underpaid ones that got more (still short, or paid at last).
+ * A paid order that gets more stays paid: nothing new to say.
  */
-export function newlyPaidOrderIds(settlements: readonly Settlement[]): string[] {
-  return settlements.filter(({ order, paidAmount }) => paidAmount > 0n && !isPaid(order.status)).map(({ order }) => order.id);
+export function ordersToAnnounce(settlements: readonly Settlement[]): string[] {
+  return settlements
+    .filter(({ order, paidAmount }) => paidAmount > 0n && (!isPaid(order.status) || (order.status === 'underpaid' && paidAmount > order.paidAmount)))
+    .map(({ order }) => order.id);
 }

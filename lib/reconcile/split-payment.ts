@@ -1,7 +1,7 @@
 import { DomainError } from '@/lib/errors';
 import { formatRupiah } from '@/lib/money';
 import { mustLockCredits, mustLockOrders, personAction, type MatchChange } from '@/lib/reconcile/person-action';
-import { newlyPaidOrderIds, settlementRows, statusForPaidAmount } from '@/lib/reconcile/settle-orders';
+import { ordersToAnnounce, settlementRows, statusForPaidAmount } from '@/lib/reconcile/settle-orders';
 import { activePayments, ordersPaidWhole, writeMatches } from '@/lib/reconcile/store';
 import { announceOrdersPaid } from '@/lib/reconcile/orders-paid';
 
@@ -73,7 +73,7 @@ export async function splitPayment(input: { allocations: Allocation[]; actor: st
         details: { amount: String(a.amount) },
       })),
     });
-    await announceOrdersPaid(tx, newlyPaidOrderIds(settlements));
+    await announceOrdersPaid(tx, ordersToAnnounce(settlements));
     return { mutationIds, changed: true };
   });
 }

@@ -1,7 +1,7 @@
 import type { SqlExecutor } from '@/lib/db';
 import type { MatchState } from '@/lib/generated/prisma/client';
 import { uuidv7 } from '@/lib/ids';
-import type { MutationFacts, OrderFacts, OrderStatus } from '@/lib/reconcile/decide';
+import type { ClosedOrderFacts, MutationFacts, OrderFacts, OrderStatus } from '@/lib/reconcile/decide';
 import { WAITING_FOR_ORDER, sqlList } from '@/lib/reconcile/states';
 
 /*
@@ -128,6 +128,21 @@ export async function lockCandidateOrders(sql: SqlExecutor, queries: readonly Ca
       : [queries.map((query) => query.minAmount), queries.map((query) => query.maxAmount), referenceKeys],
   )) as { rows: OrderRow[] };
   return rows.map(orderFromRow);
+}
+
+/**
+ * Expired or cancelled orders at exactly one of these payable amounts that closed at or after
+ * `since`: they may still be waiting for a late transfer. Read, not locked; one probe of
+ * `orders_closed_payable_amount_idx` per amount.
+ */
+export async function recentlyClosedOrders(sql: SqlExecutor, amounts: readonly bigint[], since: Date): Promise<ClosedOrderFacts[]> {
+  if (amounts.length === 0) return [];
+  const { rows } = (await sql.executeSql(
+    `SELECT ${ORDER_COLUMNS}, closed_at FROM orders
+     WHERE status IN ('expired', 'cancelled') AND payable_amount = ANY($1::bigint[]) AND closed_at >= $2`,
+    [[...new Set(amounts)], since],
+  )) as { rows: (OrderRow & { closed_at: Date })[] };
+  return rows.map((row) => ({ ...orderFromRow(row), closedAt: row.closed_at }));
 }
 
 /** Locks the given orders in id order. */

@@ -1,18 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { csvField, revenueCsv } from '@/lib/reports/revenue-csv';
-
-describe('csvField', () => {
-  test.each([
-    { label: 'a plain number', value: 150123, text: '150123' },
-    { label: 'nothing is an empty field', value: null, text: '' },
-    { label: 'a comma is quoted', value: 'BCA, cabang', text: '"BCA, cabang"' },
-    { label: 'quotes are doubled', value: 'say "hi"', text: '"say ""hi"""' },
-    { label: 'a formula is defused', value: '=HYPERLINK("x")', text: `"'=HYPERLINK(""x"")"` },
-    { label: 'a negative number stays a number', value: '-1500', text: '-1500' },
-  ])('$label', ({ value, text }) => {
-    expect(csvField(value)).toBe(text);
-  });
-});
+import { revenueCsv } from '@/lib/reports/revenue-csv';
 
 describe('revenueCsv', () => {
   test('one line per period and a total line', () => {
@@ -34,5 +21,14 @@ describe('revenueCsv', () => {
       'total,total,2,300001,150001,3,1,0.7500,',
       '',
     ]);
+  });
+
+  test('through the one CSV writer: a negative amount stays a number, a formula in a label is defused', () => {
+    const csv = revenueCsv({
+      rows: [{ period: '2026-11-23', label: 'W48;=1+1', orders: 1, revenue: '-5000', averageOrder: '-5000' }],
+      matching: [{ period: '2026-11-23', label: 'W48;=1+1', automatic: 1, byHand: 0, automaticShare: 1, medianMinutes: 0 }],
+      totals: { orders: 1, revenue: '-5000', averageOrder: '-5000', automatic: 1, byHand: 0, automaticShare: 1 },
+    });
+    expect(csv.split('\r\n')[1]).toBe(`2026-11-23,"W48;'=1+1",1,-5000,-5000,1,0,1.0000,0`);
   });
 });

@@ -1,12 +1,5 @@
+import { csvCell } from '@/lib/csv/writer';
 import type { RevenueReport } from '@/lib/queries/revenue';
-
-/** One CSV field: quoted when it holds a comma, quote or line break; formulas are defused. */
-export function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 export const REVENUE_CSV_HEADER = [
   'period_start',
@@ -37,7 +30,7 @@ export function revenueCsv(report: Pick<RevenueReport, 'rows' | 'matching' | 'to
         match.automaticShare === null ? null : match.automaticShare.toFixed(4),
         match.medianMinutes,
       ]
-        .map(csvField)
+        .map(csvCell)
         .join(','),
     );
   });
@@ -54,7 +47,7 @@ export function revenueCsv(report: Pick<RevenueReport, 'rows' | 'matching' | 'to
       t.automaticShare === null ? null : t.automaticShare.toFixed(4),
       null,
     ]
-      .map(csvField)
+      .map(csvCell)
       .join(','),
   );
   return `${lines.join('\r\n')}\r\n`;

@@ -10,6 +10,7 @@ export const BUILD_SOURCES = [
   'lib',
   'public',
   'proxy.ts',
+  'instrumentation-client.ts',
   'prisma/schema.prisma',
   'next.config.ts',
   'package-lock.json',

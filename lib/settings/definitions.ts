@@ -39,6 +39,7 @@ export const settingSchemas = {
     .max(60 * 24 * 7),
   underpaidTolerance: z.number().int().min(0).max(1_000_000),
   overpaidTolerance: z.number().int().min(0).max(1_000_000),
+  closedAmountHoldDays: z.number().int().min(0).max(365),
   storeCallbackUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'the store callback must be an http:// or https:// URL' })]),
   mootaTagMatched: z.boolean(),
   storeCallbackSecret: z.union([z.literal(''), z.string().min(16, 'the callback secret must be at least 16 characters')]),
@@ -59,6 +60,7 @@ export const SETTING_DEFAULTS: SettingValues = {
   lateOrderMinutes: DEFAULT_MATCH_SETTINGS.lateOrderMinutes,
   underpaidTolerance: Number(DEFAULT_MATCH_SETTINGS.underpaidTolerance),
   overpaidTolerance: Number(DEFAULT_MATCH_SETTINGS.overpaidTolerance),
+  closedAmountHoldDays: DEFAULT_MATCH_SETTINGS.closedAmountHoldDays,
   storeCallbackUrl: '',
   storeCallbackSecret: '',
   mootaTagMatched: false,
@@ -119,6 +121,7 @@ export function resolveSettings(stored: Readonly<Record<string, unknown>>, env: 
       lateOrderMinutes: v.lateOrderMinutes,
       underpaidTolerance: BigInt(v.underpaidTolerance),
       overpaidTolerance: BigInt(v.overpaidTolerance),
+      closedAmountHoldDays: v.closedAmountHoldDays,
     },
     storeCallback: v.storeCallbackUrl && v.storeCallbackSecret ? { url: v.storeCallbackUrl, secret: v.storeCallbackSecret } : null,
   };

@@ -2,15 +2,19 @@ import type { SqlExecutor } from '@/lib/db';
 import { uuidv7 } from '@/lib/ids';
 import { enqueueStoreCallbacks } from '@/lib/jobs/queue';
 import { rupiahToJson } from '@/lib/money';
+import type { PaymentStatus } from '@/lib/reconcile/decide';
 import { isPaid } from '@/lib/reconcile/states';
 import { loadSettings } from '@/lib/settings/store';
+import { eventForStatus, type OrderPaymentEvent, type StatusOf } from '@/lib/store-callback/events';
 
-export const ORDER_PAID = 'order.paid';
+export { ORDER_PAID, ORDER_UNDERPAID } from '@/lib/store-callback/events';
 
-/** The JSON body of an `order.paid` callback, exactly as the store receives it. */
-export type OrderPaidPayload = {
+/** The JSON body of an `order.paid` or `order.underpaid` callback, exactly as the store receives it. */
+export type OrderPaymentPayload = { [E in OrderPaymentEvent]: OrderPaymentBody<E> }[OrderPaymentEvent];
+
+interface OrderPaymentBody<E extends OrderPaymentEvent> {
   id: string;
-  event: typeof ORDER_PAID;
+  event: E;
   created_at: string;
   order: {
     reference: string;
@@ -18,7 +22,7 @@ export type OrderPaidPayload = {
     unique_code: number;
     payable_amount: number;
     paid_amount: number;
-    status: 'paid' | 'underpaid' | 'overpaid';
+    status: StatusOf<E>;
     paid_at: string | null;
     customer_name: string | null;
   };
@@ -29,7 +33,7 @@ export type OrderPaidPayload = {
     bank_type: string | null;
     occurred_at: string;
   }[];
-};
+}
 
 interface PaidOrderRow {
   id: string;
@@ -45,11 +49,12 @@ interface PaidOrderRow {
 }
 
 /**
- * Records an `order.paid` callback for each order and enqueues its delivery, in the transaction
- * that marks the orders paid: a callback exists if and only if that change commits. Does nothing
- * while no store callback is configured.
+ * Records a callback for each order money was allocated to — `order.paid` when it is paid in full,
+ * `order.underpaid` when not — and enqueues its delivery, in the transaction that changed the
+ * orders: a callback exists if and only if that change commits. Does nothing while no store
+ * callback is configured. Every callback about a payment is made here.
  */
-export async function enqueueOrderPaidCallbacks(sql: SqlExecutor, orderIds: readonly string[]): Promise<void> {
+export async function enqueueOrderPaymentCallbacks(sql: SqlExecutor, orderIds: readonly string[]): Promise<void> {
   if (orderIds.length === 0 || !(await loadSettings()).storeCallback) return;
 
   const { rows: orders } = (await sql.executeSql(
@@ -68,13 +73,14 @@ export async function enqueueOrderPaidCallbacks(sql: SqlExecutor, orderIds: read
   const createdAt = new Date();
   const callbacks = orders.map((order) => {
     if (!isPaid(order.status)) {
-      throw new Error(`order ${order.reference} is ${order.status}: only a paid, underpaid or overpaid order has an order.paid callback`);
+      throw new Error(`order ${order.reference} is ${order.status}: only a paid, underpaid or overpaid order has a payment callback`);
     }
     // The payload carries the callback's own id, so the id is made here rather than by the database.
     const id = uuidv7(createdAt.getTime());
-    const payload: OrderPaidPayload = {
+    const status = order.status as PaymentStatus;
+    const payload = {
       id,
-      event: ORDER_PAID,
+      event: eventForStatus(status),
       created_at: createdAt.toISOString(),
       order: {
         reference: order.reference,
@@ -82,7 +88,7 @@ export async function enqueueOrderPaidCallbacks(sql: SqlExecutor, orderIds: read
         unique_code: order.unique_code,
         payable_amount: rupiahToJson(BigInt(order.payable_amount)),
         paid_amount: rupiahToJson(BigInt(order.paid_amount)),
-        status: order.status as OrderPaidPayload['order']['status'],
+        status,
         paid_at: order.paid_at?.toISOString() ?? null,
         customer_name: order.customer_name,
       },
@@ -93,16 +99,17 @@ export async function enqueueOrderPaidCallbacks(sql: SqlExecutor, orderIds: read
         bank_type: payment.bank_type,
         occurred_at: new Date(payment.occurred_at).toISOString(),
       })),
-    };
+    } as OrderPaymentPayload;
     return { id, orderId: order.id, payload };
   });
   await sql.executeSql(
     `INSERT INTO store_callbacks (id, order_id, event, payload, created_at)
-     SELECT id, order_id, $3::text, payload, $4::timestamptz FROM unnest($1::uuid[], $2::uuid[], $5::jsonb[]) AS c(id, order_id, payload)`,
+     SELECT id, order_id, event, payload, $4::timestamptz
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $5::jsonb[]) AS c(id, order_id, event, payload)`,
     [
       callbacks.map((callback) => callback.id),
       callbacks.map((callback) => callback.orderId),
-      ORDER_PAID,
+      callbacks.map((callback) => callback.payload.event),
       createdAt,
       callbacks.map((callback) => JSON.stringify(callback.payload)),
     ],

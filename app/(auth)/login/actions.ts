@@ -1,16 +1,11 @@
 'use server';
 
 import { AuthError, CredentialsSignin } from 'next-auth';
+import { safeNextPath } from '@/lib/auth/safe-next';
 import { signIn } from '@/lib/next/auth';
 
 export interface LoginState {
   error: 'wrong' | 'throttled' | null;
-}
-
-/** A relative path inside Cocok only: never send someone elsewhere after sign-in. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === 'string' ? value : '';
-  return next.startsWith('/') && !next.startsWith('//') ? next : '/';
 }
 
 export async function loginAction(_previous: LoginState, form: FormData): Promise<LoginState> {
@@ -18,7 +13,7 @@ export async function loginAction(_previous: LoginState, form: FormData): Promis
     await signIn('credentials', {
       email: form.get('email'),
       password: form.get('password'),
-      redirectTo: safeNext(form.get('next')),
+      redirectTo: safeNextPath(form.get('next')),
     });
     return { error: null };
   } catch (error) {

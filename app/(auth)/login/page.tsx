@@ -5,6 +5,7 @@ import { ClientMessages } from '@/components/client-messages';
 import { AuthCard } from '@/components/shell/auth-card';
 import { currentUser } from '@/lib/next/session';
 import { countUsers } from '@/lib/auth/users';
+import { safeNextPath } from '@/lib/auth/safe-next';
 import { getTranslations } from 'next-intl/server';
 import { isDemo } from '@/lib/sandbox/demo';
 
@@ -18,7 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <AuthCard title={t('auth.signInTitle')}>
       <ClientMessages areas={['auth']}>
-        <LoginForm next={next ?? '/'} />
+        <LoginForm next={safeNextPath(next)} />
       </ClientMessages>
       {isDemo() && <p className="mt-4 text-xs text-slate-500 dark:text-slate-400">{t('auth.demoHint')}</p>}
     </AuthCard>

@@ -22,6 +22,7 @@ const NUMBER_KEYS = [
   'lateOrderMinutes',
   'underpaidTolerance',
   'overpaidTolerance',
+  'closedAmountHoldDays',
 ] as const;
 const TEXT_KEYS = ['allowedIps', 'storeCallbackUrl'] as const;
 const FIELD_KEYS = [...NUMBER_KEYS, ...TEXT_KEYS] as const;

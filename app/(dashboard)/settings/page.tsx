@@ -47,6 +47,7 @@ const SECTIONS: { id: string; title: MessageKey; fields: FieldSpec[] }[] = [
       { key: 'lateOrderMinutes', type: 'number' },
       { key: 'underpaidTolerance', type: 'number' },
       { key: 'overpaidTolerance', type: 'number' },
+      { key: 'closedAmountHoldDays', type: 'number' },
     ],
   },
 ];

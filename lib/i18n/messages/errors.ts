@@ -53,7 +53,7 @@ export default {
     orderCannotCancel: 'Pesanan {reference} sudah dibayar; batalkan pembayarannya sebelum membatalkan pesanan.',
     orderInvalid: 'Pesanan tidak valid: {details}',
     uniqueCodesExhausted:
-      'Semua kode unik dari {min} sampai {max} sedang dipakai pesanan terbuka sebesar {amount}; tunggu sebagian dibayar atau kedaluwarsa, atau perlebar rentangnya.',
+      'Semua kode unik dari {min} sampai {max} sedang dipakai pesanan sebesar {amount} yang masih terbuka atau baru ditutup; tunggu sebagian dibayar atau masa tahan nominal pesanan tertutup lewat, atau perlebar rentangnya.',
     orderRaceRetry: 'Terlalu banyak pesanan dengan nominal ini dibuat bersamaan; coba lagi.',
     referenceTaken: 'Pesanan {reference} sudah ada dengan nominal {amount}; satu referensi hanya bisa dipakai sekali.',
     apiKeyNameRequired: 'Kunci API butuh nama, misalnya nama toko yang akan memakainya.',
@@ -165,7 +165,7 @@ export default {
     orderCannotCancel: 'Order {reference} is already paid; undo its payment before cancelling it.',
     orderInvalid: 'The order is not valid: {details}',
     uniqueCodesExhausted:
-      'Every unique code from {min} to {max} is in use by an open order of {amount}; wait for some to be paid or expire, or widen the range.',
+      'Every unique code from {min} to {max} is in use by an order of {amount} that is open or recently closed; wait for some to be paid or for the hold on closed orders’ amounts to pass, or widen the range.',
     orderRaceRetry: 'Too many orders of this amount are being created at once; try again.',
     referenceTaken: 'Order {reference} already exists with amount {amount}; a reference can be used once.',
     apiKeyNameRequired: 'An API key needs a name, e.g. the store that will use it.',

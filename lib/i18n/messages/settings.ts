@@ -35,6 +35,10 @@ export default {
       },
       underpaidTolerance: { label: 'Toleransi kurang bayar (Rp)', hint: 'Selisih kurang yang tetap dianggap lunas.' },
       overpaidTolerance: { label: 'Toleransi lebih bayar (Rp)', hint: 'Selisih lebih yang tetap dianggap lunas.' },
+      closedAmountHoldDays: {
+        label: 'Tahan nominal pesanan tertutup (hari)',
+        hint: 'Selama ini setelah pesanan kedaluwarsa atau dibatalkan, nominalnya tidak dipakai pesanan baru dan transfer sebesar itu diperiksa orang.',
+      },
       storeCallbackUrl: { label: 'URL callback toko', hint: 'http:// atau https://; kosongkan untuk mematikan callback.' },
       storeCallbackSecret: { label: 'Rahasia callback', hint: 'Minimal 16 karakter. Kosongkan untuk mempertahankan rahasia saat ini.' },
     },
@@ -158,6 +162,10 @@ export default {
       lateOrderMinutes: { label: 'Late orders (minutes)', hint: 'Orders created up to this long after a transfer can still match it.' },
       underpaidTolerance: { label: 'Underpaid tolerance (Rp)', hint: 'A shortfall still counted as paid.' },
       overpaidTolerance: { label: 'Overpaid tolerance (Rp)', hint: 'An excess still counted as paid.' },
+      closedAmountHoldDays: {
+        label: 'Hold a closed order’s amount (days)',
+        hint: 'For this long after an order expires or is cancelled, no new order gets its amount and a transfer of that amount goes to a person.',
+      },
       storeCallbackUrl: { label: 'Store callback URL', hint: 'http:// or https://; leave empty to turn callbacks off.' },
       storeCallbackSecret: { label: 'Callback secret', hint: 'At least 16 characters. Leave empty to keep the current secret.' },
     },

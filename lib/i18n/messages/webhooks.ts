@@ -19,7 +19,8 @@ export default {
       outcome: 'Hasil',
       processing: 'Pemrosesan',
     },
-    outcome: { accepted: 'Diterima', rejected: 'Ditolak' },
+    outcome: { accepted: 'Diterima', partial: 'Sebagian ditolak', rejected: 'Ditolak' },
+    moreRefused: '{count, plural, other {# panggilan lain dari {address} ditolak pada menit ini (hanya dihitung)}}',
     signature: { valid: 'Sah', invalid: 'Tidak cocok', missing: 'Tidak ada', unchecked: 'Tidak diperiksa' },
     processing: {
       none: '—',
@@ -151,7 +152,9 @@ export default {
       outcome: 'Outcome',
       processing: 'Processing',
     },
-    outcome: { accepted: 'Accepted', rejected: 'Rejected' },
+    outcome: { accepted: 'Accepted', partial: 'Partly refused', rejected: 'Rejected' },
+    moreRefused:
+      '{count, plural, one {# more refused call from {address} this minute (counted only)} other {# more refused calls from {address} this minute (counted only)}}',
     signature: { valid: 'Valid', invalid: 'Mismatch', missing: 'Missing', unchecked: 'Not checked' },
     processing: {
       none: '—',

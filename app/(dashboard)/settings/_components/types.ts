@@ -9,6 +9,7 @@ export type FieldKey =
   | 'lateOrderMinutes'
   | 'underpaidTolerance'
   | 'overpaidTolerance'
+  | 'closedAmountHoldDays'
   | 'storeCallbackUrl';
 
 export interface FieldSpec {

@@ -49,7 +49,7 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
     ],
     [
       t('webhooks.columns.mutations'),
-      delivery.outcome === 'accepted' ? t('webhooks.counts', { accepted: delivery.accepted, duplicates: delivery.duplicates }) : '—',
+      delivery.outcome !== 'rejected' ? t('webhooks.counts', { accepted: delivery.accepted, duplicates: delivery.duplicates }) : '—',
     ],
     [t('webhooks.columns.processing'), <ProcessingBadge key="processing" summary={delivery.processing} t={t} />],
     [t('webhooks.detail.bodySize'), t('webhooks.detail.bytes', { bytes: delivery.bodyBytes })],

@@ -99,13 +99,18 @@ export function DeliveryLog({ filters, firstPage }: { filters: DeliveryFilters; 
               </TD>
               <TD numeric>{row.httpStatus}</TD>
               <TD className="tabular-nums">
-                {row.outcome === 'accepted' ? t('webhooks.counts', { accepted: row.accepted, duplicates: row.duplicates }) : '—'}
+                {row.outcome !== 'rejected' ? t('webhooks.counts', { accepted: row.accepted, duplicates: row.duplicates }) : '—'}
               </TD>
               <TD>
                 <StatusBadge of="outcome" value={row.outcome}>
                   {t(`webhooks.outcome.${row.outcome}`)}
                 </StatusBadge>
                 {row.reason && <p className="mt-1 max-w-xs text-xs text-slate-600 dark:text-slate-400">{row.reason}</p>}
+                {row.moreRefused > 0 && (
+                  <p className="mt-1 max-w-xs text-xs font-medium text-red-700 dark:text-red-400" data-testid="delivery-more-refused">
+                    {t('webhooks.moreRefused', { count: row.moreRefused, address: row.sourceAddress })}
+                  </p>
+                )}
               </TD>
               <TD nowrap>
                 <ProcessingBadge summary={row.processing} t={t} />
