@@ -31,8 +31,17 @@ export function isErrorCode(value: string | null | undefined): value is ErrorCod
   return typeof value === 'string' && Object.hasOwn(errorMessages.en, value);
 }
 
-/** A validation failure (zod's issues), naming the fields to check. */
-export function invalidFields(error: { issues: readonly { path: readonly PropertyKey[] }[] }): DomainError {
+/**
+ * A validation failure (zod's issues), naming the fields to check; an issue that carries its own
+ * error code (`params.errorCode`, with the field as `{field}`) is told in those words.
+ */
+export function invalidFields(error: { issues: readonly { path: readonly PropertyKey[]; params?: Record<string, unknown> }[] }): DomainError {
+  for (const issue of error.issues) {
+    const code = issue.params?.errorCode;
+    if (typeof code === 'string' && isErrorCode(code)) {
+      return new DomainError('invalid', code, { ...(issue.params?.errorParams as ErrorParams), field: issue.path.map(String).join('.') || 'input' });
+    }
+  }
   const fields = [...new Set(error.issues.map((issue) => issue.path.map(String).join('.')).filter(Boolean))];
   return new DomainError('invalid', 'invalidFields', { fields: fields.join(', ') || '—' });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { MAX_PAGE_SIZE, PAGE_SIZE } from '@/lib/pagination';
+import { DomainError } from '@/lib/errors';
 import { amountRangeParams, dayRangeParams, listParams, parseSearchParams, searchParamValues, textParam, toQuery } from '@/lib/search-params';
 
 describe('searchParamValues', () => {
@@ -73,4 +74,37 @@ describe('listParams', () => {
 
 test('toQuery keeps only set values', () => {
   expect(toQuery({ status: 'paid', q: undefined, min: 5n, to: '' }).toString()).toBe('status=paid&min=5');
+});
+
+describe('what no list can hold is refused, with a message', () => {
+  const schema = listParams(z.object({ ...dayRangeParams, q: textParam(100) }));
+  const refusal = (params: Record<string, string>) => {
+    try {
+      parseSearchParams(schema, params);
+    } catch (error) {
+      if (error instanceof DomainError) return error.message;
+      throw error;
+    }
+    return null;
+  };
+
+  test.each([
+    ['year 0000', { from: '0000-01-01' }, 'The from day (0000-01-01) must be between 2000-01-01 and 2100-12-31.'],
+    ['year 9999', { to: '9999-12-31' }, 'The to day (9999-12-31) must be between 2000-01-01 and 2100-12-31.'],
+    ['the day before the first', { from: '1999-12-31' }, 'The from day (1999-12-31) must be between 2000-01-01 and 2100-12-31.'],
+    [
+      'a NUL in the search box',
+      { q: 'INV\0' },
+      'q contains a character that cannot be stored (a NUL character or a broken Unicode character); remove it.',
+    ],
+    [
+      'a lone surrogate in the cursor',
+      { cursor: '\uD800' },
+      'cursor contains a character that cannot be stored (a NUL character or a broken Unicode character); remove it.',
+    ],
+    ['the first plausible day', { from: '2000-01-01' }, null],
+    ['the last plausible day', { to: '2100-12-31' }, null],
+  ])('%s', (_label, params, expected) => {
+    expect(refusal(params)).toBe(expected);
+  });
 });

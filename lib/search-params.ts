@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { invalidFields } from '@/lib/errors';
 import { typedAmountOrNull } from '@/lib/money';
 import { pageSize } from '@/lib/pagination';
+import { refuseUnstorableText } from '@/lib/text';
 import { isDay } from '@/lib/time/jakarta';
 
 /** Query parameters as a route handler (`URLSearchParams`) or a page (`searchParams`) gets them. */
@@ -21,9 +23,17 @@ export function searchParamValues(params: SearchParams): Record<string, string> 
 /**
  * Query parameters read through a schema. Every value reaches the schema as a trimmed string or
  * not at all; list schemas turn what makes no sense into "not set" rather than failing the page.
+ * Text the database cannot hold and days outside `PLAUSIBLE_DAYS` are refused with a DomainError.
  */
 export function parseSearchParams<Schema extends z.ZodType<unknown, Record<string, string>>>(schema: Schema, params: SearchParams): z.output<Schema> {
-  return schema.parse(searchParamValues(params));
+  const values = searchParamValues(params);
+  refuseUnstorableText(values);
+  try {
+    return schema.parse(values);
+  } catch (error) {
+    if (error instanceof z.ZodError) throw invalidFields(error);
+    throw error;
+  }
 }
 
 /** Query parameters for the values that are set, in a stable order. */
@@ -33,18 +43,33 @@ export function toQuery(values: Record<string, string | bigint | undefined>): UR
   return query;
 }
 
-/** Free text, cut to `max` characters. */
+/** Free text, cut to `max` characters (text the database cannot hold was refused before). */
 export const textParam = (max: number) =>
   z
     .string()
     .optional()
     .transform((text) => text?.slice(0, max));
 
-/** A calendar day typed as YYYY-MM-DD, if it is a real one. */
+/** The days a filter, a report or a sync may name: earlier or later ones are typing mistakes (and beyond what the database's dates hold). */
+export const PLAUSIBLE_DAYS = { first: '2000-01-01', last: '2100-12-31' } as const;
+
+/** Whether a real YYYY-MM-DD day lies within `PLAUSIBLE_DAYS`. */
+export const isPlausibleDay = (day: string): boolean => day >= PLAUSIBLE_DAYS.first && day <= PLAUSIBLE_DAYS.last;
+
+/** A calendar day typed as YYYY-MM-DD, if it is a real one; a real one outside `PLAUSIBLE_DAYS` is refused. */
 export const dayParam = z
   .string()
   .optional()
-  .transform((text) => (text && isDay(text) ? text : undefined));
+  .transform((text, ctx) => {
+    if (!text || !isDay(text)) return undefined;
+    if (isPlausibleDay(text)) return text;
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be between ${PLAUSIBLE_DAYS.first} and ${PLAUSIBLE_DAYS.last}`,
+      params: { errorCode: 'dayOutOfRange', errorParams: { value: text, ...PLAUSIBLE_DAYS } },
+    });
+    return z.NEVER;
+  });
 
 /** An amount bound typed in a filter ("150000", "150.000", "Rp 150.000"), if it is one and not negative. */
 export const amountBoundParam = z

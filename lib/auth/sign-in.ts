@@ -3,6 +3,7 @@ import { DUMMY_PASSWORD_HASH, verifyPassword } from '@/lib/auth/password';
 import { db } from '@/lib/db';
 import { PEER_ADDRESS_HEADER } from '@/lib/intake/delivery-call';
 import { resolveClientAddress } from '@/lib/moota/client-address';
+import { isStorableText } from '@/lib/text';
 
 export interface SignedInUser {
   id: string;
@@ -28,7 +29,8 @@ export async function signInWithPassword(
   { verify = verifyPassword, now = () => new Date() }: SignInDependencies = {},
 ): Promise<SignInOutcome> {
   const email = input.email.trim().toLowerCase();
-  if (!email || !input.password) return { kind: 'wrong' };
+  // An email the database cannot hold belongs to no one, and its attempt could not be counted either.
+  if (!email || !input.password || !isStorableText(email)) return { kind: 'wrong' };
   const reserved = await reserveAttempt(email, input.address, now());
   if (!reserved.allowed) return { kind: 'throttled', retryAt: reserved.retryAt };
 

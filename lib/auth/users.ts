@@ -4,13 +4,14 @@ import { passwordProblem } from '@/lib/auth/password-rules';
 import { ROLES, type Role } from '@/lib/auth/roles';
 import { db, inTransaction } from '@/lib/db';
 import { DomainError, invalidFields, violatedConstraint } from '@/lib/errors';
+import { storableTextSchema } from '@/lib/text';
 
 export const newUserSchema = z.object({
   email: z.email('enter a valid email address').trim().toLowerCase(),
   name: z
     .string()
     .trim()
-    .max(100)
+    .pipe(storableTextSchema(100))
     .optional()
     .transform((name) => name || null),
   password: z.string(),

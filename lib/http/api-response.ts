@@ -1,5 +1,8 @@
-import { DomainError, type ErrorKind } from '@/lib/errors';
+import type { z } from 'zod';
+import { DomainError, englishMessage, type ErrorKind } from '@/lib/errors';
 import { BodyTooLargeError, readBodyWithin } from '@/lib/intake/delivery-call';
+import { parseSearchParams } from '@/lib/search-params';
+import { findUnstorableText } from '@/lib/text';
 
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
@@ -66,5 +69,17 @@ export async function readJson(
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return apiError('malformed', 'the body must be a JSON object', 400);
   }
+  const unstorable = findUnstorableText(json);
+  if (unstorable !== null) return apiError('invalid', englishMessage('textUnstorable', { field: unstorable }), 422);
   return json as Record<string, unknown>;
+}
+
+/** A dashboard API's query parameters through their schema, or the 400 that says which one is wrong. */
+export function readQuery<Schema extends z.ZodType<unknown, Record<string, string>>>(schema: Schema, request: Request): z.output<Schema> | Response {
+  try {
+    return parseSearchParams(schema, new URL(request.url).searchParams);
+  } catch (error) {
+    if (error instanceof DomainError) return apiError(error.kind, error.message, 400);
+    throw error;
+  }
 }

@@ -1,4 +1,8 @@
+import { textProblem } from '@/lib/text';
 import { parseJakartaDateTime } from '@/lib/time/jakarta';
+
+/** The one rule for text PostgreSQL can hold lives in lib/text.ts; the webhook's parser names it from here. */
+export { textProblem };
 
 /**
  * What PostgreSQL will refuse to store, caught before it is asked: a body it refuses is not
@@ -48,17 +52,6 @@ export function jsonDepth(text: string): number {
 
 const isHigh = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLow = (code: number) => code >= 0xdc00 && code <= 0xdfff;
-
-/** Why PostgreSQL cannot hold this text (a NUL, half of a surrogate pair), or null when it can. */
-export function textProblem(text: string): string | null {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0) return `must not contain a NUL character (at position ${i + 1})`;
-    if (isHigh(code) && i + 1 < text.length && isLow(text.charCodeAt(i + 1))) i++;
-    else if (isHigh(code) || isLow(code)) return `must not contain half of a surrogate pair (at position ${i + 1})`;
-  }
-  return null;
-}
 
 /**
  * The text in a form PostgreSQL holds, for the webhook log: a NUL or a lone surrogate becomes its

@@ -6,6 +6,7 @@ import { DomainError, invalidFields, isErrorCode, type ErrorCode, type ErrorKind
 import { createTranslator } from 'next-intl';
 import { MESSAGES } from '@/lib/i18n/messages';
 import { requestLocale } from '@/lib/next/i18n-request';
+import { findUnstorableText } from '@/lib/text';
 
 /** What a server action answers: its data, or why not in the visitor's language. */
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: ErrorKind | 'unauthorized' | 'internal'; message: string };
@@ -38,6 +39,8 @@ export function defineAction<S extends z.ZodType, T>(
     const user = await currentUser();
     if (!user) return refuse('unauthorized', 'unauthorized');
     if (!can(user.role, options.permission)) return refuse('forbidden', 'forbidden');
+    const unstorable = findUnstorableText(input);
+    if (unstorable !== null) return refuse('invalid', 'textUnstorable', { field: unstorable });
     const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
       const error = invalidFields(parsed.error);

@@ -3,9 +3,11 @@ import { DomainError } from '@/lib/errors';
 import type { Order } from '@/lib/generated/prisma/client';
 import { recordHistory } from '@/lib/reconcile/store';
 import { lockOrders } from '@/lib/reconcile/store';
+import { refuseUnstorableText } from '@/lib/text';
 
 /** Cancels an open order; its payable amount stays held for `closedAmountHoldDays`. Cancelling twice is not an error. */
 export async function cancelOrder(reference: string, actor: string, reason?: string | null): Promise<Order> {
+  refuseUnstorableText({ reference, reason });
   return inTransaction(async (tx) => {
     const found = await tx.order.findUnique({ where: { referenceKey: reference.trim().toUpperCase() }, select: { id: true } });
     if (!found) throw new DomainError('not_found', 'orderReferenceNotFound', { reference });

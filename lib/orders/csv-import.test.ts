@@ -108,6 +108,8 @@ describe('row validation', () => {
     ['a fractional amount', 'INV-1;150.000,50;;;', [{ amountError: { code: 'amountNotWhole', params: { value: '150.000,50' } } }]],
     ['an amount over the maximum', 'INV-1;100.000.000.001;;;', [{ field: 'amountTooLarge' }]],
     ['a long customer name', `INV-1;1000;${'x'.repeat(201)};;`, [{ field: 'customerTooLong' }]],
+    ['a NUL in the customer name', 'INV-1;1000;Bu\0di;;', [{ field: 'textUnstorable' }]],
+    ['a lone surrogate in the customer name', 'INV-1;1000;Budi \uD83D;;', [{ field: 'textUnstorable' }]],
     ['letters in the account number', 'INV-1;1000;;BCA-123;', [{ field: 'accountDigits' }]],
     ['a long account number', `INV-1;1000;;${'1'.repeat(41)};`, [{ field: 'accountTooLong' }]],
     ['expiry that is not minutes', 'INV-1;1000;;;2 jam', [{ field: 'expiryInvalid' }]],

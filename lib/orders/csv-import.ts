@@ -28,7 +28,8 @@ export type OrderFieldError =
   | 'customerTooLong'
   | 'accountDigits'
   | 'accountTooLong'
-  | 'expiryInvalid';
+  | 'expiryInvalid'
+  | 'textUnstorable';
 
 /**
  * What is wrong with a row or the file, for the preview to say in the merchant's language: a
@@ -141,6 +142,7 @@ function toRow(record: CsvRecord, columns: Map<number, Column>, headerLength: nu
 
 /** The order API's own check of a row (orderInputSchema), as the form's message for that field. */
 function problemOf(issue: z.core.$ZodIssue): CsvProblem {
+  if (issue.code === 'custom' && issue.params?.errorCode === 'textUnstorable') return { field: 'textUnstorable' };
   const tooLong = issue.code === 'too_big';
   switch (issue.path[0]) {
     case 'reference':

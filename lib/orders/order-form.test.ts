@@ -18,6 +18,8 @@ describe('validateOrderForm', () => {
     ['a negative amount', { amount: '-5000' }, { amount: 'amountPositive' }],
     ['an amount over Rp 100 miliar', { amount: '100000000001' }, { amount: 'amountTooLarge' }],
     ['a long customer name', { customerName: 'x'.repeat(201) }, { customerName: 'customerTooLong' }],
+    ['a NUL in the customer name', { customerName: 'Budi\0' }, { customerName: 'textUnstorable' }],
+    ['a lone surrogate in the reference', { reference: 'INV-\uD800' }, { reference: 'textUnstorable' }],
     ['letters in the account', { accountNumber: '8730-ABC' }, { accountNumber: 'accountDigits' }],
     ['a long account', { accountNumber: '1'.repeat(41) }, { accountNumber: 'accountTooLong' }],
     ['expiry in words', { expiresInMinutes: 'satu jam' }, { expiresInMinutes: 'expiryInvalid' }],

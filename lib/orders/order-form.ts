@@ -1,5 +1,6 @@
 import { typedAmountOrNull } from '@/lib/money';
 import { MAX_ORDER_AMOUNT } from '@/lib/orders/order-input';
+import { isStorableText } from '@/lib/text';
 
 /** The dashboard's new-order form as typed: every field is text. */
 export interface OrderFormValues {
@@ -50,6 +51,10 @@ export function validateOrderForm(values: OrderFormValues): { errors: OrderFormE
   if (expiry !== '') {
     expiresInMinutes = /^\d+$/.test(expiry) ? Number(expiry) : NaN;
     if (!(expiresInMinutes >= 1 && expiresInMinutes <= MAX_EXPIRY_MINUTES)) errors.expiresInMinutes = 'expiryInvalid';
+  }
+
+  for (const [field, text] of Object.entries(values) as [OrderFormField, string][]) {
+    if (!isStorableText(text)) errors[field] = 'textUnstorable';
   }
 
   if (Object.keys(errors).length > 0) return { errors };

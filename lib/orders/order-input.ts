@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DomainError } from '@/lib/errors';
 import { parseMachineAmount } from '@/lib/money';
+import { storableTextSchema } from '@/lib/text';
 
 /** The largest order Cocok takes: Rp 100 miliar. */
 export const MAX_ORDER_AMOUNT = 100_000_000_000n;
@@ -24,7 +25,7 @@ const optionalText = (max: number) =>
   z
     .string()
     .trim()
-    .max(max)
+    .pipe(storableTextSchema(max))
     .nullish()
     .transform((text) => (text ? text : null));
 

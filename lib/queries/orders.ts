@@ -3,6 +3,7 @@ import type { OrderStatus, Prisma } from '@/lib/generated/prisma/client';
 import { z } from 'zod';
 import { jakartaDayRange } from '@/lib/time/jakarta';
 import { amountRangeParams, dayRangeParams, listParams, textParam, toQuery } from '@/lib/search-params';
+import { isStorableText } from '@/lib/text';
 import { afterCursor, decodeCursor, PAGE_SIZE, type Page, pageOf } from '@/lib/pagination';
 
 export const ORDER_STATUSES: readonly OrderStatus[] = ['pending', 'paid', 'underpaid', 'overpaid', 'expired', 'cancelled'];
@@ -78,8 +79,10 @@ export async function listOrders(filters: OrderFilters, cursor?: string | null, 
   return pageOf(rows, limit, (row) => ({ at: row.createdAt, id: row.id }));
 }
 
-/** One order with what paid it (undone payments included), who did what, and what the store was told. */
+/** One order with what paid it (undone payments included), who did what, and what the store was told; null when there is none. */
 export async function getOrderDetail(reference: string) {
+  // No order can have a reference the database could not store: there is nothing to look up.
+  if (!isStorableText(reference)) return null;
   return db().order.findUnique({
     where: { referenceKey: reference.trim().toUpperCase() },
     include: {

@@ -28,6 +28,9 @@ describe('parseRange', () => {
     { label: 'an unknown granularity', text: 'granularity=year', message: /granularity must be one of/ },
     { label: 'from after to', text: 'from=2026-11-29&to=2026-11-28', message: /not be after/ },
     { label: 'more than two years', text: 'from=2020-01-01&to=2026-11-28', message: /at most/ },
+    { label: 'year 0000', text: 'from=0000-01-01&to=0000-12-31', message: /The from day \(0000-01-01\) must be between 2000-01-01 and 2100-12-31/ },
+    { label: 'year 9999', text: 'from=9999-01-01&to=9999-12-31', message: /The from day \(9999-01-01\) must be between/ },
+    { label: 'a NUL in a day', text: 'from=2026-11-01%00', message: /from contains a character that cannot be stored/ },
   ])('refuses $label', ({ text, message }) => {
     const result = parseRange(query(text), TODAY);
     expect(result.ok).toBe(false);

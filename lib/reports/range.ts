@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { GRANULARITIES, type Granularity } from '@/lib/reports/periods';
-import { parseSearchParams, type SearchParams } from '@/lib/search-params';
+import { DomainError, englishMessage } from '@/lib/errors';
+import { isPlausibleDay, parseSearchParams, PLAUSIBLE_DAYS, type SearchParams } from '@/lib/search-params';
 import { addDays, daysBetween, isDay, startOfJakartaDay } from '@/lib/time/jakarta';
 
 /** The longest range a report covers, in days; wider requests are refused. */
@@ -37,6 +38,12 @@ export function rangeParams(today: string) {
     .transform(({ from, to, granularity }): RangeResult => {
       if (!isDay(from)) return { ok: false, message: `from must be a day as YYYY-MM-DD, got ${JSON.stringify(from)}` };
       if (!isDay(to)) return { ok: false, message: `to must be a day as YYYY-MM-DD, got ${JSON.stringify(to)}` };
+      for (const [field, day] of [
+        ['from', from],
+        ['to', to],
+      ] as const) {
+        if (!isPlausibleDay(day)) return { ok: false, message: englishMessage('dayOutOfRange', { field, value: day, ...PLAUSIBLE_DAYS }) };
+      }
       if (!(GRANULARITIES as readonly string[]).includes(granularity)) {
         return { ok: false, message: `granularity must be one of ${GRANULARITIES.join(', ')}` };
       }
@@ -49,7 +56,12 @@ export function rangeParams(today: string) {
 
 /** The range a report's query parameters ask for, or why it cannot be had. */
 export function parseRange(params: SearchParams, today: string): RangeResult {
-  return parseSearchParams(rangeParams(today), params);
+  try {
+    return parseSearchParams(rangeParams(today), params);
+  } catch (error) {
+    if (error instanceof DomainError) return { ok: false, message: error.message };
+    throw error;
+  }
 }
 
 /** The same, for a page: anything unreadable falls back to the default range. */

@@ -27,6 +27,11 @@ describe('sync windows', () => {
     expect(codeOf(() => requestedWindow({ from: '2026-11-02', to: '2026-12-03' }, '2026-12-03'))).toBe('syncWindowTooWide');
   });
 
+  it('refuses days outside the plausible range', () => {
+    expect(codeOf(() => requestedWindow({ from: '0000-01-01', to: '0000-01-02' }, '2026-12-03'))).toBe('dayOutOfRange');
+    expect(codeOf(() => requestedWindow({ from: '1999-12-31', to: '2000-01-01' }, '2026-12-03'))).toBe('dayOutOfRange');
+  });
+
   it('refuses unreadable days, backwards windows and the future', () => {
     expect(codeOf(() => requestedWindow({ from: '03/12/2026' }, '2026-12-03'))).toBe('syncDayInvalid');
     expect(codeOf(() => requestedWindow({ from: '2026-02-30' }, '2026-12-03'))).toBe('syncDayInvalid');

@@ -1,4 +1,5 @@
 import { DomainError } from '@/lib/errors';
+import { isPlausibleDay, PLAUSIBLE_DAYS } from '@/lib/search-params';
 import { addDays, daysBetween, isDay } from '@/lib/time/jakarta';
 
 /** The widest window a person can ask a sync for, in days (Moota keeps mutations longer, but pages cost). */
@@ -21,6 +22,12 @@ export function requestedWindow(input: { from?: string | null; to?: string | nul
   const from = input.from || to;
   if (!isDay(from)) throw new DomainError('invalid', 'syncDayInvalid', { field: 'from', value: from });
   if (!isDay(to)) throw new DomainError('invalid', 'syncDayInvalid', { field: 'to', value: to });
+  for (const [field, day] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (!isPlausibleDay(day)) throw new DomainError('invalid', 'dayOutOfRange', { field, value: day, ...PLAUSIBLE_DAYS });
+  }
   if (daysBetween(from, to) < 0) throw new DomainError('invalid', 'syncWindowBackwards', { from, to });
   if (daysBetween(to, today) < 0) throw new DomainError('invalid', 'syncWindowInFuture', { to });
   if (daysBetween(from, to) + 1 > MAX_SYNC_DAYS) throw new DomainError('invalid', 'syncWindowTooWide', { days: MAX_SYNC_DAYS });

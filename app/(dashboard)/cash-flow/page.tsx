@@ -8,7 +8,7 @@ import { getTranslations } from 'next-intl/server';
 import { accountOptions } from '@/lib/queries/accounts';
 import { cashFlow, cashFlowParams } from '@/lib/queries/cash-flow';
 import { rangeOrDefault } from '@/lib/reports/range';
-import { parseSearchParams } from '@/lib/search-params';
+import { pageSearchParams } from '@/lib/next/page-search-params';
 
 export const metadata: Metadata = { title: 'Cash flow' };
 
@@ -17,7 +17,10 @@ export default async function CashFlowPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations();
   const params = await searchParams;
   const range = rangeOrDefault(params, jakartaDay(new Date()));
-  const { account } = parseSearchParams(cashFlowParams, params);
+  // Like the range, an account filter that cannot be read falls back to all accounts.
+  const {
+    value: { account },
+  } = await pageSearchParams(cashFlowParams, params);
   const [report, accounts] = await Promise.all([cashFlow(range, account), accountOptions()]);
   return (
     <ClientMessages areas={['cashFlow']}>

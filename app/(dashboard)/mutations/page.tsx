@@ -14,7 +14,8 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { accountOptions } from '@/lib/queries/accounts';
 import { listMutations, MUTATION_ORIGINS, mutationFilterQuery, mutationListParams } from '@/lib/queries/mutations';
 import { Badge } from '@/components/ui/badge';
-import { parseSearchParams, searchParamValues } from '@/lib/search-params';
+import { pageSearchParams } from '@/lib/next/page-search-params';
+import { searchParamValues } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations())('mutations.title') };
@@ -25,7 +26,10 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const t = await getTranslations();
   const locale = await getLocale();
-  const { filters, cursor } = parseSearchParams(mutationListParams, params);
+  const {
+    value: { filters, cursor },
+    refusal,
+  } = await pageSearchParams(mutationListParams, params);
   const [page, accounts] = await Promise.all([listMutations(filters, cursor), accountOptions()]);
   const query = mutationFilterQuery(filters);
   const typed = searchParamValues(params);
@@ -43,6 +47,11 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
           </a>
         }
       />
+      {refusal && (
+        <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
+          {refusal}
+        </p>
+      )}
       <Form
         action="/mutations"
         aria-label={t('mutations.filters.label')}

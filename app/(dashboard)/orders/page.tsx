@@ -13,7 +13,8 @@ import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { listOrders, ORDER_STATUSES, orderFilterQuery, orderListParams } from '@/lib/queries/orders';
-import { parseSearchParams, searchParamValues } from '@/lib/search-params';
+import { pageSearchParams } from '@/lib/next/page-search-params';
+import { searchParamValues } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations())('orders.title') };
@@ -24,7 +25,10 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const t = await getTranslations();
   const locale = await getLocale();
-  const { filters, cursor } = parseSearchParams(orderListParams, params);
+  const {
+    value: { filters, cursor },
+    refusal,
+  } = await pageSearchParams(orderListParams, params);
   const page = await listOrders(filters, cursor);
   const query = orderFilterQuery(filters);
   const canManage = can(user.role, 'manage_orders');
@@ -49,6 +53,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           )
         }
       />
+      {refusal && (
+        <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
+          {refusal}
+        </p>
+      )}
       <Form
         action="/orders"
         aria-label={t('orders.filters.label')}

@@ -8,7 +8,7 @@ import { syncRunView, syncRunViewPage } from '@/lib/next/sync-run-view';
 import { getTranslations } from 'next-intl/server';
 import { listSyncAccounts, listSyncRuns, runningSyncRun } from '@/lib/queries/sync-runs';
 import { deliveryFilterParams, listDeliveries } from '@/lib/queries/webhooks';
-import { parseSearchParams } from '@/lib/search-params';
+import { pageSearchParams } from '@/lib/next/page-search-params';
 import { MAX_SYNC_DAYS } from '@/lib/sync/window';
 import { jakartaDay } from '@/lib/time/jakarta';
 import { DeliveryFilterForm } from './_components/delivery-filter-form';
@@ -19,7 +19,7 @@ import { SyncRunList } from './_components/sync-run-list';
 export default async function WebhooksPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUser('view', '/webhooks');
   const t = await getTranslations();
-  const filters = parseSearchParams(deliveryFilterParams, await searchParams);
+  const { value: filters, refusal } = await pageSearchParams(deliveryFilterParams, await searchParams);
   const maySync = can(user.role, 'sync');
   const [firstPage, runs, sync] = await Promise.all([
     listDeliveries(filters),
@@ -33,6 +33,11 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
       {sync && <SyncPanel {...sync} canConnect={can(user.role, 'manage_settings')} />}
       <SyncRunList firstPage={runs} />
       <h2 className="mb-2 text-lg font-semibold text-slate-900 dark:text-slate-50">{t('webhooks.callsTitle')}</h2>
+      {refusal && (
+        <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
+          {refusal}
+        </p>
+      )}
       <DeliveryFilterForm filters={filters} />
       <DeliveryLog key={JSON.stringify(filters)} filters={filters} firstPage={firstPage} />
     </ClientMessages>

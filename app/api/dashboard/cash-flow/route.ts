@@ -1,9 +1,8 @@
 import { apiUser } from '@/lib/next/session';
 import { jakartaDay } from '@/lib/time/jakarta';
-import { apiError } from '@/lib/http/api-response';
+import { apiError, readQuery } from '@/lib/http/api-response';
 import { cashFlow, cashFlowParams } from '@/lib/queries/cash-flow';
 import { parseRange } from '@/lib/reports/range';
-import { parseSearchParams } from '@/lib/search-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +12,8 @@ export async function GET(request: Request): Promise<Response> {
   if (user instanceof Response) return user;
   const params = new URL(request.url).searchParams;
   const parsed = parseRange(params, jakartaDay(new Date()));
-  if (!parsed.ok) return apiError('invalid', parsed.message, 422);
-  const { account } = parseSearchParams(cashFlowParams, params);
-  return Response.json(await cashFlow(parsed.range, account), { headers: { 'cache-control': 'no-store' } });
+  if (!parsed.ok) return apiError('invalid', parsed.message, 400);
+  const query = readQuery(cashFlowParams, request);
+  if (query instanceof Response) return query;
+  return Response.json(await cashFlow(parsed.range, query.account), { headers: { 'cache-control': 'no-store' } });
 }

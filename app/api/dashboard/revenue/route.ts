@@ -11,6 +11,6 @@ export async function GET(request: Request): Promise<Response> {
   const user = await apiUser('view_revenue');
   if (user instanceof Response) return user;
   const parsed = parseRange(new URL(request.url).searchParams, jakartaDay(new Date()));
-  if (!parsed.ok) return apiError('invalid', parsed.message, 422);
+  if (!parsed.ok) return apiError('invalid', parsed.message, 400);
   return Response.json(await revenueReport(parsed.range), { headers: { 'cache-control': 'no-store' } });
 }

@@ -1,7 +1,7 @@
 import { apiUser } from '@/lib/next/session';
 import { syncRunViewPage } from '@/lib/next/sync-run-view';
 import { listSyncRuns, syncRunListParams } from '@/lib/queries/sync-runs';
-import { parseSearchParams } from '@/lib/search-params';
+import { readQuery } from '@/lib/http/api-response';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,6 +9,9 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request): Promise<Response> {
   const user = await apiUser('view');
   if (user instanceof Response) return user;
-  const { cursor, limit } = parseSearchParams(syncRunListParams, new URL(request.url).searchParams);
-  return Response.json(await syncRunViewPage(await listSyncRuns({ cursor, limit })), { headers: { 'cache-control': 'no-store' } });
+  const query = readQuery(syncRunListParams, request);
+  if (query instanceof Response) return query;
+  return Response.json(await syncRunViewPage(await listSyncRuns({ cursor: query.cursor, limit: query.limit })), {
+    headers: { 'cache-control': 'no-store' },
+  });
 }

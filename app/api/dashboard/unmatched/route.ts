@@ -1,7 +1,7 @@
 import { apiUser } from '@/lib/next/session';
 import { listQueue } from '@/lib/reconcile/work-queue';
 import { queueParams } from '@/lib/reconcile/work-queue-rules';
-import { parseSearchParams } from '@/lib/search-params';
+import { readQuery } from '@/lib/http/api-response';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,6 +9,8 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const user = await apiUser('view');
   if (user instanceof Response) return user;
-  const page = await listQueue(parseSearchParams(queueParams, new URL(request.url).searchParams));
+  const query = readQuery(queueParams, request);
+  if (query instanceof Response) return query;
+  const page = await listQueue(query);
   return Response.json(page, { headers: { 'cache-control': 'no-store' } });
 }

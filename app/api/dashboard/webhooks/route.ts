@@ -1,6 +1,6 @@
 import { apiUser } from '@/lib/next/session';
 import { deliveryListParams, listDeliveries } from '@/lib/queries/webhooks';
-import { parseSearchParams } from '@/lib/search-params';
+import { readQuery } from '@/lib/http/api-response';
 
 export const dynamic = 'force-dynamic';
 
@@ -8,7 +8,8 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request): Promise<Response> {
   const user = await apiUser('view');
   if (user instanceof Response) return user;
-  const { filters, cursor, limit } = parseSearchParams(deliveryListParams, new URL(request.url).searchParams);
-  const page = await listDeliveries(filters, { cursor, limit });
+  const query = readQuery(deliveryListParams, request);
+  if (query instanceof Response) return query;
+  const page = await listDeliveries(query.filters, { cursor: query.cursor, limit: query.limit });
   return Response.json(page, { headers: { 'cache-control': 'no-store' } });
 }

@@ -1,7 +1,7 @@
 import { apiUser } from '@/lib/next/session';
 import { CSV_BOM, csvRow } from '@/lib/csv/writer';
 import { eachMutation, mutationFilterParams, type MutationListRow } from '@/lib/queries/mutations';
-import { parseSearchParams } from '@/lib/search-params';
+import { readQuery } from '@/lib/http/api-response';
 import { formatJakartaDateTime, jakartaDay } from '@/lib/time/jakarta';
 
 export const dynamic = 'force-dynamic';
@@ -45,7 +45,8 @@ function record(row: MutationListRow): string {
 export async function GET(request: Request): Promise<Response> {
   const user = await apiUser('view');
   if (user instanceof Response) return user;
-  const filters = parseSearchParams(mutationFilterParams, new URL(request.url).searchParams);
+  const filters = readQuery(mutationFilterParams, request);
+  if (filters instanceof Response) return filters;
   const rows = eachMutation(filters);
   const encoder = new TextEncoder();
   let lines: string[] = [CSV_BOM + csvRow(HEADER)];

@@ -12,7 +12,7 @@ export async function GET(request: Request): Promise<Response> {
   const user = await apiUser('view_revenue');
   if (user instanceof Response) return user;
   const parsed = parseRange(new URL(request.url).searchParams, jakartaDay(new Date()));
-  if (!parsed.ok) return apiError('invalid', parsed.message, 422);
+  if (!parsed.ok) return apiError('invalid', parsed.message, 400);
   const { from, to, granularity } = parsed.range;
   const csv = revenueCsv(await revenueReport(parsed.range));
   return new Response(csv, {

@@ -1,7 +1,7 @@
 import { apiUser } from '@/lib/next/session';
 import { searchOrders } from '@/lib/reconcile/work-queue';
 import { orderSearchParams } from '@/lib/reconcile/work-queue-rules';
-import { parseSearchParams } from '@/lib/search-params';
+import { readQuery } from '@/lib/http/api-response';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,7 +9,8 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const user = await apiUser('reconcile');
   if (user instanceof Response) return user;
-  const { q } = parseSearchParams(orderSearchParams, new URL(request.url).searchParams);
-  const orders = await searchOrders(q);
+  const query = readQuery(orderSearchParams, request);
+  if (query instanceof Response) return query;
+  const orders = await searchOrders(query.q);
   return Response.json({ orders }, { headers: { 'cache-control': 'no-store' } });
 }
