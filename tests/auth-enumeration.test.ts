@@ -3,17 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 import { can, ROLES, type Permission, type Role } from '@/lib/auth/roles';
 
-// Who is signed in, as Auth.js's `auth()` would say: the real currentUser, apiUser and defineAction read it.
-const signedIn = vi.hoisted(() => ({ userId: null as string | null }));
-/** A fresh session of the signed-in user, as Auth.js's `auth()` gives it: id and the user's current session version. */
-const sessionOf = vi.hoisted(() => async () => {
-  if (!signedIn.userId) return null;
-  const { db } = await import('@/lib/db');
-  const user = await db().user.findUnique({ where: { id: signedIn.userId }, select: { sessionVersion: true } });
-  return { user: { id: signedIn.userId }, sessionVersion: user?.sessionVersion };
-});
-vi.mock('@/lib/next/auth', () => ({
-  auth: sessionOf,
+vi.mock('@/lib/next/auth', async () => ({
+  auth: (await import('@/tests/support/signed-in')).sessionOf,
   handlers: { GET: async () => new Response(null, { status: 500 }), POST: async () => new Response(null, { status: 500 }) },
   signIn: async () => {
     throw new Error('not signed in through the form in this test');
@@ -25,6 +16,7 @@ vi.mock('next-auth', () => ({ AuthError: class AuthError extends Error {}, Crede
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 vi.mock('next/headers', () => ({ cookies: async () => ({ get: () => ({ value: 'en' }), set: () => {} }) }));
 
+const { signedIn } = await import('@/tests/support/signed-in');
 const { createUser } = await import('@/lib/auth/users');
 const { db } = await import('@/lib/db');
 const { saveSettings } = await import('@/lib/settings/store');

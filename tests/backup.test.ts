@@ -1,6 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -10,6 +9,7 @@ import { applyMigrations } from '@/lib/database/migrate';
 import { prepareQueues } from '@/lib/jobs/worker';
 import { checkInvariants } from '@/lib/reconcile/invariants';
 import { NODE_SCRIPT_ARGS } from '@/lib/runtime/node-script';
+import { freePort } from '@/tests/support/free-port';
 
 const root = path.resolve(import.meta.dirname, '..');
 const temp = mkdtempSync(path.join(os.tmpdir(), 'cocok-backup-test-'));
@@ -20,17 +20,6 @@ afterAll(async () => {
   for (const server of running.toReversed()) await server.stop();
   rmSync(temp, { recursive: true, force: true });
 }, 60_000);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** An npm script of scripts/db.ts on the embedded database of `dataDir`, as an operator runs it. */
 function dbScript(args: string[], dataDir: string, port: number) {

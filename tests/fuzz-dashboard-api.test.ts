@@ -1,16 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test, vi } from 'vitest';
 
-const signedIn = vi.hoisted(() => ({ userId: null as string | null }));
-/** A fresh session of the signed-in user, as Auth.js's `auth()` gives it: id and the user's current session version. */
-const sessionOf = vi.hoisted(() => async () => {
-  if (!signedIn.userId) return null;
-  const { db } = await import('@/lib/db');
-  const user = await db().user.findUnique({ where: { id: signedIn.userId }, select: { sessionVersion: true } });
-  return { user: { id: signedIn.userId }, sessionVersion: user?.sessionVersion };
-});
-vi.mock('@/lib/next/auth', () => ({ auth: sessionOf }));
+vi.mock('@/lib/next/auth', async () => ({ auth: (await import('@/tests/support/signed-in')).sessionOf }));
 
+const { signedIn } = await import('@/tests/support/signed-in');
 const { createUser } = await import('@/lib/auth/users');
 const { resetDatabase } = await import('@/tests/support/database');
 const { receiveTransfers } = await import('@/tests/support/mutations');

@@ -1,11 +1,11 @@
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import net from 'node:net';
 import type { TestProject } from 'vitest/node';
 import { createDatabaseIfMissing, startEmbeddedDatabase } from '@/lib/database/embedded';
 import { applyMigrations } from '@/lib/database/migrate';
 import { prepareQueues } from '@/lib/jobs/worker';
+import { freePort } from '@/tests/support/free-port';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -46,15 +46,4 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   return teardown;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
