@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import { PGBOSS_SCHEMA, QUEUES } from '@/lib/jobs/queue';
 import { reprocessDeadMutations } from '@/lib/reconcile/reprocess';
-import { processMutations } from '@/lib/reconcile/process-mutations';
+import { markProcessingDead, processMutations, recordProcessingFailure } from '@/lib/reconcile/process-mutations';
 import { resetDatabase } from '@/tests/support/database';
 import { receiveTransfers } from '@/tests/support/mutations';
 
@@ -20,6 +20,25 @@ const killed = async (id: string) =>
   db().mutation.update({ where: { id }, data: { processing: 'dead', processError: 'gave up after repeated failures' } });
 
 beforeEach(resetDatabase);
+
+describe('giving up on a mutation', () => {
+  test('the dead-letter state keeps the last failure after the reason, so a person sees why', async () => {
+    const [failing, untried] = await receiveTransfers({ amount: 10_000, type: 'DB' }, { amount: 20_000, type: 'DB' });
+    await recordProcessingFailure(failing!, new Error('deadlock detected'));
+
+    await markProcessingDead([failing!, untried!], 'gave up after repeated failures');
+
+    expect(await db().mutation.findUniqueOrThrow({ where: { id: failing! } })).toMatchObject({
+      processing: 'dead',
+      processAttempts: 1,
+      processError: 'gave up after repeated failures: deadlock detected',
+    });
+    expect(await db().mutation.findUniqueOrThrow({ where: { id: untried! } })).toMatchObject({
+      processing: 'dead',
+      processError: 'gave up after repeated failures',
+    });
+  });
+});
 
 describe('reprocessing the dead mutations of a webhook call', () => {
   test('dead mutations go back to received without their error, get a new job, and are then processed', async () => {

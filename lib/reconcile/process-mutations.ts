@@ -4,6 +4,8 @@ import { matchAutomatically } from '@/lib/reconcile/match-automatically';
 import { lockMutations } from '@/lib/reconcile/store';
 import { loadSettings } from '@/lib/settings/store';
 
+const STORED_ERROR_LENGTH = 2000;
+
 export type ProcessResult = 'processed' | 'already-processed' | 'not-found' | { failed: unknown };
 
 /** Mutations matched in one transaction at most: a backlog holds a bounded set of locks at a time. */
@@ -63,12 +65,14 @@ export async function recordProcessingFailure(mutationId: string, error: unknown
   });
 }
 
-/** Retries are exhausted: the mutations wait for a person in the dead-letter state. */
-export async function markProcessingDead(mutationIds: readonly string[], error: unknown): Promise<void> {
-  await db().mutation.updateMany({
-    where: { id: { in: [...mutationIds] }, processing: 'received' },
-    data: { processing: 'dead', processError: storedError(error) },
-  });
+/**
+ * Retries are exhausted: the mutations wait for a person in the dead-letter state, with the last
+ * failure recorded kept after the reason, so whoever looks sees why they failed.
+ */
+export async function markProcessingDead(mutationIds: readonly string[], reason: string): Promise<void> {
+  await db().$executeRaw`
+    UPDATE mutations SET processing = 'dead', process_error = left(${reason} || coalesce(': ' || process_error, ''), ${STORED_ERROR_LENGTH})
+    WHERE id = ANY(${[...mutationIds]}::uuid[]) AND processing = 'received'`;
 }
 
 /** Mutations still waiting long after they arrived, e.g. their job was lost with its queue row. */
@@ -82,4 +86,4 @@ export async function findStaleMutations(olderThan: Date, limit: number): Promis
   return rows.map((row) => row.id);
 }
 
-const storedError = (error: unknown) => errorMessage(error).slice(0, 2000);
+const storedError = (error: unknown) => errorMessage(error).slice(0, STORED_ERROR_LENGTH);
