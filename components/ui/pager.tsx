@@ -49,11 +49,21 @@ export function Pager({
   );
 }
 
-/** "Load more" under a list that the browser pages through itself (an infinite query). */
-export function LoadMore({ onMore, loading, label, loadingLabel }: { onMore: () => void; loading: boolean; label: string; loadingLabel: string }) {
+/** What `LoadMore` needs of an infinite query (TanStack Query's `useInfiniteQuery` result). */
+interface PagedQuery {
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+}
+
+/** "Load more" under a list that the browser pages through itself (an infinite query); nothing once every page is shown. */
+export function LoadMore({ query, label, loadingLabel, className }: { query: PagedQuery; label: string; loadingLabel: string; className?: string }) {
+  if (!query.hasNextPage) return null;
   return (
-    <Button variant="secondary" onClick={onMore} disabled={loading}>
-      {loading ? loadingLabel : label}
-    </Button>
+    <div className={className}>
+      <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
+        {query.isFetchingNextPage ? loadingLabel : label}
+      </Button>
+    </div>
   );
 }

@@ -104,16 +104,7 @@ export function WorkQueue({ initialPage, canReconcile }: { initialPage: QueuePag
           ))}
         </ol>
       )}
-      {query.hasNextPage && (
-        <div className="flex justify-center">
-          <LoadMore
-            onMore={() => void query.fetchNextPage()}
-            loading={query.isFetchingNextPage}
-            label={t('common.loadMore')}
-            loadingLabel={t('common.loading')}
-          />
-        </div>
-      )}
+      <LoadMore query={query} label={t('common.loadMore')} loadingLabel={t('common.loading')} className="flex justify-center" />
 
       {dialog?.kind === 'search' && (
         <SearchMatchDialog

@@ -119,14 +119,7 @@ export function DeliveryLog({ filters, firstPage }: { filters: DeliveryFilters; 
           )}
         </Table>
       )}
-      {query.hasNextPage && (
-        <LoadMore
-          onMore={() => void query.fetchNextPage()}
-          loading={query.isFetchingNextPage}
-          label={t('common.loadMore')}
-          loadingLabel={t('common.loading')}
-        />
-      )}
+      <LoadMore query={query} label={t('common.loadMore')} loadingLabel={t('common.loading')} />
     </div>
   );
 }

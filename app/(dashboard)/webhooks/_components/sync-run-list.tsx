@@ -88,16 +88,7 @@ export function SyncRunList({ firstPage }: { firstPage: SyncRunViewPage }) {
           );
         }}
       </Table>
-      {query.hasNextPage && (
-        <div className="mt-3">
-          <LoadMore
-            onMore={() => void query.fetchNextPage()}
-            loading={query.isFetchingNextPage}
-            label={t('common.loadMore')}
-            loadingLabel={t('common.loading')}
-          />
-        </div>
-      )}
+      <LoadMore query={query} label={t('common.loadMore')} loadingLabel={t('common.loading')} className="mt-3" />
     </section>
   );
 }
