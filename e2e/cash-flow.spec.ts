@@ -35,14 +35,14 @@ test('cash flow per day, week and month: chart and table follow the filters and 
   await saveScreenshot(page, testInfo, 'cash-flow');
 
   await page.getByRole('combobox', { name: /^per$/i }).selectOption('week');
-  await expect(rows.first().locator('th')).toHaveText(/^\d{4}-W\d{2}$/);
+  await expect(rows.first().locator('th')).toHaveText(/^Minggu \d{1,2} \(.+\)$/);
   const weeks = await rows.count();
   expect(weeks).toBeGreaterThanOrEqual(5);
   await expect(chart).toHaveAttribute('data-points', String(weeks));
   await expectTotalsAddUp(page);
 
   await page.getByRole('combobox', { name: /^per$/i }).selectOption('month');
-  await expect(rows.first().locator('th')).toHaveText(/^\d{4}-\d{2}$/);
+  await expect(rows.first().locator('th')).toHaveText(/^[A-Z][a-z]+ \d{4}$/);
   await expectTotalsAddUp(page);
   await expect(page).toHaveURL(/granularity=month/);
 
@@ -50,7 +50,8 @@ test('cash flow per day, week and month: chart and table follow the filters and 
   await page.getByRole('textbox', { name: /^(dari|from)$/i }).fill(to);
   await page.getByRole('combobox', { name: /^per$/i }).selectOption('day');
   await expect(rows).toHaveCount(1);
-  await expect(rows.first().locator('th')).toHaveText(to);
+  await expect(rows.first()).toHaveAttribute('data-period', to);
+  await expect(rows.first().locator('th')).toHaveText(/^Hari ini, \d{1,2} [A-Z][a-z]{2}$/);
   await expectTotalsAddUp(page);
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { fillPeriods, isoWeek, periodKeys, periodLabel, periodOf, type Granularity } from '@/lib/reports/periods';
+import { fillPeriods, isoWeek, periodKeys, periodLabel, periodName, periodOf, type Granularity } from '@/lib/reports/periods';
 import { addDays } from '@/lib/time/jakarta';
 
 describe('periodOf', () => {
@@ -106,5 +106,32 @@ describe('fillPeriods', () => {
 
   test('a row outside the periods is a bug, not silently dropped', () => {
     expect(() => fillPeriods([{ period: 'z', amount: '1' }], ['a'], empty)).toThrow(/outside/);
+  });
+});
+
+describe('periodName', () => {
+  const words = {
+    id: { today: (day: string) => `Hari ini, ${day}`, week: (week: number, days: string) => `Minggu ${week} (${days})` },
+    en: { today: (day: string) => `Today, ${day}`, week: (week: number, days: string) => `Week ${week} (${days})` },
+  };
+  test.each([
+    { label: 'a day of this year', key: '2026-11-05', granularity: 'day', id: '5 Nov', en: '5 Nov' },
+    { label: 'today', key: '2026-12-02', granularity: 'day', id: 'Hari ini, 2 Des', en: 'Today, 2 Dec' },
+    { label: 'a day of another year keeps its year', key: '2025-12-31', granularity: 'day', id: '31 Des 2025', en: '31 Dec 2025' },
+    { label: 'a week within a month', key: '2026-11-02', granularity: 'week', id: 'Minggu 45 (2–8 Nov)', en: 'Week 45 (2 – 8 Nov)' },
+    { label: 'a week across two months', key: '2026-11-30', granularity: 'week', id: 'Minggu 49 (30 Nov – 6 Des)', en: 'Week 49 (30 Nov – 6 Dec)' },
+    {
+      label: 'a week across the new year',
+      key: '2026-12-28',
+      granularity: 'week',
+      id: 'Minggu 53 (28 Des 2026 – 3 Jan 2027)',
+      en: 'Week 53 (28 Dec 2026 – 3 Jan 2027)',
+    },
+    { label: 'a month', key: '2026-11-01', granularity: 'month', id: 'November 2026', en: 'November 2026' },
+    { label: 'a month in Indonesian', key: '2026-08-01', granularity: 'month', id: 'Agustus 2026', en: 'August 2026' },
+  ] satisfies { label: string; key: string; granularity: Granularity; id: string; en: string }[])('$label', ({ key, granularity, id, en }) => {
+    const normal = (text: string) => text.replace(/\s/g, ' ');
+    expect(normal(periodName(key, granularity, 'id', '2026-12-02', words.id))).toBe(id);
+    expect(normal(periodName(key, granularity, 'en', '2026-12-02', words.en))).toBe(en);
   });
 });

@@ -51,6 +51,48 @@ export function periodLabel(key: string, granularity: Granularity): string {
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
+export interface PeriodWords {
+  /** "Hari ini, {day}" */
+  today: (day: string) => string;
+  /** "Minggu {week} ({days})" */
+  week: (week: number, days: string) => string;
+}
+
+const dateFormats = new Map<string, { day: Intl.DateTimeFormat; dayOfYear: Intl.DateTimeFormat; month: Intl.DateTimeFormat }>();
+
+function formatsFor(locale: string) {
+  const tag = locale === 'id' ? 'id-ID' : 'en-GB';
+  let formats = dateFormats.get(tag);
+  if (!formats) {
+    formats = {
+      day: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+      dayOfYear: new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+      month: new Intl.DateTimeFormat(tag, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+    };
+    dateFormats.set(tag, formats);
+  }
+  return formats;
+}
+
+/**
+ * The name people read for a period, in their language: "5 Nov" (with the year when it is not
+ * this year's), "Hari ini, 2 Des", "Minggu 45 (3–9 Nov)", "November 2026". `today` is the current
+ * Jakarta day; keys are those of `periodKeys`.
+ */
+export function periodName(key: string, granularity: Granularity, locale: string, today: string, words: PeriodWords): string {
+  const formats = formatsFor(locale);
+  const date = calendarDate(key);
+  const thisYear = key.slice(0, 4) === today.slice(0, 4);
+  if (granularity === 'month') return formats.month.format(date);
+  if (granularity === 'day') {
+    const day = (thisYear ? formats.day : formats.dayOfYear).format(date);
+    return key === today ? words.today(day) : day;
+  }
+  const last = calendarDate(addDays(key, 6));
+  const sameYear = thisYear && last.getUTCFullYear() === date.getUTCFullYear();
+  return words.week(isoWeek(key).week, (sameYear ? formats.day : formats.dayOfYear).formatRange(date, last));
+}
+
 /**
  * One row per period key, in order: the row SQL returned for it, or `empty(key)` where nothing
  * happened. Rows for keys outside the list are a bug in the caller and throw.

@@ -23,18 +23,24 @@ describe('parseRange', () => {
   });
 
   test.each([
-    { label: 'a malformed day', text: 'from=28-11-2026', message: /from must be a day/ },
-    { label: 'a day that does not exist', text: 'to=2026-02-30', message: /to must be a day/ },
-    { label: 'an unknown granularity', text: 'granularity=year', message: /granularity must be one of/ },
-    { label: 'from after to', text: 'from=2026-11-29&to=2026-11-28', message: /not be after/ },
-    { label: 'more than two years', text: 'from=2020-01-01&to=2026-11-28', message: /at most/ },
-    { label: 'year 0000', text: 'from=0000-01-01&to=0000-12-31', message: /The from day \(0000-01-01\) must be between 2000-01-01 and 2100-12-31/ },
-    { label: 'year 9999', text: 'from=9999-01-01&to=9999-12-31', message: /The from day \(9999-01-01\) must be between/ },
-    { label: 'a NUL in a day', text: 'from=2026-11-01%00', message: /from contains a character that cannot be stored/ },
-  ])('refuses $label', ({ text, message }) => {
+    { label: 'a malformed day', text: 'from=28-11-2026', message: /from must be a day/, problem: 'notADay' },
+    { label: 'a day that does not exist', text: 'to=2026-02-30', message: /to must be a day/, problem: 'notADay' },
+    { label: 'an unknown granularity', text: 'granularity=year', message: /granularity must be one of/, problem: 'granularity' },
+    { label: 'from after to', text: 'from=2026-11-29&to=2026-11-28', message: /not be after/, problem: 'backwards' },
+    { label: 'more than two years', text: 'from=2020-01-01&to=2026-11-28', message: /at most/, problem: 'tooLong' },
+    {
+      label: 'year 0000',
+      text: 'from=0000-01-01&to=0000-12-31',
+      message: /The from day \(0000-01-01\) must be between 2000-01-01 and 2100-12-31/,
+      problem: 'implausibleDay',
+    },
+    { label: 'year 9999', text: 'from=9999-01-01&to=9999-12-31', message: /The from day \(9999-01-01\) must be between/, problem: 'implausibleDay' },
+    { label: 'a NUL in a day', text: 'from=2026-11-01%00', message: /from contains a character that cannot be stored/, problem: 'notADay' },
+  ])('refuses $label', ({ text, message, problem }) => {
     const result = parseRange(query(text), TODAY);
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(message);
+    expect(!result.ok && result.problem).toBe(problem);
   });
 
   test("a page's searchParams: the first of repeated values", () => {
@@ -44,8 +50,15 @@ describe('parseRange', () => {
     });
   });
 
-  test('a page falls back to the default range instead of failing', () => {
-    expect(rangeOrDefault(query('granularity=year'), TODAY)).toEqual({ from: '2026-10-30', to: '2026-11-28', granularity: 'day' });
+  test('a page shows the default range, and says what was refused and why', () => {
+    expect(rangeOrDefault(query('from=2026-11-29&to=2026-11-02'), TODAY)).toEqual({
+      range: { from: '2026-10-30', to: '2026-11-28', granularity: 'day' },
+      refused: { problem: 'backwards', from: '2026-11-29', to: '2026-11-02', granularity: 'day' },
+    });
+    expect(rangeOrDefault(query('from=2026-11-01'), TODAY)).toEqual({
+      range: { from: '2026-11-01', to: '2026-11-28', granularity: 'day' },
+      refused: null,
+    });
   });
 });
 

@@ -16,7 +16,10 @@ export interface ReportRange {
   granularity: Granularity;
 }
 
-export type RangeResult = { ok: true; range: ReportRange } | { ok: false; message: string };
+/** Why a range cannot be had, for a message in the reader's language. */
+export type RangeProblem = 'notADay' | 'implausibleDay' | 'granularity' | 'backwards' | 'tooLong';
+
+export type RangeResult = { ok: true; range: ReportRange } | { ok: false; problem: RangeProblem; message: string };
 
 /** The last `DEFAULT_RANGE_DAYS` days up to and including `today`, per day. */
 export function defaultRange(today: string): ReportRange {
@@ -36,20 +39,21 @@ export function rangeParams(today: string) {
       granularity: z.string().default(fallback.granularity),
     })
     .transform(({ from, to, granularity }): RangeResult => {
-      if (!isDay(from)) return { ok: false, message: `from must be a day as YYYY-MM-DD, got ${JSON.stringify(from)}` };
-      if (!isDay(to)) return { ok: false, message: `to must be a day as YYYY-MM-DD, got ${JSON.stringify(to)}` };
+      if (!isDay(from)) return { ok: false, problem: 'notADay', message: `from must be a day as YYYY-MM-DD, got ${JSON.stringify(from)}` };
+      if (!isDay(to)) return { ok: false, problem: 'notADay', message: `to must be a day as YYYY-MM-DD, got ${JSON.stringify(to)}` };
       for (const [field, day] of [
         ['from', from],
         ['to', to],
       ] as const) {
-        if (!isPlausibleDay(day)) return { ok: false, message: englishMessage('dayOutOfRange', { field, value: day, ...PLAUSIBLE_DAYS }) };
+        if (!isPlausibleDay(day))
+          return { ok: false, problem: 'implausibleDay', message: englishMessage('dayOutOfRange', { field, value: day, ...PLAUSIBLE_DAYS }) };
       }
       if (!(GRANULARITIES as readonly string[]).includes(granularity)) {
-        return { ok: false, message: `granularity must be one of ${GRANULARITIES.join(', ')}` };
+        return { ok: false, problem: 'granularity', message: `granularity must be one of ${GRANULARITIES.join(', ')}` };
       }
       const span = daysBetween(from, to);
-      if (span < 0) return { ok: false, message: 'from must not be after to' };
-      if (span + 1 > MAX_RANGE_DAYS) return { ok: false, message: `a range covers at most ${MAX_RANGE_DAYS} days` };
+      if (span < 0) return { ok: false, problem: 'backwards', message: 'from must not be after to' };
+      if (span + 1 > MAX_RANGE_DAYS) return { ok: false, problem: 'tooLong', message: `a range covers at most ${MAX_RANGE_DAYS} days` };
       return { ok: true, range: { from, to, granularity: granularity as Granularity } };
     });
 }
@@ -59,15 +63,35 @@ export function parseRange(params: SearchParams, today: string): RangeResult {
   try {
     return parseSearchParams(rangeParams(today), params);
   } catch (error) {
-    if (error instanceof DomainError) return { ok: false, message: error.message };
+    if (error instanceof DomainError) return { ok: false, problem: 'notADay', message: error.message };
     throw error;
   }
 }
 
-/** The same, for a page: anything unreadable falls back to the default range. */
-export function rangeOrDefault(params: SearchParams, today: string): ReportRange {
+/**
+ * The same, for a page: a range that cannot be had shows the default report, with the problem and
+ * what was asked for so the page can say why instead of silently showing something else.
+ */
+export function rangeOrDefault(
+  params: SearchParams,
+  today: string,
+): { range: ReportRange; refused: { problem: RangeProblem; from: string; to: string; granularity: string } | null } {
   const result = parseRange(params, today);
-  return result.ok ? result.range : defaultRange(today);
+  if (result.ok) return { range: result.range, refused: null };
+  const text = (name: string) => {
+    const value = params instanceof URLSearchParams ? params.get(name) : params[name];
+    return typeof value === 'string' ? value.slice(0, 40) : '';
+  };
+  const range = defaultRange(today);
+  return {
+    range,
+    refused: {
+      problem: result.problem,
+      from: text('from') || range.from,
+      to: text('to') || range.to,
+      granularity: text('granularity') || range.granularity,
+    },
+  };
 }
 
 /** The instants a range of Jakarta days covers: [start, end). */

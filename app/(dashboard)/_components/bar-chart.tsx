@@ -29,6 +29,8 @@ export function ReportBarChart({
   formatTick: (value: number) => string;
 }) {
   const locale = useLocale();
+  // Recharts sorts legend and tooltip items by name by default; keep them in the order the bars are drawn.
+  const inSeriesOrder = (item: { dataKey?: unknown }) => series.findIndex((s) => s.key === item.dataKey);
   return (
     <figure role="img" aria-label={ariaLabel} className="h-72 w-full min-w-0 overflow-hidden" data-testid="report-chart" data-points={data.length}>
       <ResponsiveContainer width="100%" height="100%">
@@ -41,8 +43,9 @@ export function ReportBarChart({
             contentStyle={{ fontSize: 12 }}
             cursor={{ fillOpacity: 0.08 }}
             labelStyle={{ color: '#0f172a' }}
+            itemSorter={inSeriesOrder}
           />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={inSeriesOrder} />
           {series.map((s) => (
             <Bar key={`${s.key}-${locale}`} dataKey={s.key} name={s.name} fill={s.color} stackId={s.stackId} isAnimationActive={false} />
           ))}

@@ -19,12 +19,15 @@ export function ReportFilters({
   onChange,
   accounts,
   error,
+  status,
 }: {
   idPrefix: string;
   value: ReportFilterValue;
   onChange: (value: ReportFilterValue) => void;
   accounts?: AccountOption[];
   error?: string | null;
+  /** "Updating…" or a load failure, announced politely; takes no room while empty. */
+  status?: string;
 }) {
   const t = useTranslations();
   const id = (name: string) => `${idPrefix}-${name}`;
@@ -81,6 +84,11 @@ export function ReportFilters({
           </Field>
         )}
       </div>
+      {status !== undefined && (
+        <p aria-live="polite" className="mt-2 text-sm text-slate-600 empty:mt-0 dark:text-slate-400">
+          {status}
+        </p>
+      )}
       {error && (
         <p id={id('error')} role="alert" className="mt-2 text-sm text-red-700 dark:text-red-400">
           {error}

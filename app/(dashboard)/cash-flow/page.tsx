@@ -16,7 +16,7 @@ export default async function CashFlowPage({ searchParams }: { searchParams: Pro
   await requireUser('view', '/cash-flow');
   const t = await getTranslations();
   const params = await searchParams;
-  const range = rangeOrDefault(params, jakartaDay(new Date()));
+  const { range, refused } = rangeOrDefault(params, jakartaDay(new Date()));
   // Like the range, an account filter that cannot be read falls back to all accounts.
   const {
     value: { account },
@@ -25,7 +25,7 @@ export default async function CashFlowPage({ searchParams }: { searchParams: Pro
   return (
     <ClientMessages areas={['cashFlow']}>
       <PageHeader title={t('cashFlow.title')} description={t('cashFlow.description')} />
-      <CashFlowView initial={report} accounts={accounts} />
+      <CashFlowView initial={report} accounts={accounts} refused={refused} />
     </ClientMessages>
   );
 }

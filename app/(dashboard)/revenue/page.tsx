@@ -13,12 +13,12 @@ export const metadata: Metadata = { title: 'Revenue' };
 export default async function RevenuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireUser('view_revenue', '/revenue');
   const t = await getTranslations();
-  const range = rangeOrDefault(await searchParams, jakartaDay(new Date()));
+  const { range, refused } = rangeOrDefault(await searchParams, jakartaDay(new Date()));
   const report = await revenueReport(range);
   return (
     <ClientMessages areas={['cashFlow', 'revenue']}>
       <PageHeader title={t('revenue.title')} description={t('revenue.description')} />
-      <RevenueView initial={report} />
+      <RevenueView initial={report} refused={refused} />
     </ClientMessages>
   );
 }

@@ -45,6 +45,7 @@ export default {
     errorTitle: 'Terjadi kesalahan',
     errorBody: 'Halaman ini gagal dimuat. Coba lagi; jika tetap gagal, hubungi pemilik toko.',
     tryAgain: 'Coba lagi',
+    period: { today: 'Hari ini, {day}', week: 'Minggu {week} ({days})' },
     errors: {
       invalid: 'Data belum benar',
       not_found: 'Tidak ditemukan',
@@ -102,6 +103,7 @@ export default {
     errorTitle: 'Something went wrong',
     errorBody: 'This page failed to load. Try again; if it keeps failing, tell the store owner.',
     tryAgain: 'Try again',
+    period: { today: 'Today, {day}', week: 'Week {week} ({days})' },
     errors: {
       invalid: 'Please check the input',
       not_found: 'Not found',

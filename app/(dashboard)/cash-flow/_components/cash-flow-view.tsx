@@ -2,7 +2,8 @@
 
 import { compactNumber, ReportBarChart } from '@/app/(dashboard)/_components/bar-chart';
 import { ReportFilters } from '@/app/(dashboard)/_components/report-filters';
-import { useReport } from '@/app/(dashboard)/_components/use-report';
+import { useReport, type RefusedRange } from '@/app/(dashboard)/_components/use-report';
+import { usePeriodName } from '@/app/(dashboard)/_components/use-period-name';
 import { useLocale, useTranslations } from 'next-intl';
 import { Card, EmptyState, Stat } from '@/components/ui/card';
 import { RowHeader, Table, TD } from '@/components/ui/table';
@@ -12,25 +13,32 @@ import type { CashFlowReport } from '@/lib/queries/cash-flow';
 
 const rupiah = (amount: string) => formatRupiah(BigInt(amount));
 
-export function CashFlowView({ initial, accounts }: { initial: CashFlowReport; accounts: AccountOption[] }) {
+export function CashFlowView({ initial, accounts, refused }: { initial: CashFlowReport; accounts: AccountOption[]; refused: RefusedRange }) {
   const t = useTranslations();
   const locale = useLocale();
-  const { draft, invalid, change, data, isFetching, isError } = useReport<CashFlowReport>(
+  const { draft, problemText, change, data, isFetching, isError } = useReport<CashFlowReport>(
     '/api/dashboard/cash-flow',
     { ...initial.range, account: initial.account ?? '' },
     initial,
+    refused,
   );
   const report = data ?? initial;
   const { range, rows, totals } = report;
   const granularity = t(`cashFlow.granularity.${range.granularity}`).toLowerCase();
-  const words = { granularity, from: range.from, to: range.to };
+  const periodName = usePeriodName(range.granularity);
+  const dayName = usePeriodName('day', { markToday: false });
+  const words = { granularity, from: dayName(range.from), to: dayName(range.to) };
 
   return (
     <div className="space-y-6">
-      <ReportFilters idPrefix="cash-flow" value={draft} onChange={change} accounts={accounts} error={invalid ? t('cashFlow.rangeInvalid') : null} />
-      <p aria-live="polite" className="min-h-5 text-sm text-slate-600 dark:text-slate-400">
-        {isError ? t('cashFlow.loadFailed') : isFetching ? t('cashFlow.updating') : ''}
-      </p>
+      <ReportFilters
+        idPrefix="cash-flow"
+        value={draft}
+        onChange={change}
+        accounts={accounts}
+        error={problemText}
+        status={isError ? t('cashFlow.loadFailed') : isFetching ? t('cashFlow.updating') : ''}
+      />
 
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Stat
@@ -54,7 +62,7 @@ export function CashFlowView({ initial, accounts }: { initial: CashFlowReport; a
         ) : (
           <ReportBarChart
             ariaLabel={t('cashFlow.chartLabel', words)}
-            data={rows.map((row) => ({ label: row.label, moneyIn: Number(row.moneyIn), moneyOut: Number(row.moneyOut) }))}
+            data={rows.map((row) => ({ label: periodName(row.period), moneyIn: Number(row.moneyIn), moneyOut: Number(row.moneyOut) }))}
             series={[
               { key: 'moneyIn', name: t('cashFlow.moneyIn'), color: '#047857' },
               { key: 'moneyOut', name: t('cashFlow.moneyOut'), color: '#be123c' },
@@ -97,7 +105,7 @@ export function CashFlowView({ initial, accounts }: { initial: CashFlowReport; a
         >
           {(row) => (
             <tr key={row.period} data-period={row.period}>
-              <RowHeader>{row.label}</RowHeader>
+              <RowHeader>{periodName(row.period)}</RowHeader>
               <TD numeric data-cell="money-in">
                 {rupiah(row.moneyIn)}
               </TD>

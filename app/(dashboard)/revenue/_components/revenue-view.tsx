@@ -3,7 +3,8 @@
 import { compactNumber, ReportBarChart } from '@/app/(dashboard)/_components/bar-chart';
 import { reportQuery } from '@/app/(dashboard)/_components/fetch-json';
 import { ReportFilters } from '@/app/(dashboard)/_components/report-filters';
-import { useReport } from '@/app/(dashboard)/_components/use-report';
+import { useReport, type RefusedRange } from '@/app/(dashboard)/_components/use-report';
+import { usePeriodName } from '@/app/(dashboard)/_components/use-period-name';
 import { useLocale, useTranslations } from 'next-intl';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState, Stat } from '@/components/ui/card';
@@ -13,14 +14,21 @@ import type { RevenueReport } from '@/lib/queries/revenue';
 
 const rupiah = (amount: string | null) => (amount === null ? '—' : formatRupiah(BigInt(amount)));
 
-export function RevenueView({ initial }: { initial: RevenueReport }) {
+export function RevenueView({ initial, refused }: { initial: RevenueReport; refused: RefusedRange }) {
   const t = useTranslations();
   const locale = useLocale();
-  const { draft, applied, invalid, change, data, isFetching, isError } = useReport<RevenueReport>('/api/dashboard/revenue', initial.range, initial);
+  const { draft, applied, problemText, change, data, isFetching, isError } = useReport<RevenueReport>(
+    '/api/dashboard/revenue',
+    initial.range,
+    initial,
+    refused,
+  );
   const report = data ?? initial;
   const { range, rows, byAccount, matching, totals } = report;
   const granularity = t(`cashFlow.granularity.${range.granularity}`).toLowerCase();
-  const words = { granularity, from: range.from, to: range.to };
+  const periodName = usePeriodName(range.granularity);
+  const dayName = usePeriodName('day', { markToday: false });
+  const words = { granularity, from: dayName(range.from), to: dayName(range.to) };
   const percent = (value: number | null) => (value === null ? '—' : formatPercent(value, locale));
   const minutes = (value: number | null) =>
     value === null
@@ -30,7 +38,7 @@ export function RevenueView({ initial }: { initial: RevenueReport }) {
 
   return (
     <div className="space-y-6">
-      <ReportFilters idPrefix="revenue" value={draft} onChange={change} error={invalid ? t('cashFlow.rangeInvalid') : null} />
+      <ReportFilters idPrefix="revenue" value={draft} onChange={change} error={problemText} />
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p aria-live="polite" className="min-h-5 text-sm text-slate-600 dark:text-slate-400">
           {isError ? t('cashFlow.loadFailed') : isFetching ? t('cashFlow.updating') : ''}
@@ -58,7 +66,7 @@ export function RevenueView({ initial }: { initial: RevenueReport }) {
         ) : (
           <ReportBarChart
             ariaLabel={t('revenue.revenueChartLabel', words)}
-            data={rows.map((row) => ({ label: row.label, revenue: Number(row.revenue) }))}
+            data={rows.map((row) => ({ label: periodName(row.period), revenue: Number(row.revenue) }))}
             series={[{ key: 'revenue', name: t('revenue.revenue'), color: '#047857' }]}
             formatValue={(value) => formatRupiah(BigInt(Math.round(value)))}
             formatTick={(value) => compactNumber(value, locale)}
@@ -88,7 +96,7 @@ export function RevenueView({ initial }: { initial: RevenueReport }) {
           >
             {(row) => (
               <tr key={row.period}>
-                <RowHeader>{row.label}</RowHeader>
+                <RowHeader>{periodName(row.period)}</RowHeader>
                 <TD numeric>{row.orders}</TD>
                 <TD numeric>{rupiah(row.revenue)}</TD>
                 <TD numeric>{rupiah(row.averageOrder)}</TD>
@@ -123,7 +131,7 @@ export function RevenueView({ initial }: { initial: RevenueReport }) {
         {totals.automatic + totals.byHand > 0 && (
           <ReportBarChart
             ariaLabel={t('revenue.matchingChartLabel', words)}
-            data={matching.map((row) => ({ label: row.label, automatic: row.automatic, byHand: row.byHand }))}
+            data={matching.map((row) => ({ label: periodName(row.period), automatic: row.automatic, byHand: row.byHand }))}
             series={[
               { key: 'automatic', name: t('revenue.automatic'), color: '#047857', stackId: 'matched' },
               { key: 'byHand', name: t('revenue.byHand'), color: '#b45309', stackId: 'matched' },
@@ -149,7 +157,7 @@ export function RevenueView({ initial }: { initial: RevenueReport }) {
           >
             {(row) => (
               <tr key={row.period}>
-                <RowHeader>{row.label}</RowHeader>
+                <RowHeader>{periodName(row.period)}</RowHeader>
                 <TD numeric>{row.automatic}</TD>
                 <TD numeric>{row.byHand}</TD>
                 <TD numeric>{percent(row.automaticShare)}</TD>
