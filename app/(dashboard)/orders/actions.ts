@@ -7,6 +7,7 @@ import { cancelOrder } from '@/lib/orders/close-orders';
 import { createOrder } from '@/lib/orders/create-order';
 import { importOrders } from '@/lib/orders/import-orders';
 import { validateOrderForm, type OrderFormErrors } from '@/lib/orders/order-form';
+import type { OrderStatus } from '@/lib/reconcile/decide';
 import { IMPORT_CHUNK } from '@/app/(dashboard)/orders/import/chunk';
 
 export type CreateOrderResult =
@@ -18,6 +19,9 @@ export type CreateOrderResult =
       uniqueCode: number;
       payableAmount: string;
       expiresAt: string | null;
+      /** What the order is now: an existing order may be paid, expired or cancelled already. */
+      status: OrderStatus;
+      paidAmount: string;
     };
 
 const text = z.string().max(1000);
@@ -40,6 +44,8 @@ export const createOrderAction = defineAction(
       uniqueCode: order.uniqueCode,
       payableAmount: String(order.payableAmount),
       expiresAt: order.expiresAt?.toISOString() ?? null,
+      status: order.status,
+      paidAmount: String(order.paidAmount),
     };
   },
 );

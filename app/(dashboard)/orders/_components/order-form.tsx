@@ -71,8 +71,21 @@ export function OrderForm() {
               </dd>
             </div>
           </dl>
-          <p className="mt-4 text-sm text-slate-700 dark:text-slate-300">{t('orders.created.tellCustomer', { payable })}</p>
-          {created.expiresAt && (
+          {created.status === 'pending' ? (
+            <p className="mt-4 text-sm text-slate-700 dark:text-slate-300">{t('orders.created.tellCustomer', { payable })}</p>
+          ) : (
+            <p
+              className="mt-4 rounded-md bg-amber-50 p-3 text-sm font-medium text-amber-950 dark:bg-amber-900/30 dark:text-amber-100"
+              data-testid="order-now"
+            >
+              {t(`orders.created.now.${created.status}`, {
+                paid: formatRupiah(BigInt(created.paidAmount)),
+                payable,
+                short: formatRupiah(BigInt(created.payableAmount) - BigInt(created.paidAmount)),
+              })}
+            </p>
+          )}
+          {created.status === 'pending' && created.expiresAt && (
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
               {t('orders.created.expiresAt')}: {formatDateTime(new Date(created.expiresAt), locale)}
             </p>
