@@ -39,11 +39,17 @@ test.describe('as finance', () => {
     await page.getByRole('button', { name: /Terapkan|Apply/ }).click();
     await expect(page).toHaveURL(/failed=1/);
     const rows = page.getByTestId('delivery-row');
-    await expect(rows.filter({ hasText: 'the Signature header does not match the body' }).first()).toBeVisible();
-    await expect(rows.filter({ hasText: 'address 198.51.100.23 is not in the allowlist' }).first()).toBeVisible();
+    await expect(rows.filter({ hasText: 'Header Signature tidak sesuai dengan isi panggilan.' }).first()).toBeVisible();
+    await expect(rows.filter({ hasText: 'Alamat 198.51.100.23 tidak ada dalam daftar alamat yang diizinkan.' }).first()).toBeVisible();
     await expect(rows.filter({ hasText: processedState })).toHaveCount(0);
     for (const text of await rows.allInnerTexts()) expect(text).toMatch(/Ditolak|Rejected|mati|dead/);
+    await expect(rows.filter({ hasText: 'Signature header does not match' })).toHaveCount(0);
     await saveScreenshot(page, testInfo, 'webhooks-failed');
+
+    await page.context().addCookies([{ name: 'cocok-locale', value: 'en', url: page.url() }]);
+    await page.reload();
+    await expect(rows.filter({ hasText: 'The Signature header does not match the body.' }).first()).toBeVisible();
+    await expect(rows.filter({ hasText: 'Address 198.51.100.23 is not in the allowlist.' }).first()).toBeVisible();
   });
 
   test('a new signed call appears by itself; its detail shows headers and a redacted body', async ({ page, request }, testInfo) => {
@@ -84,8 +90,8 @@ test.describe('as finance', () => {
 
   test('a rejected call shows its reason and redacted excerpt', async ({ page }, testInfo) => {
     await page.goto('/webhooks?failed=1');
-    await page.getByTestId('delivery-row').filter({ hasText: 'the Signature header does not match the body' }).first().getByRole('link').click();
-    await expect(page.getByTestId('delivery-reason')).toContainText('the Signature header does not match the body');
+    await page.getByTestId('delivery-row').filter({ hasText: 'Header Signature tidak sesuai' }).first().getByRole('link').click();
+    await expect(page.getByTestId('delivery-reason')).toContainText('Header Signature tidak sesuai dengan isi panggilan.');
     await expect(page.getByTestId('delivery-headers')).toContainText('MootaBot/1.5');
     await expect(page.getByTestId('delivery-body')).toContainText('[redacted]');
     await expect(page.getByTestId('delivery-body')).not.toContainText('session_id');

@@ -5,6 +5,7 @@ import { jsonDepth, MAX_JSON_DEPTH } from '@/lib/moota/storable';
 import { isDatabaseUnavailable, withinDeadline } from '@/lib/database/unavailable';
 import type { SignatureResult } from '@/lib/generated/prisma/client';
 import { auditHeaders, BodyTooLargeError, PEER_ADDRESS_HEADER, readBodyWithin, refusedCallHeaders } from '@/lib/intake/delivery-call';
+import { refusalReason } from '@/lib/moota/refusal-reasons';
 import { storeAcceptedDelivery, storeRejectedDelivery, type DeliveryCall } from '@/lib/intake/store-delivery';
 
 export interface WebhookConfig {
@@ -86,23 +87,23 @@ export async function receiveWebhook(request: Request, config: WebhookConfig): P
     // Every retry would meet the same refusal: "try again later" would be a lie.
     console.error('webhook: the database refused a delivery that passed every check', { sourceAddress: call.sourceAddress, error });
     const detail = error instanceof Error ? error.message : String(error);
-    return refuse(call, refusal(500, `the database refused the delivery: ${detail}`, 'valid', outcome.body), deadline);
+    return refuse(call, refusal(500, refusalReason('databaseRefused', { detail }), 'valid', outcome.body), deadline);
   }
 }
 
 async function check(request: Request, call: DeliveryCall, config: WebhookConfig): Promise<Refusal | Acceptance> {
   if (config.secrets.length === 0) {
-    return refusal(503, 'no webhook secret is configured, so every call is refused', 'unchecked');
+    return refusal(503, refusalReason('noSecret'), 'unchecked');
   }
   if (!isAddressAllowed(call.sourceAddress, config.allowlist)) {
-    return refusal(403, `address ${call.sourceAddress} is not in the allowlist`, 'unchecked');
+    return refusal(403, refusalReason('notAllowed', { address: call.sourceAddress }), 'unchecked');
   }
   let body: Uint8Array;
   try {
     body = await readBodyWithin(request, config.maxBodyBytes);
   } catch (error) {
     if (error instanceof BodyTooLargeError) {
-      return refusal(413, `body is larger than the limit of ${error.limit} bytes`, 'unchecked');
+      return refusal(413, refusalReason('tooLarge', { limit: error.limit }), 'unchecked');
     }
     throw error;
   }
@@ -110,19 +111,19 @@ async function check(request: Request, call: DeliveryCall, config: WebhookConfig
 
   const signature = verifySignature(body, request.headers.get('signature'), config.secrets);
   if (signature !== 'valid') {
-    const reason = signature === 'missing' ? 'the Signature header is missing' : 'the Signature header does not match the body';
+    const reason = refusalReason(signature === 'missing' ? 'signatureMissing' : 'signatureInvalid');
     return refusal(401, reason, signature, body);
   }
 
   const text = Buffer.from(body).toString('utf8');
   const depth = jsonDepth(text);
-  if (depth > MAX_JSON_DEPTH) return refusal(400, `body nests ${depth} levels deep, more than the limit of ${MAX_JSON_DEPTH}`, signature, body);
+  if (depth > MAX_JSON_DEPTH) return refusal(400, refusalReason('tooDeep', { depth, limit: MAX_JSON_DEPTH }), signature, body);
   let json: unknown;
   try {
     // Numeric mutation ids above 2^53 keep every digit: two transfers are never one by rounding.
     json = parseMootaJson(text);
   } catch {
-    return refusal(400, 'body is not valid JSON', signature, body);
+    return refusal(400, refusalReason('notJson'), signature, body);
   }
   const read = readDelivery(json, call.receivedAt);
   if (!read.ok) return refusal(400, read.error, signature, body);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseMachineAmount } from '@/lib/money';
+import { refusalReason } from '@/lib/moota/refusal-reasons';
 import { dateProblem, rupiahProblem, textProblem, unstorableTextIn } from '@/lib/moota/storable';
 import { parseJakartaDateTime } from '@/lib/time/jakarta';
 
@@ -228,7 +229,7 @@ function storageProblems(data: z.output<typeof mutationSchema>, receivedAt: Date
  */
 export function readDelivery(json: unknown, receivedAt: Date = new Date()): DeliveryRead {
   if (!Array.isArray(json)) {
-    return { ok: false, error: `body must be a JSON array of mutations, got ${kindOf(json)}` };
+    return { ok: false, error: refusalReason('notAList', { kind: kindOf(json) }) };
   }
   const refused: RefusedMutation[] = [];
   const mutations: MootaMutation[] = [];

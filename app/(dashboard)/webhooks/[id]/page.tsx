@@ -13,6 +13,7 @@ import { getDelivery, prettyBody } from '@/lib/queries/webhooks';
 import { ProcessingBadge } from '../_components/delivery-badges';
 import { DeliveryAutoRefresh } from '../_components/delivery-auto-refresh';
 import { ReprocessButton } from '../_components/reprocess-button';
+import { RefusalReason } from '../_components/refusal-reason';
 
 export default async function WebhookCallPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
@@ -83,7 +84,11 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
           {delivery.reason && (
             <div className="mt-4 rounded-md bg-red-50 p-3 text-sm text-red-900 dark:bg-red-950/50 dark:text-red-200" data-testid="delivery-reason">
               <p className="font-medium">{t('webhooks.detail.reason')}</p>
-              <p>{delivery.reason}</p>
+              <ClientMessages areas={['webhooks']}>
+                <p>
+                  <RefusalReason reason={delivery.reason} />
+                </p>
+              </ClientMessages>
             </div>
           )}
         </Card>

@@ -1,5 +1,6 @@
 'use client';
 
+import { RefusalReason } from './refusal-reason';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { fetchJson } from '@/app/(dashboard)/_components/fetch-json';
 import { useLocale, useTranslations } from 'next-intl';
@@ -105,7 +106,11 @@ export function DeliveryLog({ filters, firstPage }: { filters: DeliveryFilters; 
                 <StatusBadge of="outcome" value={row.outcome}>
                   {t(`webhooks.outcome.${row.outcome}`)}
                 </StatusBadge>
-                {row.reason && <p className="mt-1 max-w-xs text-xs text-slate-600 dark:text-slate-400">{row.reason}</p>}
+                {row.reason && (
+                  <p className="mt-1 max-w-xs text-xs text-slate-600 dark:text-slate-400">
+                    <RefusalReason reason={row.reason} />
+                  </p>
+                )}
                 {row.moreRefused > 0 && (
                   <p className="mt-1 max-w-xs text-xs font-medium text-red-700 dark:text-red-400" data-testid="delivery-more-refused">
                     {t('webhooks.moreRefused', { count: row.moreRefused, address: row.sourceAddress })}
