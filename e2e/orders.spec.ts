@@ -145,6 +145,18 @@ test.describe('as finance', () => {
     await page.goto(`/orders?q=E2E-CSV-${stamp}`);
     await expect(page.getByTestId('order-row')).toHaveCount(2);
 
+    // The same reference with another amount: only the server can know, and it says so in Indonesian.
+    await page.goto('/orders/import');
+    await page.getByLabel('File CSV').setInputFiles({
+      name: 'lagi.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`reference;amount\r\nE2E-CSV-${stamp}-1;99.000\r\n`),
+    });
+    await page.getByRole('button', { name: 'Impor 1 pesanan' }).click();
+    await expect(page.locator('[data-testid="result-row"][data-status="failed"]')).toContainText(
+      `Pesanan E2E-CSV-${stamp}-1 sudah ada dengan nominal 85000; satu referensi hanya bisa dipakai sekali.`,
+    );
+
     await page.goto('/orders/import');
     await page.getByLabel('File CSV').setInputFiles({ name: 'salah.csv', mimeType: 'text/csv', buffer: Buffer.from('nama;kota\nAndi;Bandung\n') });
     await expect(page.getByRole('alert').filter({ hasText: 'File ini tidak dapat diimpor' })).toBeVisible();

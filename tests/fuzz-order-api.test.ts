@@ -197,7 +197,7 @@ describe('fuzzing the CSV import (fixed seed, bounded runs)', () => {
         let created = 0;
         for (const [index, result] of results.entries()) {
           if (result.status === 'failed') {
-            expect(result.message ?? result.problems, JSON.stringify(result)).toBeTruthy();
+            expect(result.error ?? result.problems, JSON.stringify(result)).toBeTruthy();
             continue;
           }
           const row = parsed.rows[index]!;

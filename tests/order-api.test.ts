@@ -311,7 +311,7 @@ describe('CSV import', () => {
     ]);
     expect(results[0]!.payableAmount).toBe(150000n + BigInt(results[0]!.uniqueCode!));
     expect(results[2]!.problems).toEqual([{ amountError: { code: 'amountNotWhole', params: { value: '150.000,50' } } }]);
-    expect(results[3]!.message).toMatch(/already exists with amount 30000/);
+    expect(results[3]!.error).toEqual({ code: 'referenceTaken', params: { reference: 'CSV-CONFLICT', amount: '30000' } });
     expect(results[4]!.problems).toEqual([{ code: 'duplicateReference', params: { reference: 'CSV-1', line: 2 } }]);
     expect(progress).toEqual([1, 2, 3, 4, 5].map((done) => [done, 5]));
 

@@ -1,4 +1,4 @@
-import { DomainError } from '@/lib/errors';
+import { DomainError, type ErrorCode, type ErrorParams } from '@/lib/errors';
 import type { CsvProblem, CsvRow } from '@/lib/orders/csv-import';
 import { createOrder } from '@/lib/orders/create-order';
 
@@ -6,7 +6,8 @@ export interface ImportResult {
   line: number;
   reference: string;
   status: 'created' | 'existing' | 'failed';
-  message?: string;
+  /** Why the row could not be saved, to show in the reader's language (`errors.<code>`). */
+  error?: { code: ErrorCode; params: ErrorParams };
   /** Why a row that failed the file's own check failed. */
   problems?: CsvProblem[];
   uniqueCode?: number;
@@ -33,7 +34,7 @@ export async function importOrders(
 async function importRow(row: CsvRow, actor: string): Promise<ImportResult> {
   const base = { line: row.line, reference: row.values.reference ?? '' };
   if (row.errors.length > 0) return { ...base, status: 'failed', problems: row.errors };
-  if (row.input === undefined) return { ...base, status: 'failed', message: 'the row was not checked' };
+  if (row.input === undefined) return { ...base, status: 'failed', error: { code: 'importRowUnchecked', params: {} } };
   try {
     const { order, created } = await createOrder(row.input, 'csv', actor);
     return {
@@ -44,8 +45,8 @@ async function importRow(row: CsvRow, actor: string): Promise<ImportResult> {
       payableAmount: order.payableAmount,
     };
   } catch (error) {
-    if (error instanceof DomainError) return { ...base, status: 'failed', message: error.message };
+    if (error instanceof DomainError) return { ...base, status: 'failed', error: { code: error.code, params: error.params } };
     console.error('csv import: could not create an order', { line: row.line, reference: base.reference, error });
-    return { ...base, status: 'failed', message: 'could not be saved because of an error on our side; import the file again to retry it' };
+    return { ...base, status: 'failed', error: { code: 'importRowFailed', params: {} } };
   }
 }

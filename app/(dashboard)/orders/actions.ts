@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/next/action';
 import { cancelOrder } from '@/lib/orders/close-orders';
 import { createOrder } from '@/lib/orders/create-order';
-import { importOrders } from '@/lib/orders/import-orders';
+import { importOrders, type ImportResult } from '@/lib/orders/import-orders';
 import { validateOrderForm, type OrderFormErrors } from '@/lib/orders/order-form';
 import type { OrderStatus } from '@/lib/reconcile/decide';
 import { IMPORT_CHUNK } from '@/app/(dashboard)/orders/import/chunk';
@@ -68,7 +68,10 @@ export interface ImportRowResult {
   line: number;
   reference: string;
   status: 'created' | 'existing' | 'failed';
+  /** The file's own problems with the row, already in the reader's words (made in the browser). */
   message?: string;
+  /** Why the server could not save the row (`errors.<code>`). */
+  error?: ImportResult['error'];
   uniqueCode?: number;
   payableAmount?: string;
 }
@@ -95,7 +98,7 @@ export const importOrdersAction = defineAction(
       line: result.line,
       reference: result.reference,
       status: result.status,
-      message: result.message,
+      error: result.error,
       uniqueCode: result.uniqueCode,
       payableAmount: result.payableAmount === undefined ? undefined : String(result.payableAmount),
     }));

@@ -213,7 +213,7 @@ export function ImportOrders() {
                 </TD>
                 <TD className="tabular-nums">{result.uniqueCode ?? '—'}</TD>
                 <TD numeric>{result.payableAmount ? formatRupiah(BigInt(result.payableAmount)) : '—'}</TD>
-                <TD>{result.message ?? '—'}</TD>
+                <TD>{result.message ?? (result.error ? t(`errors.${result.error.code}`, result.error.params) : '—')}</TD>
               </tr>
             )}
           </Table>
