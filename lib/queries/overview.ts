@@ -47,29 +47,28 @@ interface FigureRow {
 }
 
 /**
- * The figures of the overview page for the Jakarta day and month that contain `now`. Sandbox
- * mutations are left out of the money and the counts; they still wait in the queue like any other.
+ * The figures of the overview page for the Jakarta day and month that contain `now`, read from the
+ * daily summary (`mutation_days`) rather than the mutations. Sandbox mutations are left out of the
+ * money and the counts; they still wait in the queue like any other.
  */
 export async function overview(now: Date = new Date()): Promise<Overview> {
   const day = jakartaDay(now);
   const monthStartDay = `${day.slice(0, 7)}-01`;
   const { start: dayStart, end: dayEnd } = rangeInstants({ from: day, to: day });
   const nextMonthDay = addDays(`${day.slice(0, 7)}-28`, 4).slice(0, 7) + '-01';
-  const { start: monthStart } = rangeInstants({ from: monthStartDay, to: monthStartDay });
-  const { start: monthEnd } = rangeInstants({ from: nextMonthDay, to: nextMonthDay });
 
   const [[figures], openOrders, waitingCount, oldest, rejectedToday, deadMutations] = await Promise.all([
     db().$queryRaw<FigureRow[]>`
-      SELECT COALESCE(sum(amount) FILTER (WHERE type = 'CR' AND occurred_at >= ${dayStart} AND occurred_at < ${dayEnd}), 0)::text AS in_today,
-             COALESCE(sum(amount) FILTER (WHERE type = 'DB' AND occurred_at >= ${dayStart} AND occurred_at < ${dayEnd}), 0)::text AS out_today,
-             (count(*) FILTER (WHERE type = 'CR' AND match_state <> 'ignored' AND occurred_at >= ${dayStart} AND occurred_at < ${dayEnd}))::int AS credits_today,
-             (count(*) FILTER (WHERE type = 'CR' AND match_state = 'matched' AND occurred_at >= ${dayStart} AND occurred_at < ${dayEnd}))::int AS matched_today,
+      SELECT COALESCE(sum(amount) FILTER (WHERE type = 'CR' AND day = ${day}::date), 0)::text AS in_today,
+             COALESCE(sum(amount) FILTER (WHERE type = 'DB' AND day = ${day}::date), 0)::text AS out_today,
+             COALESCE(sum(mutations) FILTER (WHERE type = 'CR' AND state <> 'ignored' AND day = ${day}::date), 0)::int AS credits_today,
+             COALESCE(sum(mutations) FILTER (WHERE type = 'CR' AND state = 'matched' AND day = ${day}::date), 0)::int AS matched_today,
              COALESCE(sum(amount) FILTER (WHERE type = 'CR'), 0)::text AS in_month,
              COALESCE(sum(amount) FILTER (WHERE type = 'DB'), 0)::text AS out_month,
-             (count(*) FILTER (WHERE type = 'CR' AND match_state <> 'ignored'))::int AS credits_month,
-             (count(*) FILTER (WHERE type = 'CR' AND match_state = 'matched'))::int AS matched_month
-        FROM mutations
-       WHERE occurred_at >= ${monthStart} AND occurred_at < ${monthEnd} AND NOT sandbox`,
+             COALESCE(sum(mutations) FILTER (WHERE type = 'CR' AND state <> 'ignored'), 0)::int AS credits_month,
+             COALESCE(sum(mutations) FILTER (WHERE type = 'CR' AND state = 'matched'), 0)::int AS matched_month
+        FROM mutation_days
+       WHERE day >= ${monthStartDay}::date AND day < ${nextMonthDay}::date AND NOT sandbox`,
     db().order.count({ where: { status: 'pending' } }),
     db().mutation.count({ where: { matchState: { in: [...WAITING_FOR_PERSON] } } }),
     db().mutation.findMany({
