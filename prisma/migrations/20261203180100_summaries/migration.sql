@@ -32,15 +32,15 @@ CREATE FUNCTION summary_slot() RETURNS smallint LANGUAGE sql STABLE PARALLEL SAF
 CREATE FUNCTION mutation_day_state(state match_state) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN CASE state WHEN 'matched' THEN 'matched' WHEN 'ignored' THEN 'ignored' ELSE 'open' END;
 
-CREATE FUNCTION mutation_day(occurred_at timestamptz) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN (occurred_at AT TIME ZONE 'Asia/Jakarta')::date;
+CREATE FUNCTION jakarta_day(instant timestamptz) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
+  RETURN (instant AT TIME ZONE 'Asia/Jakarta')::date;
 
 -- Adds each statement's difference per key: removed rows count negative, added ones positive; a key
 -- whose difference is zero (a processing-state update, a seen-at stamp) is not written.
 CREATE FUNCTION mutation_days_added() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO mutation_days AS d (day, bank_id, type, state, sandbox, slot, mutations, amount)
-  SELECT mutation_day(occurred_at), bank_id, type, mutation_day_state(match_state), sandbox, summary_slot(), count(*), sum(amount)
+  SELECT jakarta_day(occurred_at), bank_id, type, mutation_day_state(match_state), sandbox, summary_slot(), count(*), sum(amount)
     FROM added GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (day, bank_id, type, state, sandbox, slot) DO UPDATE
     SET mutations = d.mutations + excluded.mutations, amount = d.amount + excluded.amount;
@@ -50,7 +50,7 @@ END $$;
 CREATE FUNCTION mutation_days_removed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO mutation_days AS d (day, bank_id, type, state, sandbox, slot, mutations, amount)
-  SELECT mutation_day(occurred_at), bank_id, type, mutation_day_state(match_state), sandbox, summary_slot(), -count(*), -sum(amount)
+  SELECT jakarta_day(occurred_at), bank_id, type, mutation_day_state(match_state), sandbox, summary_slot(), -count(*), -sum(amount)
     FROM removed GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (day, bank_id, type, state, sandbox, slot) DO UPDATE
     SET mutations = d.mutations + excluded.mutations, amount = d.amount + excluded.amount;
@@ -61,10 +61,10 @@ CREATE FUNCTION mutation_days_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   INSERT INTO mutation_days AS d (day, bank_id, type, state, sandbox, slot, mutations, amount)
   SELECT day, bank_id, type, state, sandbox, summary_slot(), sum(mutations), sum(amount)
-    FROM (SELECT mutation_day(occurred_at) AS day, bank_id, type, mutation_day_state(match_state) AS state, sandbox, -1 AS mutations, -amount AS amount
+    FROM (SELECT jakarta_day(occurred_at) AS day, bank_id, type, mutation_day_state(match_state) AS state, sandbox, -1 AS mutations, -amount AS amount
             FROM removed
           UNION ALL
-          SELECT mutation_day(occurred_at), bank_id, type, mutation_day_state(match_state), sandbox, 1, amount
+          SELECT jakarta_day(occurred_at), bank_id, type, mutation_day_state(match_state), sandbox, 1, amount
             FROM added) AS change
    GROUP BY 1, 2, 3, 4, 5
   HAVING sum(mutations) <> 0 OR sum(amount) <> 0
@@ -104,5 +104,5 @@ CREATE TRIGGER changes_counted AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON s
 
 -- The triggers above hold off writers until this transaction commits: the backfill sees every row.
 INSERT INTO mutation_days (day, bank_id, type, state, sandbox, slot, mutations, amount)
-SELECT mutation_day(occurred_at), bank_id, type, mutation_day_state(match_state), sandbox, 0, count(*), sum(amount)
+SELECT jakarta_day(occurred_at), bank_id, type, mutation_day_state(match_state), sandbox, 0, count(*), sum(amount)
   FROM mutations GROUP BY 1, 2, 3, 4, 5;
