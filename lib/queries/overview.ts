@@ -1,5 +1,6 @@
 import { db } from '@/lib/db';
-import { WAITING_FOR_PERSON } from '@/lib/reconcile/states';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { sqlList, WAITING_FOR_PERSON } from '@/lib/reconcile/states';
 import { rangeInstants } from '@/lib/reports/range';
 import { ratio } from '@/lib/reports/totals';
 import { addDays, jakartaDay } from '@/lib/time/jakarta';
@@ -33,6 +34,18 @@ export interface Overview {
   openOrders: number;
   waiting: { count: number; oldest: WaitingTransfer[] };
   failures: { rejectedToday: number; deadMutations: number };
+}
+
+const WAITING = Prisma.raw(sqlList(WAITING_FOR_PERSON));
+
+interface WaitingRow {
+  id: string;
+  amount: bigint;
+  bank_label: string | null;
+  account_number: string;
+  description: string;
+  match_state: WaitingTransfer['matchState'];
+  received_at: Date;
 }
 
 interface FigureRow {
@@ -70,15 +83,15 @@ export async function overview(now: Date = new Date()): Promise<Overview> {
         FROM mutation_days
        WHERE day >= ${monthStartDay}::date AND day < ${nextMonthDay}::date AND NOT sandbox`,
     db().order.count({ where: { status: 'pending' } }),
-    db().mutation.count({ where: { matchState: { in: [...WAITING_FOR_PERSON] } } }),
-    db().mutation.findMany({
-      where: { matchState: { in: [...WAITING_FOR_PERSON] } },
-      orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
-      take: OLDEST_WAITING_SHOWN,
-      select: { id: true, amount: true, bankLabel: true, accountNumber: true, description: true, matchState: true, receivedAt: true },
-    }),
+    // The states are written into the SQL, not bound: a bound enum is cast at run time, and the
+    // partial indexes over the waiting and dead mutations then do not apply.
+    db().$queryRaw<[{ count: number }]>`SELECT count(*)::int AS count FROM mutations WHERE match_state IN ${WAITING}`,
+    db().$queryRaw<WaitingRow[]>`
+      SELECT id, amount, bank_label, account_number, description, match_state::text AS match_state, received_at
+        FROM mutations WHERE match_state IN ${WAITING}
+       ORDER BY received_at, id LIMIT ${OLDEST_WAITING_SHOWN}`,
     db().delivery.count({ where: { outcome: { in: ['rejected', 'partial'] }, receivedAt: { gte: dayStart, lt: dayEnd } } }),
-    db().mutation.count({ where: { processing: 'dead' } }),
+    db().$queryRaw<[{ count: number }]>`SELECT count(*)::int AS count FROM mutations WHERE processing = 'dead'`,
   ]);
   const row = figures!;
   return {
@@ -101,17 +114,17 @@ export async function overview(now: Date = new Date()): Promise<Overview> {
     },
     openOrders,
     waiting: {
-      count: waitingCount,
+      count: waitingCount[0].count,
       oldest: oldest.map((m) => ({
         id: m.id,
         amount: String(m.amount),
-        bankLabel: m.bankLabel,
-        accountNumber: m.accountNumber,
+        bankLabel: m.bank_label,
+        accountNumber: m.account_number,
         description: m.description,
-        matchState: m.matchState as WaitingTransfer['matchState'],
-        receivedAt: m.receivedAt.toISOString(),
+        matchState: m.match_state,
+        receivedAt: m.received_at.toISOString(),
       })),
     },
-    failures: { rejectedToday, deadMutations },
+    failures: { rejectedToday, deadMutations: deadMutations[0].count },
   };
 }

@@ -82,28 +82,25 @@ export async function revenueReport(range: ReportRange): Promise<RevenueReport> 
        GROUP BY account_number
        ORDER BY sum(revenue) DESC, account_number`,
     // The match that holds for each matched credit, by its day: who made it, and the median of the
-    // whole minutes from receiving the transfer to it (percentile_cont over the counted minutes).
+    // whole minutes from receiving the transfer to it (percentile_cont's middle of the counted minutes).
     db().$queryRaw<{ period: string; automatic: number; by_hand: number; median_minutes: number | null }[]>`
-      WITH counted AS (
-        SELECT to_char(date_trunc(${range.granularity}, day::timestamp), 'YYYY-MM-DD') AS period, automatic, minutes, sum(matches) AS matches
+      WITH waits AS (
+        SELECT date_trunc(${range.granularity}, day::timestamp) AS period, minutes,
+               COALESCE(sum(matches) FILTER (WHERE automatic), 0)::int AS automatic, sum(matches)::int AS matches
           FROM match_days
          WHERE day >= ${range.from}::date AND day <= ${range.to}::date
-         GROUP BY 1, 2, 3
+         GROUP BY 1, 2
         HAVING sum(matches) <> 0
-      ), waits AS (
-        SELECT period, minutes, sum(sum(matches)) OVER (PARTITION BY period ORDER BY minutes) AS upto,
-               sum(sum(matches)) OVER (PARTITION BY period) AS total
-          FROM counted GROUP BY period, minutes
-      ), medians AS (
-        SELECT period,
-               round((min(minutes) FILTER (WHERE upto > floor((total - 1) / 2)) + min(minutes) FILTER (WHERE upto > ceil((total - 1) / 2))) / 2.0, 1)::float8 AS median_minutes
-          FROM waits GROUP BY period
+      ), ranked AS (
+        SELECT period, minutes, automatic, matches,
+               sum(matches) OVER (PARTITION BY period ORDER BY minutes) AS upto, sum(matches) OVER (PARTITION BY period) AS total
+          FROM waits
       )
-      SELECT period, COALESCE(sum(matches) FILTER (WHERE automatic), 0)::int AS automatic,
-             COALESCE(sum(matches) FILTER (WHERE NOT automatic), 0)::int AS by_hand, max(medians.median_minutes) AS median_minutes
-        FROM counted JOIN medians USING (period)
-       GROUP BY period
-       ORDER BY period`,
+      SELECT to_char(period, 'YYYY-MM-DD') AS period, sum(automatic)::int AS automatic, (sum(matches) - sum(automatic))::int AS by_hand,
+             round((min(minutes) FILTER (WHERE upto > (total - 1) / 2) + min(minutes) FILTER (WHERE upto > total / 2)) / 2.0, 1)::float8 AS median_minutes
+        FROM ranked
+       GROUP BY ranked.period
+       ORDER BY ranked.period`,
   ]);
 
   const rows = fillPeriods(revenueRows, keys, (period) => ({ period, orders: 0, revenue: '0' })).map((row) => ({

@@ -20,6 +20,9 @@ CREATE TABLE "dashboard_changes" (
     CONSTRAINT "dashboard_changes_pkey" PRIMARY KEY ("slot")
 );
 
+-- CreateIndex
+CREATE INDEX "mutations_waiting_for_person_idx" ON "mutations"("received_at", "id") WHERE (match_state = ANY (ARRAY['unmatched'::match_state, 'suggested'::match_state, 'review'::match_state]));
+
 -- The row of mutation_days and dashboard_changes a transaction writes: spread over 32 rows by the
 -- connection, so concurrent deliveries on different connections do not wait for one row lock, and
 -- one transaction's writes stay in one row per key. The pool's connections open in bursts and get
