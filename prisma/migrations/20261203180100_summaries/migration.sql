@@ -85,12 +85,17 @@ CREATE TRIGGER mutation_days_updated AFTER UPDATE ON mutations
 CREATE TRIGGER mutation_days_deleted AFTER DELETE ON mutations
   REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION mutation_days_removed();
 
--- One more change to what the polled dashboard reads shows. Named to fire before a table's other
--- triggers, so a transaction takes its slot's counter row before any summary row.
+-- One more change to what the polled dashboard reads show, counted once per transaction (the flag
+-- is local to it, and undone with a rolled-back savepoint): a delivery bumps the counter once, not
+-- once per table its statement writes. Named to fire before a table's other triggers, so a
+-- transaction takes its slot's counter row before any summary row.
 CREATE FUNCTION dashboard_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  INSERT INTO dashboard_changes AS c (slot, changes) VALUES (summary_slot(), 1)
-  ON CONFLICT (slot) DO UPDATE SET changes = c.changes + 1;
+  IF current_setting('cocok.dashboard_changed', true) IS DISTINCT FROM 'yes' THEN
+    PERFORM set_config('cocok.dashboard_changed', 'yes', true);
+    INSERT INTO dashboard_changes AS c (slot, changes) VALUES (summary_slot(), 1)
+    ON CONFLICT (slot) DO UPDATE SET changes = c.changes + 1;
+  END IF;
   RETURN NULL;
 END $$;
 
