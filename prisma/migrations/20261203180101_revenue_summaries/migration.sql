@@ -157,8 +157,25 @@ BEGIN
   PERFORM recount_order_revenue(array_agg(id)) FROM removed WHERE status IN ('paid', 'underpaid', 'overpaid');
   RETURN NULL;
 END $$;
-CREATE FUNCTION revenue_mutations_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One UPDATE trigger on mutations keeps both the daily mutation summary and the revenue ones:
+-- intake fires it on every delivery (ON CONFLICT DO UPDATE), and each trigger there costs.
+DROP TRIGGER mutation_days_updated ON mutations;
+DROP FUNCTION mutation_days_changed();
+CREATE FUNCTION mutations_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  IF NOT EXISTS (SELECT FROM added) THEN RETURN NULL; END IF;
+  INSERT INTO mutation_days AS d (day, bank_id, type, state, sandbox, slot, mutations, amount)
+  SELECT day, bank_id, type, state, sandbox, summary_slot(), sum(mutations), sum(amount)
+    FROM (SELECT jakarta_day(occurred_at) AS day, bank_id, type, mutation_day_state(match_state) AS state, sandbox, -1 AS mutations, -amount AS amount
+            FROM removed
+          UNION ALL
+          SELECT jakarta_day(occurred_at), bank_id, type, mutation_day_state(match_state), sandbox, 1, amount
+            FROM added) AS change
+   GROUP BY 1, 2, 3, 4, 5
+  HAVING sum(mutations) <> 0 OR sum(amount) <> 0
+   ORDER BY 1, 2, 3, 4, 5
+  ON CONFLICT (day, bank_id, type, state, sandbox, slot) DO UPDATE
+    SET mutations = d.mutations + excluded.mutations, amount = d.amount + excluded.amount;
   PERFORM recount_order_revenue(array_agg(DISTINCT p.order_id) FILTER (WHERE p.order_id IS NOT NULL)),
           recount_match_waits(array_agg(DISTINCT added.id) FILTER (
             WHERE (added.type, added.match_state = 'matched', added.sandbox, added.received_at)
@@ -200,8 +217,8 @@ CREATE TRIGGER revenue_updated AFTER UPDATE ON orders
   REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION revenue_orders_changed();
 CREATE TRIGGER revenue_deleted AFTER DELETE ON orders
   REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION revenue_orders_removed();
-CREATE TRIGGER revenue_updated AFTER UPDATE ON mutations
-  REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION revenue_mutations_changed();
+CREATE TRIGGER summaries_updated AFTER UPDATE ON mutations
+  REFERENCING OLD TABLE AS removed NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION mutations_changed();
 CREATE TRIGGER revenue_inserted AFTER INSERT ON history
   REFERENCING NEW TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION revenue_history_added();
 CREATE TRIGGER revenue_updated AFTER UPDATE ON history
