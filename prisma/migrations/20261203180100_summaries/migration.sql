@@ -38,10 +38,30 @@ CREATE FUNCTION mutation_day_state(state match_state) RETURNS text LANGUAGE sql 
 CREATE FUNCTION jakarta_day(instant timestamptz) RETURNS date LANGUAGE sql IMMUTABLE PARALLEL SAFE
   RETURN (instant AT TIME ZONE 'Asia/Jakarta')::date;
 
+-- One more change to what the polled dashboard reads show, counted once per transaction (the flag
+-- is local to it, and undone with a rolled-back savepoint): a delivery bumps the counter once, not
+-- once per table its statement writes. Every trigger counts before it writes a summary row, so a
+-- transaction takes its slot's counter row before any summary row.
+CREATE FUNCTION count_dashboard_change() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  IF current_setting('cocok.dashboard_changed', true) IS DISTINCT FROM 'yes' THEN
+    PERFORM set_config('cocok.dashboard_changed', 'yes', true);
+    INSERT INTO dashboard_changes AS c (slot, changes) VALUES (summary_slot(), 1)
+    ON CONFLICT (slot) DO UPDATE SET changes = c.changes + 1;
+  END IF;
+END $$;
+
+CREATE FUNCTION dashboard_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM count_dashboard_change();
+  RETURN NULL;
+END $$;
+
 -- Adds each statement's difference per key: removed rows count negative, added ones positive; a key
 -- whose difference is zero (a processing-state update, a seen-at stamp) is not written.
 CREATE FUNCTION mutation_days_added() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM count_dashboard_change();
   INSERT INTO mutation_days AS d (day, bank_id, type, state, sandbox, slot, mutations, amount)
   SELECT jakarta_day(occurred_at), bank_id, type, mutation_day_state(match_state), sandbox, summary_slot(), count(*), sum(amount)
     FROM added GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
@@ -52,6 +72,7 @@ END $$;
 
 CREATE FUNCTION mutation_days_removed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  PERFORM count_dashboard_change();
   INSERT INTO mutation_days AS d (day, bank_id, type, state, sandbox, slot, mutations, amount)
   SELECT jakarta_day(occurred_at), bank_id, type, mutation_day_state(match_state), sandbox, summary_slot(), -count(*), -sum(amount)
     FROM removed GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
@@ -65,6 +86,7 @@ END $$;
 CREATE FUNCTION mutation_days_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NOT EXISTS (SELECT FROM added) THEN RETURN NULL; END IF;
+  PERFORM count_dashboard_change();
   INSERT INTO mutation_days AS d (day, bank_id, type, state, sandbox, slot, mutations, amount)
   SELECT day, bank_id, type, state, sandbox, summary_slot(), sum(mutations), sum(amount)
     FROM (SELECT jakarta_day(occurred_at) AS day, bank_id, type, mutation_day_state(match_state) AS state, sandbox, -1 AS mutations, -amount AS amount
@@ -88,21 +110,8 @@ CREATE TRIGGER mutation_days_updated AFTER UPDATE ON mutations
 CREATE TRIGGER mutation_days_deleted AFTER DELETE ON mutations
   REFERENCING OLD TABLE AS removed FOR EACH STATEMENT EXECUTE FUNCTION mutation_days_removed();
 
--- One more change to what the polled dashboard reads show, counted once per transaction (the flag
--- is local to it, and undone with a rolled-back savepoint): a delivery bumps the counter once, not
--- once per table its statement writes. Named to fire before a table's other triggers, so a
--- transaction takes its slot's counter row before any summary row.
-CREATE FUNCTION dashboard_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF current_setting('cocok.dashboard_changed', true) IS DISTINCT FROM 'yes' THEN
-    PERFORM set_config('cocok.dashboard_changed', 'yes', true);
-    INSERT INTO dashboard_changes AS c (slot, changes) VALUES (summary_slot(), 1)
-    ON CONFLICT (slot) DO UPDATE SET changes = c.changes + 1;
-  END IF;
-  RETURN NULL;
-END $$;
-
-CREATE TRIGGER changes_counted AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON mutations
+-- The mutations' own triggers above count their changes; a TRUNCATE has no rows to look at.
+CREATE TRIGGER changes_counted AFTER TRUNCATE ON mutations
   FOR EACH STATEMENT EXECUTE FUNCTION dashboard_changed();
 CREATE TRIGGER changes_counted AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON orders
   FOR EACH STATEMENT EXECUTE FUNCTION dashboard_changed();

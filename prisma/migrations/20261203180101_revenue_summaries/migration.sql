@@ -164,6 +164,7 @@ DROP FUNCTION mutation_days_changed();
 CREATE FUNCTION mutations_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF NOT EXISTS (SELECT FROM added) THEN RETURN NULL; END IF;
+  PERFORM count_dashboard_change();
   INSERT INTO mutation_days AS d (day, bank_id, type, state, sandbox, slot, mutations, amount)
   SELECT day, bank_id, type, state, sandbox, summary_slot(), sum(mutations), sum(amount)
     FROM (SELECT jakarta_day(occurred_at) AS day, bank_id, type, mutation_day_state(match_state) AS state, sandbox, -1 AS mutations, -amount AS amount
