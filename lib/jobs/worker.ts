@@ -3,6 +3,7 @@ import PgBoss from 'pg-boss';
 import { inTransaction } from '@/lib/db';
 import { errorMessage } from '@/lib/errors';
 import { pruneRejectedDeliveries } from '@/lib/intake/store-delivery';
+import { foldClosedDays } from '@/lib/summaries/fold-days';
 import { expireOrders } from '@/lib/orders/close-orders';
 import {
   enqueueMutationProcessing,
@@ -168,6 +169,7 @@ export async function startWorker(databaseUrl: string, options: { concurrency?: 
     if (stale.length > 0) await inTransaction((tx) => enqueueMutationProcessing(tx, stale));
     await expireOrders();
     await pruneRejectedDeliveries();
+    await foldClosedDays();
   };
   const sweeping = setInterval(() => sweep().catch((error) => console.error('sweep:', error)), SWEEP_EVERY_MS);
   sweeping.unref();

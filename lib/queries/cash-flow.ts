@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { fillPeriods, periodKeys, periodLabel } from '@/lib/reports/periods';
-import { rangeInstants, type ReportRange } from '@/lib/reports/range';
+import type { ReportRange } from '@/lib/reports/range';
 import { sumAmounts } from '@/lib/reports/totals';
 import { z } from 'zod';
 
@@ -33,20 +33,20 @@ export interface CashFlowReport {
 
 /**
  * Money in (credits) and out (debits) per Jakarta day, ISO week or month of the bank's date,
- * summed exactly in SQL; periods without mutations are filled with zeros. Sandbox money is never counted.
+ * summed exactly from the daily summary (`mutation_days`); periods without mutations are filled with zeros. Sandbox money is never counted.
  */
 export async function cashFlow(range: ReportRange, account: string | null = null): Promise<CashFlowReport> {
-  const { start, end } = rangeInstants(range);
   const byAccount = account ? Prisma.sql`AND bank_id = ${account}` : Prisma.empty;
   const rows = await db().$queryRaw<{ period: string; money_in: string; money_out: string; credits: number; debits: number }[]>`
-    SELECT to_char(date_trunc(${range.granularity}, occurred_at AT TIME ZONE 'Asia/Jakarta'), 'YYYY-MM-DD') AS period,
+    SELECT to_char(date_trunc(${range.granularity}, day::timestamp), 'YYYY-MM-DD') AS period,
            COALESCE(sum(amount) FILTER (WHERE type = 'CR'), 0)::text AS money_in,
            COALESCE(sum(amount) FILTER (WHERE type = 'DB'), 0)::text AS money_out,
-           (count(*) FILTER (WHERE type = 'CR'))::int AS credits,
-           (count(*) FILTER (WHERE type = 'DB'))::int AS debits
-      FROM mutations
-     WHERE occurred_at >= ${start} AND occurred_at < ${end} AND NOT sandbox ${byAccount}
+           COALESCE(sum(mutations) FILTER (WHERE type = 'CR'), 0)::int AS credits,
+           COALESCE(sum(mutations) FILTER (WHERE type = 'DB'), 0)::int AS debits
+      FROM mutation_days
+     WHERE day >= ${range.from}::date AND day <= ${range.to}::date AND NOT sandbox ${byAccount}
      GROUP BY 1
+    HAVING sum(mutations) <> 0
      ORDER BY 1`;
   const filled = fillPeriods(
     rows.map((row) => ({ period: row.period, moneyIn: row.money_in, moneyOut: row.money_out, credits: row.credits, debits: row.debits })),

@@ -1,5 +1,6 @@
 import { db } from '@/lib/db';
-import { WAITING_FOR_PERSON } from '@/lib/reconcile/states';
+import { Prisma } from '@/lib/generated/prisma/client';
+import { sqlList, WAITING_FOR_PERSON } from '@/lib/reconcile/states';
 import { rangeInstants } from '@/lib/reports/range';
 import { ratio } from '@/lib/reports/totals';
 import { addDays, jakartaDay } from '@/lib/time/jakarta';
@@ -35,6 +36,18 @@ export interface Overview {
   failures: { rejectedToday: number; deadMutations: number };
 }
 
+const WAITING = Prisma.raw(sqlList(WAITING_FOR_PERSON));
+
+interface WaitingRow {
+  id: string;
+  amount: bigint;
+  bank_label: string | null;
+  account_number: string;
+  description: string;
+  match_state: WaitingTransfer['matchState'];
+  received_at: Date;
+}
+
 interface FigureRow {
   in_today: string;
   out_today: string;
@@ -47,39 +60,38 @@ interface FigureRow {
 }
 
 /**
- * The figures of the overview page for the Jakarta day and month that contain `now`. Sandbox
- * mutations are left out of the money and the counts; they still wait in the queue like any other.
+ * The figures of the overview page for the Jakarta day and month that contain `now`, read from the
+ * daily summary (`mutation_days`) rather than the mutations. Sandbox mutations are left out of the
+ * money and the counts; they still wait in the queue like any other.
  */
 export async function overview(now: Date = new Date()): Promise<Overview> {
   const day = jakartaDay(now);
   const monthStartDay = `${day.slice(0, 7)}-01`;
   const { start: dayStart, end: dayEnd } = rangeInstants({ from: day, to: day });
   const nextMonthDay = addDays(`${day.slice(0, 7)}-28`, 4).slice(0, 7) + '-01';
-  const { start: monthStart } = rangeInstants({ from: monthStartDay, to: monthStartDay });
-  const { start: monthEnd } = rangeInstants({ from: nextMonthDay, to: nextMonthDay });
 
   const [[figures], openOrders, waitingCount, oldest, rejectedToday, deadMutations] = await Promise.all([
     db().$queryRaw<FigureRow[]>`
-      SELECT COALESCE(sum(amount) FILTER (WHERE type = 'CR' AND occurred_at >= ${dayStart} AND occurred_at < ${dayEnd}), 0)::text AS in_today,
-             COALESCE(sum(amount) FILTER (WHERE type = 'DB' AND occurred_at >= ${dayStart} AND occurred_at < ${dayEnd}), 0)::text AS out_today,
-             (count(*) FILTER (WHERE type = 'CR' AND match_state <> 'ignored' AND occurred_at >= ${dayStart} AND occurred_at < ${dayEnd}))::int AS credits_today,
-             (count(*) FILTER (WHERE type = 'CR' AND match_state = 'matched' AND occurred_at >= ${dayStart} AND occurred_at < ${dayEnd}))::int AS matched_today,
+      SELECT COALESCE(sum(amount) FILTER (WHERE type = 'CR' AND day = ${day}::date), 0)::text AS in_today,
+             COALESCE(sum(amount) FILTER (WHERE type = 'DB' AND day = ${day}::date), 0)::text AS out_today,
+             COALESCE(sum(mutations) FILTER (WHERE type = 'CR' AND state <> 'ignored' AND day = ${day}::date), 0)::int AS credits_today,
+             COALESCE(sum(mutations) FILTER (WHERE type = 'CR' AND state = 'matched' AND day = ${day}::date), 0)::int AS matched_today,
              COALESCE(sum(amount) FILTER (WHERE type = 'CR'), 0)::text AS in_month,
              COALESCE(sum(amount) FILTER (WHERE type = 'DB'), 0)::text AS out_month,
-             (count(*) FILTER (WHERE type = 'CR' AND match_state <> 'ignored'))::int AS credits_month,
-             (count(*) FILTER (WHERE type = 'CR' AND match_state = 'matched'))::int AS matched_month
-        FROM mutations
-       WHERE occurred_at >= ${monthStart} AND occurred_at < ${monthEnd} AND NOT sandbox`,
+             COALESCE(sum(mutations) FILTER (WHERE type = 'CR' AND state <> 'ignored'), 0)::int AS credits_month,
+             COALESCE(sum(mutations) FILTER (WHERE type = 'CR' AND state = 'matched'), 0)::int AS matched_month
+        FROM mutation_days
+       WHERE day >= ${monthStartDay}::date AND day < ${nextMonthDay}::date AND NOT sandbox`,
     db().order.count({ where: { status: 'pending' } }),
-    db().mutation.count({ where: { matchState: { in: [...WAITING_FOR_PERSON] } } }),
-    db().mutation.findMany({
-      where: { matchState: { in: [...WAITING_FOR_PERSON] } },
-      orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
-      take: OLDEST_WAITING_SHOWN,
-      select: { id: true, amount: true, bankLabel: true, accountNumber: true, description: true, matchState: true, receivedAt: true },
-    }),
+    // The states are written into the SQL, not bound: a bound enum is cast at run time, and the
+    // partial indexes over the waiting and dead mutations then do not apply.
+    db().$queryRaw<[{ count: number }]>`SELECT count(*)::int AS count FROM mutations WHERE match_state IN ${WAITING}`,
+    db().$queryRaw<WaitingRow[]>`
+      SELECT id, amount, bank_label, account_number, description, match_state::text AS match_state, received_at
+        FROM mutations WHERE match_state IN ${WAITING}
+       ORDER BY received_at, id LIMIT ${OLDEST_WAITING_SHOWN}`,
     db().delivery.count({ where: { outcome: { in: ['rejected', 'partial'] }, receivedAt: { gte: dayStart, lt: dayEnd } } }),
-    db().mutation.count({ where: { processing: 'dead' } }),
+    db().$queryRaw<[{ count: number }]>`SELECT count(*)::int AS count FROM mutations WHERE processing = 'dead'`,
   ]);
   const row = figures!;
   return {
@@ -102,17 +114,17 @@ export async function overview(now: Date = new Date()): Promise<Overview> {
     },
     openOrders,
     waiting: {
-      count: waitingCount,
+      count: waitingCount[0].count,
       oldest: oldest.map((m) => ({
         id: m.id,
         amount: String(m.amount),
-        bankLabel: m.bankLabel,
-        accountNumber: m.accountNumber,
+        bankLabel: m.bank_label,
+        accountNumber: m.account_number,
         description: m.description,
-        matchState: m.matchState as WaitingTransfer['matchState'],
-        receivedAt: m.receivedAt.toISOString(),
+        matchState: m.match_state,
+        receivedAt: m.received_at.toISOString(),
       })),
     },
-    failures: { rejectedToday, deadMutations },
+    failures: { rejectedToday, deadMutations: deadMutations[0].count },
   };
 }

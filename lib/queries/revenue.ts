@@ -1,9 +1,7 @@
 import { accountName } from '@/lib/accounts/account-name';
 import { db } from '@/lib/db';
-import { Prisma } from '@/lib/generated/prisma/client';
-import { PAID, sqlList } from '@/lib/reconcile/states';
 import { fillPeriods, periodKeys, periodLabel } from '@/lib/reports/periods';
-import { rangeInstants, type ReportRange } from '@/lib/reports/range';
+import type { ReportRange } from '@/lib/reports/range';
 import { averageRupiah, ratio, sumAmounts } from '@/lib/reports/totals';
 
 /** History actions that settle a credit, and which of them a person did. */
@@ -55,57 +53,54 @@ const averageText = (revenue: bigint, orders: number) => {
  * Paid orders (paid, underpaid, overpaid) by the Jakarta day, week or month they were paid, with
  * the money they brought (their paid amount), the accounts that money came in on (their active
  * payments' transfers), and how credits in the range got matched; sandbox transfers count nowhere.
+ * Read from the summaries the database keeps as payments, orders, transfers and history change
+ * (`revenue_days`, `revenue_account_days`, `match_days`), not from the rows.
  */
 export async function revenueReport(range: ReportRange): Promise<RevenueReport> {
-  const { start, end } = rangeInstants(range);
   const keys = periodKeys(range.from, range.to, range.granularity);
 
   const [revenueRows, accountRows, matchRows] = await Promise.all([
-    // Money a sandbox transfer paid is not revenue; an order only sandbox money paid is not counted at all.
     db().$queryRaw<{ period: string; orders: number; revenue: string }[]>`
-      WITH paid AS (
-        SELECT o.paid_at, o.paid_amount, COALESCE(sandbox_paid.amount, 0) AS sandbox_amount
-          FROM orders o
-          LEFT JOIN LATERAL (
-            SELECT sum(p.amount) AS amount FROM payments p JOIN mutations m ON m.id = p.mutation_id
-             WHERE p.order_id = o.id AND p.undone_at IS NULL AND m.sandbox
-          ) sandbox_paid ON true
-         WHERE o.status IN ${Prisma.raw(sqlList(PAID))} AND o.paid_at >= ${start} AND o.paid_at < ${end}
-      )
-      SELECT to_char(date_trunc(${range.granularity}, paid_at AT TIME ZONE 'Asia/Jakarta'), 'YYYY-MM-DD') AS period,
-             count(*)::int AS orders,
-             sum(paid_amount - sandbox_amount)::text AS revenue
-        FROM paid
-       WHERE sandbox_amount = 0 OR paid_amount > sandbox_amount
+      SELECT to_char(date_trunc(${range.granularity}, day::timestamp), 'YYYY-MM-DD') AS period,
+             sum(orders)::int AS orders, sum(revenue)::text AS revenue
+        FROM revenue_days
+       WHERE day >= ${range.from}::date AND day <= ${range.to}::date
        GROUP BY 1
+      HAVING sum(orders) <> 0
        ORDER BY 1`,
+    // An order is counted once per account whatever its label; the label shown is the largest one left.
     db().$queryRaw<{ account_number: string; bank_label: string | null; orders: number; revenue: string }[]>`
-      SELECT m.account_number, max(m.bank_label) AS bank_label,
-             count(DISTINCT o.id)::int AS orders, sum(p.amount)::text AS revenue
-        FROM orders o
-        JOIN payments p ON p.order_id = o.id AND p.undone_at IS NULL
-        JOIN mutations m ON m.id = p.mutation_id AND NOT m.sandbox
-       WHERE o.status IN ${Prisma.raw(sqlList(PAID))} AND o.paid_at >= ${start} AND o.paid_at < ${end}
-       GROUP BY m.account_number
-       ORDER BY sum(p.amount) DESC, m.account_number`,
-    // The last match of each credit that is matched now, in the range: who made it and how long after the transfer arrived.
-    db().$queryRaw<{ period: string; automatic: number; by_hand: number; median_minutes: number | null }[]>`
-      WITH last_match AS (
-        SELECT DISTINCT ON (h.mutation_id) h.action, h.created_at, m.received_at
-          FROM history h
-          JOIN mutations m ON m.id = h.mutation_id
-         WHERE h.created_at >= ${start} AND h.created_at < ${end}
-           AND h.action IN ('matched_automatically', 'confirmed', 'matched_by_hand', 'split')
-           AND m.type = 'CR' AND m.match_state = 'matched' AND NOT m.sandbox
-         ORDER BY h.mutation_id, h.created_at DESC, h.id DESC
+      WITH labelled AS (
+        SELECT account_number, bank_label, sum(orders) AS orders, sum(revenue) AS revenue
+          FROM revenue_account_days
+         WHERE day >= ${range.from}::date AND day <= ${range.to}::date
+         GROUP BY 1, 2
+        HAVING sum(orders) <> 0
       )
-      SELECT to_char(date_trunc(${range.granularity}, created_at AT TIME ZONE 'Asia/Jakarta'), 'YYYY-MM-DD') AS period,
-             (count(*) FILTER (WHERE action = 'matched_automatically'))::int AS automatic,
-             (count(*) FILTER (WHERE action <> 'matched_automatically'))::int AS by_hand,
-             round((percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM created_at - received_at) / 60))::numeric, 1)::float8 AS median_minutes
-        FROM last_match
-       GROUP BY 1
-       ORDER BY 1`,
+      SELECT account_number, max(NULLIF(bank_label, '')) AS bank_label, sum(orders)::int AS orders, sum(revenue)::text AS revenue
+        FROM labelled
+       GROUP BY account_number
+       ORDER BY sum(revenue) DESC, account_number`,
+    // The match that holds for each matched credit, by its day: who made it, and the median of the
+    // whole minutes from receiving the transfer to it (percentile_cont's middle of the counted minutes).
+    db().$queryRaw<{ period: string; automatic: number; by_hand: number; median_minutes: number | null }[]>`
+      WITH waits AS (
+        SELECT date_trunc(${range.granularity}, day::timestamp) AS period, minutes,
+               COALESCE(sum(matches) FILTER (WHERE automatic), 0)::int AS automatic, sum(matches)::int AS matches
+          FROM match_days
+         WHERE day >= ${range.from}::date AND day <= ${range.to}::date
+         GROUP BY 1, 2
+        HAVING sum(matches) <> 0
+      ), ranked AS (
+        SELECT period, minutes, automatic, matches,
+               sum(matches) OVER (PARTITION BY period ORDER BY minutes) AS upto, sum(matches) OVER (PARTITION BY period) AS total
+          FROM waits
+      )
+      SELECT to_char(period, 'YYYY-MM-DD') AS period, sum(automatic)::int AS automatic, (sum(matches) - sum(automatic))::int AS by_hand,
+             round((min(minutes) FILTER (WHERE upto > (total - 1) / 2) + min(minutes) FILTER (WHERE upto > total / 2)) / 2.0, 1)::float8 AS median_minutes
+        FROM ranked
+       GROUP BY ranked.period
+       ORDER BY ranked.period`,
   ]);
 
   const rows = fillPeriods(revenueRows, keys, (period) => ({ period, orders: 0, revenue: '0' })).map((row) => ({

@@ -12,7 +12,11 @@ export type InvariantName =
   | 'paymentsWithoutMatch'
   | 'paymentWithoutHistory'
   | 'mutationStateWithoutHistory'
-  | 'orderStatusWithoutHistory';
+  | 'orderStatusWithoutHistory'
+  | 'mutationDays'
+  | 'revenueDays'
+  | 'revenueAccountDays'
+  | 'matchDays';
 
 /** Each invariant in plain words, as the operator's check prints them. */
 export const INVARIANTS: Record<InvariantName, string> = {
@@ -25,6 +29,10 @@ export const INVARIANTS: Record<InvariantName, string> = {
   paymentWithoutHistory: 'Every payment, and every undoing of one, has its history row',
   mutationStateWithoutHistory: "A mutation's match state is the one its latest history entry leads to",
   orderStatusWithoutHistory: "An order's status is the one its latest history entry leads to",
+  mutationDays: 'The daily summary of mutations (mutation_days) adds up to a recount of the mutations',
+  revenueDays: 'The daily revenue summary (revenue_days) adds up to a recount of the paid orders',
+  revenueAccountDays: 'The daily revenue per account (revenue_account_days) adds up to a recount of the payments',
+  matchDays: 'The daily matching summary (match_days) adds up to a recount of the matches that hold',
 };
 
 export interface Violation {
@@ -82,6 +90,105 @@ const allowedActions = (table: Record<string, string[]>) =>
     .join(', ');
 
 const ACTIVE_PAYMENTS = `SELECT mutation_id, order_id, amount, split FROM payments WHERE undone_at IS NULL`;
+
+/**
+ * A summary summed over its slots beside a recount from the rows, keeping the keys where they
+ * differ; `expected` and `summed` each give `key` and the figures (`a`, `b`), a key absent from one
+ * side counts zero there.
+ */
+const summaryDifferences = (expected: string, summed: string, limit: string) => `
+  SELECT key, coalesce(e.a, 0)::text AS expected_a, coalesce(e.b, 0)::text AS expected_b,
+         coalesce(s.a, 0)::text AS summed_a, coalesce(s.b, 0)::text AS summed_b, count(*) OVER () AS total
+  FROM (${expected}) e FULL JOIN (${summed}) s USING (key)
+  WHERE coalesce(e.a, 0) <> coalesce(s.a, 0) OR coalesce(e.b, 0) <> coalesce(s.b, 0)
+     OR (e.label IS DISTINCT FROM s.label AND coalesce(e.a, 0) <> 0)
+  ORDER BY key ${limit}`;
+
+const describeSummary =
+  (table: string, a: string, b?: string) =>
+  (row: Row): Omit<Violation, 'invariant'> => {
+    const figures = (side: 'summed' | 'expected') => `${row[`${side}_a`]} ${a}` + (b ? ` and ${row[`${side}_b`]} ${b}` : '');
+    return { message: `The summary ${table} holds ${figures('summed')} for ${row.key}, but a recount of the rows gives ${figures('expected')}.` };
+  };
+
+const JAKARTA_DAY = (column: string) => `to_char(${column} AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM-DD')`;
+const PAID_LIST = sqlList(PAID);
+
+/** The revenue report's rule on rows: money a sandbox transfer paid is not revenue; an order only sandbox money paid counts nowhere. */
+const PAID_ORDERS = `
+  SELECT o.id, o.paid_at, o.paid_amount - coalesce(sandbox_paid.amount, 0) AS revenue
+  FROM orders o LEFT JOIN LATERAL (
+    SELECT sum(p.amount) AS amount FROM payments p JOIN mutations m ON m.id = p.mutation_id
+    WHERE p.order_id = o.id AND p.undone_at IS NULL AND m.sandbox) sandbox_paid ON true
+  WHERE o.status IN ${PAID_LIST} AND o.paid_at IS NOT NULL
+    AND (sandbox_paid.amount IS NULL OR o.paid_amount > sandbox_paid.amount)`;
+
+const SUMMARY_CHECKS: Check[] = [
+  {
+    invariant: 'mutationDays',
+    sql: (limit) =>
+      summaryDifferences(
+        `SELECT concat_ws(' ', ${JAKARTA_DAY('occurred_at')}, bank_id, type,
+                CASE match_state WHEN 'matched' THEN 'matched' WHEN 'ignored' THEN 'ignored' ELSE 'open' END,
+                CASE WHEN sandbox THEN 'sandbox' END) AS key,
+                count(*) AS a, sum(amount) AS b, NULL::text AS label
+         FROM mutations GROUP BY 1`,
+        `SELECT concat_ws(' ', to_char(day, 'YYYY-MM-DD'), bank_id, type, state, CASE WHEN sandbox THEN 'sandbox' END) AS key,
+                sum(mutations) AS a, sum(amount) AS b, NULL::text AS label
+         FROM mutation_days GROUP BY 1`,
+        limit,
+      ),
+    describe: describeSummary('mutation_days', 'mutations', 'rupiah'),
+  },
+  {
+    invariant: 'revenueDays',
+    sql: (limit) =>
+      summaryDifferences(
+        `SELECT ${JAKARTA_DAY('paid_at')} AS key, count(*) AS a, sum(revenue) AS b, NULL::text AS label FROM (${PAID_ORDERS}) paid GROUP BY 1`,
+        `SELECT to_char(day, 'YYYY-MM-DD') AS key, sum(orders) AS a, sum(revenue) AS b, NULL::text AS label FROM revenue_days GROUP BY 1`,
+        limit,
+      ),
+    describe: describeSummary('revenue_days', 'orders', 'rupiah'),
+  },
+  {
+    invariant: 'revenueAccountDays',
+    sql: (limit) =>
+      summaryDifferences(
+        `SELECT ${JAKARTA_DAY('o.paid_at')} || ' ' || m.account_number AS key, count(DISTINCT o.id) AS a, sum(p.amount) AS b,
+                max(m.bank_label) AS label
+         FROM orders o JOIN payments p ON p.order_id = o.id AND p.undone_at IS NULL
+         JOIN mutations m ON m.id = p.mutation_id AND NOT m.sandbox
+         WHERE o.status IN ${PAID_LIST} AND o.paid_at IS NOT NULL GROUP BY 1`,
+        `SELECT key, sum(orders) AS a, sum(revenue) AS b, max(nullif(bank_label, '')) FILTER (WHERE orders <> 0) AS label
+         FROM (SELECT to_char(day, 'YYYY-MM-DD') || ' ' || account_number AS key, bank_label, sum(orders) AS orders, sum(revenue) AS revenue
+               FROM revenue_account_days GROUP BY 1, 2) labelled
+         GROUP BY 1`,
+        limit,
+      ),
+    describe: describeSummary('revenue_account_days', 'orders', 'rupiah (or another bank label)'),
+  },
+  {
+    // The match that holds for each matched credit: its last paying history entry.
+    invariant: 'matchDays',
+    sql: (limit) =>
+      summaryDifferences(
+        `SELECT concat_ws(' ', ${JAKARTA_DAY('created_at')}, CASE WHEN automatic THEN 'automatic' ELSE 'by hand' END, minutes || ' min') AS key,
+                count(*) AS a, 0 AS b, NULL::text AS label
+         FROM (SELECT DISTINCT ON (h.mutation_id) h.created_at, h.action = 'matched_automatically' AS automatic,
+                      floor(extract(epoch FROM h.created_at - m.received_at) / 60)::int AS minutes
+               FROM history h JOIN mutations m ON m.id = h.mutation_id
+               WHERE h.action = ANY($1::text[]) AND m.type = 'CR' AND m.match_state = 'matched' AND NOT m.sandbox
+               ORDER BY h.mutation_id, h.created_at DESC, h.id DESC) last_match
+         GROUP BY 1`,
+        `SELECT concat_ws(' ', to_char(day, 'YYYY-MM-DD'), CASE WHEN automatic THEN 'automatic' ELSE 'by hand' END, minutes || ' min') AS key,
+                sum(matches) AS a, 0 AS b, NULL::text AS label
+         FROM match_days GROUP BY 1`,
+        limit,
+      ),
+    values: [PAYING],
+    describe: describeSummary('match_days', 'matches'),
+  },
+];
 
 const CHECKS: Check[] = [
   {
@@ -227,6 +334,7 @@ const CHECKS: Check[] = [
       message: `Order ${row.reference} (${row.id}) is ${row.status}, but its latest history ${row.latest ? `says ${row.latest}` : 'is missing'}.`,
     }),
   },
+  ...SUMMARY_CHECKS,
 ];
 
 /**

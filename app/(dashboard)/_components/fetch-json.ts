@@ -1,6 +1,10 @@
-/** GETs an internal dashboard route; a failed answer throws with its message. */
+/**
+ * GETs an internal dashboard route; a failed answer throws with its message. `no-cache`: an answer
+ * with an ETag (the polled overview and queue) is kept and asked for again with its tag, and a 304
+ * resolves to the kept answer; answers marked `no-store` are never kept.
+ */
 export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(url, { signal, headers: { accept: 'application/json' }, cache: 'no-store' });
+  const response = await fetch(url, { signal, headers: { accept: 'application/json' }, cache: 'no-cache' });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
     throw new Error(body?.error?.message ?? `request failed with HTTP ${response.status}`);

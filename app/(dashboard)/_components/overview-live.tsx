@@ -19,7 +19,7 @@ const rupiah = (amount: string) => formatRupiah(BigInt(amount));
 export function OverviewLive({ initial }: { initial: Overview }) {
   const t = useTranslations();
   const locale = useLocale();
-  const { data, isError } = useQuery({
+  const { data, isError, dataUpdatedAt } = useQuery({
     queryKey: ['dashboard-overview'],
     queryFn: ({ signal }) => fetchJson<Overview>('/api/dashboard/overview', signal),
     initialData: initial,
@@ -27,7 +27,8 @@ export function OverviewLive({ initial }: { initial: Overview }) {
     refetchInterval: OVERVIEW_POLL_MS,
     staleTime: 0,
   });
-  const now = new Date(data.generatedAt);
+  // A 304 hands back the kept figures with the time they were made: they are still current now.
+  const now = new Date(Math.max(Date.parse(data.generatedAt), dataUpdatedAt));
 
   const rate = (figures: PeriodFigures) => (figures.matchedRate === null ? '—' : formatPercent(figures.matchedRate, locale));
   const rateHint = (figures: PeriodFigures) =>
