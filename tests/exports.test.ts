@@ -200,7 +200,7 @@ describe('a large export', () => {
   });
 
   test('a cancelled download stops reading: no further batch, no statement left running', async () => {
-    await copiesOf(ids.fee!, EXPORT_BATCH_SIZE * 4);
+    await copiesOf(ids.fee!, EXPORT_BATCH_SIZE * 10);
     const query = vi.spyOn(sqlPool(), 'query');
     const exportStatements = () =>
       query.mock.calls.filter(([config]) => typeof config === 'object' && String((config as { text: string }).text).includes('string_agg')).length;
@@ -208,8 +208,9 @@ describe('a large export', () => {
     const reader = response.body!.getReader();
     expect((await reader.read()).done).toBe(false);
     await reader.cancel();
+    // The batch being read when the download was cancelled, and the one read ahead of it, at most.
     const afterCancel = exportStatements();
-    expect(afterCancel).toBeLessThanOrEqual(2);
+    expect(afterCancel).toBeLessThanOrEqual(3);
     const running = await sqlPool().query(
       `SELECT count(*)::int AS count FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%string_agg(o.reference%' AND pid <> pg_backend_pid()`,
     );

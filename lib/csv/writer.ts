@@ -87,7 +87,7 @@ export interface CsvStreamOptions {
  */
 export function csvStream(
   batches: AsyncIterable<readonly (readonly CsvValue[])[]>,
-  { header, separator, chunkChars = 256 * 1024, onError }: CsvStreamOptions,
+  { header, separator, chunkChars = 64 * 1024, onError }: CsvStreamOptions,
 ): ReadableStream<Uint8Array> {
   const source = batches[Symbol.asyncIterator]();
   const encoder = new TextEncoder();

@@ -23,7 +23,7 @@ export interface MutationExportRow {
 }
 
 /** How many rows one statement of the export reads: large enough to amortise the round trip, small enough to stop soon after a cancel. */
-export const EXPORT_BATCH_SIZE = 5000;
+export const EXPORT_BATCH_SIZE = 2000;
 
 interface Condition {
   sql: string;
@@ -72,7 +72,7 @@ export async function countMutationsForExport(filters: MutationFilters): Promise
 /**
  * Every mutation the filters select, newest first by the bank's date, in batches of `batchSize`
  * read by keyset on (occurred_at, id): one short statement each, only the columns the file needs,
- * the paid orders' references gathered in SQL. Memory stays at one batch whatever the range; ending
+ * the paid orders' references gathered in SQL. Memory stays at two batches whatever the range; ending
  * the generator (a cancelled download) reads no further batch.
  */
 export async function* eachMutationBatchForExport(filters: MutationFilters, batchSize = EXPORT_BATCH_SIZE): AsyncGenerator<MutationExportRow[]> {
@@ -104,12 +104,17 @@ export async function* eachMutationBatchForExport(filters: MutationFilters, batc
   // The next batch is asked for before this one is handed on: the database reads it while this
   // process writes the CSV, and no more than two batches are ever held.
   let next = read(null);
-  for (;;) {
-    const rows = (await next).rows;
-    const last = rows.at(-1);
-    const more = rows.length === batchSize && last !== undefined;
-    if (more) next = read([last.cursorAt, last.id]);
-    if (rows.length > 0) yield rows;
-    if (!more) return;
+  try {
+    for (;;) {
+      const rows = (await next).rows;
+      const last = rows.at(-1);
+      const more = rows.length === batchSize && last !== undefined;
+      if (more) next = read([last.cursorAt, last.id]);
+      if (rows.length > 0) yield rows;
+      if (!more) return;
+    }
+  } finally {
+    // Ended early (a cancelled download): the batch read ahead finishes before the generator does.
+    await next.catch(() => {});
   }
 }
