@@ -219,3 +219,27 @@ describe('a large export', () => {
     query.mockRestore();
   });
 });
+
+describe('GET /api/dashboard/revenue/export', () => {
+  const exportRevenue = async (query: string, locale?: 'id' | 'en') => {
+    const { GET } = await import('@/app/api/dashboard/revenue/export/route');
+    return GET(new Request(`http://localhost/api/dashboard/revenue/export${query}`, { headers: locale ? { cookie: `cocok-locale=${locale}` } : {} }));
+  };
+
+  test.each<[string, 'id' | 'en' | undefined, string, string, string, string]>([
+    ['Indonesian by default', undefined, ';', 'pendapatan', 'Awal periode', 'Total'],
+    ['English', 'en', ',', 'revenue', 'Period start', 'Total'],
+  ])('%s: the separator, header and total line of the reader’s language', async (_label, locale, separator, fileName, firstColumn, total) => {
+    signedIn.user = { email: 'owner@test', role: 'owner' };
+    const paid = await db().order.findFirstOrThrow({ where: { reference: 'INV-7001' } });
+    const response = await exportRevenue('?granularity=month', locale);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="${fileName}-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}-month\\.csv"$`));
+    const { header, rows } = await readBack(response, separator);
+    expect(header).toHaveLength(9);
+    expect(header[0]).toBe(firstColumn);
+    const totalRow = rows.at(-1)!;
+    expect(totalRow.slice(0, 4)).toEqual([total, total, '1', paid.paidAmount.toString()]);
+    expect(totalRow[7]).toBe(separator === ';' ? '1,0000' : '1.0000');
+  });
+});
