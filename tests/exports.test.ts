@@ -234,7 +234,9 @@ describe('GET /api/dashboard/revenue/export', () => {
     const paid = await db().order.findFirstOrThrow({ where: { reference: 'INV-7001' } });
     const response = await exportRevenue('?granularity=month', locale);
     expect(response.status).toBe(200);
-    expect(response.headers.get('content-disposition')).toMatch(new RegExp(`^attachment; filename="${fileName}-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}-month\\.csv"$`));
+    expect(response.headers.get('content-disposition')).toMatch(
+      new RegExp(`^attachment; filename="${fileName}-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}-month\\.csv"$`),
+    );
     const { header, rows } = await readBack(response, separator);
     expect(header).toHaveLength(9);
     expect(header[0]).toBe(firstColumn);
