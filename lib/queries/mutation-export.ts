@@ -23,7 +23,7 @@ export interface MutationExportRow {
 }
 
 /** How many rows one statement of the export reads: large enough to amortise the round trip, small enough to stop soon after a cancel. */
-export const EXPORT_BATCH_SIZE = 2000;
+export const EXPORT_BATCH_SIZE = 5000;
 
 interface Condition {
   sql: string;
