@@ -39,10 +39,12 @@ test.describe('as finance', () => {
     const bytes = await readFile(await file.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.subarray(3).toString('utf8').split('\r\n').filter(Boolean);
-    expect(lines[0]).toBe('occurred_at_jakarta,account_number,bank,type,amount,balance,description,note,match_state,orders,moota_id,id');
+    expect(lines[0]).toBe(
+      'Tanggal bank (WIB);Nomor rekening;Bank;Jenis;Nominal (Rp);Saldo (Rp);Keterangan;Catatan;Keadaan pencocokan;Pesanan;ID mutasi Moota;ID Cocok',
+    );
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain(`,8730112233,`);
-    expect(lines[1]).toContain(`,CR,431017,`);
+    expect(lines[1]).toContain(`;8730112233;`);
+    expect(lines[1]).toContain(`;Kredit;431017;`);
     expect(lines[1]).toContain(`TRSF E-BANKING CR ${marker} ANDI`);
 
     await page.goto(`/mutations?q=${marker}&account=bnk_Mnd77`);
@@ -50,7 +52,7 @@ test.describe('as finance', () => {
     const quoted = page.waitForEvent('download');
     await page.getByRole('link', { name: 'Ekspor CSV' }).click();
     const text = (await readFile(await (await quoted).path())).toString('utf8');
-    expect(text).toContain(`SETORAN ${marker},"titipan, ""kas""",`);
+    expect(text).toContain(`SETORAN ${marker};"titipan, ""kas""";`);
 
     await page.getByTestId('mutation-row').getByRole('link').first().click();
     await expect(page.getByRole('heading', { level: 1, name: /Mutasi Rp\s77\.777/ })).toBeVisible();
@@ -99,7 +101,7 @@ test.describe('as a viewer', () => {
     await page.getByRole('link', { name: 'Ekspor CSV' }).click();
     const lines = (await readFile(await (await download).path())).toString('utf8').split('\r\n').filter(Boolean);
     expect(lines.length).toBeGreaterThan(1);
-    expect(lines.slice(1).every((line) => line.split(',')[3] === 'DB')).toBe(true);
+    expect(lines.slice(1).every((line) => line.split(';')[3] === 'Debit')).toBe(true);
   });
 
   test('the export refuses someone not signed in', async ({ playwright, baseURL }) => {

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { db } from '@/lib/db';
 import { processMutations } from '@/lib/reconcile/process-mutations';
 import { createOrder } from '@/lib/orders/create-order';
@@ -9,12 +9,6 @@ import { markNotAnOrder } from '@/lib/reconcile/mark-not-an-order';
 import { saveSettings } from '@/lib/settings/store';
 import { resetDatabase } from '@/tests/support/database';
 import { receiveTransfers } from '@/tests/support/mutations';
-
-const signedIn = vi.hoisted(() => ({ user: null as null | { email: string; role: string } }));
-// The route's only tie to Auth.js; the real apiUser is covered by the auth tests.
-vi.mock('@/lib/next/session', () => ({
-  apiUser: async () => signedIn.user ?? Response.json({ error: { code: 'unauthorized' } }, { status: 401 }),
-}));
 
 const occurredAt = (id: string, iso: string) => db().mutation.update({ where: { id }, data: { occurredAt: new Date(iso) } });
 
@@ -106,41 +100,5 @@ describe('getMutationDetail', () => {
     ['a malformed id', "1' OR '1'='1"],
   ])('%s is null', async (_label, id) => {
     expect(await getMutationDetail(id)).toBeNull();
-  });
-});
-
-describe('GET /api/dashboard/mutations/export', () => {
-  const exportCsv = async (query: string) => {
-    const { GET } = await import('@/app/api/dashboard/mutations/export/route');
-    return GET(new Request(`http://localhost/api/dashboard/mutations/export${query}`));
-  };
-
-  test('refuses someone not signed in', async () => {
-    signedIn.user = null;
-    expect((await exportCsv('')).status).toBe(401);
-  });
-
-  test('streams the filtered mutations as CSV for Excel', async () => {
-    signedIn.user = { email: 'viewer@test', role: 'viewer' };
-    const response = await exportCsv('?account=bnk_8730112233&type=CR');
-    expect(response.status).toBe(200);
-    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="mutasi-\d{4}-\d{2}-\d{2}\.csv"$/);
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = new TextDecoder().decode(bytes.slice(3));
-    const lines = text.split('\r\n');
-    expect(lines.at(-1)).toBe('');
-    expect(lines[0]).toBe('occurred_at_jakarta,account_number,bank,type,amount,balance,description,note,match_state,orders,moota_id,id');
-    expect(lines).toHaveLength(4);
-    expect(lines[1]).toMatch(/^2026-11-28 00:00:00,8730112233,[^,]*,CR,75456,0,TRSF E-BANKING CR,"Siti, titipan",/);
-    expect(lines[2]).toMatch(/^2026-11-27 23:59:59,8730112233,[^,]*,CR,150123,/);
-  });
-
-  test('a large export arrives whole', async () => {
-    signedIn.user = { email: 'viewer@test', role: 'viewer' };
-    await receiveTransfers(...Array.from({ length: 1200 }, (_, i) => ({ amount: 5000 + i, accountNumber: '5550001111' })));
-    const text = await (await exportCsv('?account=bnk_5550001111')).text();
-    expect(text.split('\r\n').filter(Boolean)).toHaveLength(1201);
   });
 });

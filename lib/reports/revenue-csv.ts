@@ -1,54 +1,61 @@
-import { csvCell } from '@/lib/csv/writer';
+import { csvDecimal, csvText, type CsvSeparator } from '@/lib/csv/writer';
 import type { RevenueReport } from '@/lib/queries/revenue';
 
-export const REVENUE_CSV_HEADER = [
-  'period_start',
+/** The revenue file's columns, in order: the route names them in the reader's language. */
+export const REVENUE_CSV_COLUMNS = [
+  'periodStart',
   'period',
-  'paid_orders',
-  'revenue_idr',
-  'average_order_idr',
-  'matched_automatically',
-  'matched_by_hand',
-  'automatic_share',
-  'median_minutes_to_match',
+  'paidOrders',
+  'revenue',
+  'averageOrder',
+  'automatic',
+  'byHand',
+  'automaticShare',
+  'medianMinutes',
 ] as const;
 
-/** The revenue report per period as CSV (plain integers, machine-readable), ending in a total line. */
-export function revenueCsv(report: Pick<RevenueReport, 'rows' | 'matching' | 'totals'>): string {
-  const lines = [REVENUE_CSV_HEADER.join(',')];
-  report.rows.forEach((row, index) => {
+export type RevenueCsvColumn = (typeof REVENUE_CSV_COLUMNS)[number];
+
+export interface RevenueCsvLabels {
+  columns: Record<RevenueCsvColumn, string>;
+  total: string;
+}
+
+/**
+ * The revenue report per period as a CSV file for Excel in the reader's language: byte order mark,
+ * translated header, amounts in integer rupiah, fractions with the language's decimal mark,
+ * ending in a total line.
+ */
+export function revenueCsv(report: Pick<RevenueReport, 'rows' | 'matching' | 'totals'>, separator: CsvSeparator, labels: RevenueCsvLabels): string {
+  const records = report.rows.map((row, index) => {
     const match = report.matching[index]!;
-    lines.push(
-      [
-        row.period,
-        row.label,
-        row.orders,
-        row.revenue,
-        row.averageOrder,
-        match.automatic,
-        match.byHand,
-        match.automaticShare === null ? null : match.automaticShare.toFixed(4),
-        match.medianMinutes,
-      ]
-        .map(csvCell)
-        .join(','),
-    );
+    return [
+      row.period,
+      row.label,
+      row.orders,
+      row.revenue,
+      row.averageOrder,
+      match.automatic,
+      match.byHand,
+      csvDecimal(match.automaticShare, 4, separator),
+      match.medianMinutes === null ? null : csvDecimal(match.medianMinutes, 1, separator),
+    ];
   });
   const t = report.totals;
-  lines.push(
-    [
-      'total',
-      'total',
-      t.orders,
-      t.revenue,
-      t.averageOrder,
-      t.automatic,
-      t.byHand,
-      t.automaticShare === null ? null : t.automaticShare.toFixed(4),
-      null,
-    ]
-      .map(csvCell)
-      .join(','),
+  records.push([
+    labels.total,
+    labels.total,
+    t.orders,
+    t.revenue,
+    t.averageOrder,
+    t.automatic,
+    t.byHand,
+    csvDecimal(t.automaticShare, 4, separator),
+    null,
+  ]);
+  return csvText(
+    REVENUE_CSV_COLUMNS.map((column) => labels.columns[column]),
+    records,
+    separator,
   );
-  return `${lines.join('\r\n')}\r\n`;
 }

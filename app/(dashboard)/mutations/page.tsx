@@ -1,6 +1,8 @@
 import Form from 'next/form';
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
+import { ClientMessages } from '@/components/client-messages';
+import { StreamedDownload } from '@/components/streamed-download';
 import { StatusBadge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
@@ -42,9 +44,9 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
         title={t('mutations.title')}
         description={t('mutations.description')}
         actions={
-          <a href={exportHref} download className={buttonClass('secondary')} title={t('mutations.exportHint')}>
-            {t('mutations.exportCsv')}
-          </a>
+          <ClientMessages areas={[]}>
+            <StreamedDownload href={exportHref} label={t('mutations.exportCsv')} title={t('mutations.exportHint')} />
+          </ClientMessages>
         }
       />
       {refusal && (

@@ -25,6 +25,21 @@ export default {
     medianMinutes: 'Median waktu sampai cocok',
     minutes: '{value} menit',
     exportCsv: 'Unduh CSV',
+    export: {
+      fileName: 'pendapatan-{from}-{to}-{granularity}.csv',
+      columns: {
+        periodStart: 'Awal periode',
+        period: 'Periode',
+        paidOrders: 'Pesanan dibayar',
+        revenue: 'Pendapatan (Rp)',
+        averageOrder: 'Rata-rata per pesanan (Rp)',
+        automatic: 'Dicocokkan otomatis',
+        byHand: 'Dicocokkan manual',
+        automaticShare: 'Porsi otomatis',
+        medianMinutes: 'Median menit sampai cocok',
+      },
+      total: 'Total',
+    },
   },
   en: {
     title: 'Revenue',
@@ -52,5 +67,20 @@ export default {
     medianMinutes: 'Median time to match',
     minutes: '{value} min',
     exportCsv: 'Download CSV',
+    export: {
+      fileName: 'revenue-{from}-{to}-{granularity}.csv',
+      columns: {
+        periodStart: 'Period start',
+        period: 'Period',
+        paidOrders: 'Paid orders',
+        revenue: 'Revenue (IDR)',
+        averageOrder: 'Average order (IDR)',
+        automatic: 'Matched automatically',
+        byHand: 'Matched by hand',
+        automaticShare: 'Automatic share',
+        medianMinutes: 'Median minutes to match',
+      },
+      total: 'Total',
+    },
   },
 };

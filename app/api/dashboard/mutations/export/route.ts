@@ -1,83 +1,78 @@
+import { createTranslator } from 'next-intl';
 import { apiUser } from '@/lib/next/session';
-import { CSV_BOM, csvRow } from '@/lib/csv/writer';
-import { eachMutation, mutationFilterParams, type MutationListRow } from '@/lib/queries/mutations';
+import { localeOfRequest } from '@/lib/next/i18n-request';
+import { MESSAGES } from '@/lib/i18n/messages';
+import { csvSeparatorFor, csvStream, type CsvValue } from '@/lib/csv/writer';
+import { mutationFilterParams } from '@/lib/queries/mutations';
+import { countMutationsForExport, eachMutationBatchForExport, type MutationExportRow } from '@/lib/queries/mutation-export';
 import { readQuery } from '@/lib/http/api-response';
-import { formatJakartaDateTime, jakartaDay } from '@/lib/time/jakarta';
+import { jakartaDay } from '@/lib/time/jakarta';
+import type { MatchState, MutationType } from '@/lib/generated/prisma/client';
 
 export const dynamic = 'force-dynamic';
 
-const HEADER = [
-  'occurred_at_jakarta',
-  'account_number',
+const COLUMNS = [
+  'occurredAt',
+  'accountNumber',
   'bank',
   'type',
   'amount',
   'balance',
   'description',
   'note',
-  'match_state',
+  'matchState',
   'orders',
-  'moota_id',
+  'mootaId',
   'id',
-];
-
-function record(row: MutationListRow): string {
-  return csvRow([
-    formatJakartaDateTime(row.occurredAt),
-    row.accountNumber,
-    row.bankLabel ?? row.bankType,
-    row.type,
-    row.amount,
-    row.balance,
-    row.description,
-    row.note,
-    row.matchState,
-    row.payments.map((payment) => payment.order.reference).join(' '),
-    row.mootaId,
-    row.id,
-  ]);
-}
+] as const;
+const MATCH_STATES: readonly MatchState[] = ['pending', 'unmatched', 'suggested', 'review', 'matched', 'ignored', 'debit'];
 
 /**
- * The mutations the list's filters select, as a CSV file Excel opens correctly: UTF-8 with a byte
- * order mark, CRLF, quoted where needed, amounts in integer rupiah. Streamed in keyset batches.
+ * The mutations the list's filters select, as a CSV file Excel opens correctly in the reader's
+ * language: UTF-8 with a byte order mark, CRLF, ';' for Indonesian and ',' for English, translated
+ * header and values, Jakarta date-times, amounts in integer rupiah, formulas defused. Streamed in
+ * keyset batches; `X-Total-Rows` tells the browser how many rows to expect.
  */
 export async function GET(request: Request): Promise<Response> {
   const user = await apiUser('view');
   if (user instanceof Response) return user;
   const filters = readQuery(mutationFilterParams, request);
   if (filters instanceof Response) return filters;
-  const rows = eachMutation(filters);
-  const encoder = new TextEncoder();
-  let lines: string[] = [CSV_BOM + csvRow(HEADER)];
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        for (let count = 0; count < 500; count++) {
-          const next = await rows.next();
-          if (next.done) {
-            if (lines.length > 0) controller.enqueue(encoder.encode(lines.join('')));
-            controller.close();
-            return;
-          }
-          lines.push(record(next.value));
-        }
-        controller.enqueue(encoder.encode(lines.join('')));
-        lines = [];
-      } catch (error) {
-        console.error('mutations export failed', { user: user.email, error });
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await rows.return(undefined);
-    },
+  const locale = localeOfRequest(request);
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: 'mutations' });
+  const typeLabel = { CR: t('export.type.CR'), DB: t('export.type.DB') } satisfies Record<MutationType, string>;
+  const stateLabel = Object.fromEntries(MATCH_STATES.map((state) => [state, t(`matchState.${state}`)])) as Record<MatchState, string>;
+  const record = (row: MutationExportRow): CsvValue[] => [
+    row.occurredAt,
+    row.accountNumber,
+    row.bank,
+    typeLabel[row.type],
+    row.amount,
+    row.balance,
+    row.description,
+    row.note,
+    stateLabel[row.matchState],
+    row.orders,
+    row.mootaId,
+    row.id,
+  ];
+  const total = await countMutationsForExport(filters);
+  const batches = eachMutationBatchForExport(filters);
+  const records = (async function* () {
+    for await (const batch of batches) yield batch.map(record);
+  })();
+  const body = csvStream(records, {
+    header: COLUMNS.map((column) => t(`export.columns.${column}`)),
+    separator: csvSeparatorFor(locale),
+    onError: (error) => console.error('mutations export failed', { user: user.email, error }),
   });
-  return new Response(stream, {
+  const fileName = t('export.fileName', { day: jakartaDay(new Date()) });
+  return new Response(body, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': `attachment; filename="mutasi-${jakartaDay(new Date())}.csv"`,
+      'content-disposition': `attachment; filename="${fileName}"`,
       'cache-control': 'no-store',
+      'x-total-rows': String(total),
     },
   });
 }
