@@ -172,16 +172,6 @@ export function shareOfDayBy(hourOfDay: number): number {
   return 1;
 }
 
-/** The hour of day by which `share` of a day's transfers happened: the inverse of shareOfDayBy. */
-export function hourOfShare(share: number): number {
-  for (let k = 1; k < BUSINESS_HOURS.length; k++) {
-    const [hour, cumulative] = BUSINESS_HOURS[k]!;
-    const [previousHour, previousShare] = BUSINESS_HOURS[k - 1]!;
-    if (share <= cumulative) return previousHour + ((hour - previousHour) * (share - previousShare)) / (cumulative - previousShare);
-  }
-  return 24;
-}
-
 export function planScale(options: ScaleOptions): ScalePlan {
   const nowMs = options.now.getTime();
   const today = jakartaDay(options.now);
