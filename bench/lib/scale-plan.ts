@@ -220,6 +220,3 @@ export function planScale(options: ScaleOptions): ScalePlan {
     cancelledShareOfUnpaid: CANCELLED_SHARE_OF_UNPAID,
   };
 }
-
-/** The orders a credit of each role brings with it. */
-export const ordersPerCredit = (role: CreditRole): number => (role === 'ignored' || role === 'unmatched' ? 0 : (ORDERS_PER_CREDIT[role] ?? 1));
