@@ -259,7 +259,7 @@ FROM (SELECT *, row_number() OVER (ORDER BY created_ms, src, slot) AS n FROM eve
 }
 
 /** Stage 3: the mutations as stored, with their texts, balances, delivery and ids. */
-function mutationRowsSql(plan: ScalePlan, accountParity: number): string {
+function mutationRowsSql(plan: ScalePlan, accounts: readonly number[]): string {
   const account = (field: (a: ScalePlan['accounts'][number]) => string) => `(${textArray(plan.accounts.map(field))})[acct + 1]`;
   const amountText = "amount::text || '.00'";
   const ddmm = "to_char(scale_seed.ts(occurred_ms) AT TIME ZONE 'Asia/Jakarta', 'DDMM')";
@@ -322,11 +322,11 @@ SELECT m.*, o.id AS order_id, o.reference, o2.id AS order2_id,
 FROM scale_seed.m m
 LEFT JOIN (SELECT src, id, reference FROM scale_seed.o WHERE slot = 0) o ON o.src = m.i
 LEFT JOIN (SELECT src, id FROM scale_seed.o WHERE slot = 1) o2 ON o2.src = m.i
-WHERE m.acct % 2 = ${accountParity}`;
+WHERE m.acct = ANY (${numberArray(accounts, 'int')})`;
 }
 
 /** Stage 4: one delivery per account and 15-minute crawl, its body the items as Moota sent them. */
-const deliveriesSql = (accountParity: number) => {
+const deliveriesSql = (part: number, parts: number) => {
   const item = (paymentDetail: string) => `json_build_object('account_number', account_number, 'date', scale_seed.jakarta(occurred_ms),
     'description', description, 'amount', amount, 'type', CASE WHEN debit THEN 'DB' ELSE 'CR' END, 'note', note, 'balance', balance,
     'created_at', crawled, 'updated_at', crawled, 'mutation_id', moota_id, 'token', 'tok_' || moota_id, 'bank_id', bank_id${paymentDetail},
@@ -337,7 +337,10 @@ SELECT dkey, delivery_id, received_ms, count(*), min(i), scale_seed.u(dkey, 70) 
   json_agg(CASE WHEN payment_order_id IS NULL THEN ${item('')}
     ELSE ${item(", 'payment_detail', json_build_object('order_id', payment_order_id, 'va_number', account_number)")} END
     ORDER BY occurred_ms, i)::text
-FROM (SELECT *, scale_seed.jakarta(received_ms - 15000) AS crawled FROM scale_seed.mx WHERE acct % 2 = ${accountParity}) rows
+FROM (
+  SELECT dkey, delivery_id, received_ms, i, occurred_ms, account_number, description, amount, debit, note, balance, moota_id, bank_id,
+    payment_order_id, taggings, scale_seed.jakarta(received_ms - 15000) AS crawled
+  FROM scale_seed.mx WHERE (dkey / 10) % ${parts} = ${part}) rows
 GROUP BY dkey, delivery_id, received_ms`;
 };
 
@@ -368,7 +371,7 @@ const part = (to: number, count: number) => `${Math.ceil(to / CHUNK_ROWS)}/${Mat
 export function seedPhases(plan: ScalePlan): SeedStep[][] {
   const { mutations, orders } = plan.options;
   const half = Math.ceil(mutations / 2);
-  const both = [0, 1];
+  const totalWeight = plan.accounts.reduce((sum, account) => sum + account.weight, 0);
 
   const generating = [
     step('generating mutations', mutations * 0.08, exec(mutationFactsSql(plan, 0, half))),
@@ -381,10 +384,14 @@ export function seedPhases(plan: ScalePlan): SeedStep[][] {
     );
     await client.query(ordersSql(plan, Math.max(0, orders - Number(rows[0]!.paid_for))));
     await client.query('CREATE INDEX ON scale_seed.o (src, slot)');
-    await client.query(createFor(mutationRowsSql(plan, 0), 'scale_seed.mx'));
+    await client.query(createFor(mutationRowsSql(plan, []), 'scale_seed.mx'));
   });
-  const texts = both.map((parity) => step('writing texts and balances', mutations * 0.2, exec(mutationRowsSql(plan, parity))));
-  const bodies = both.map((parity) => step('building delivery bodies', mutations * 0.18, exec(deliveriesSql(parity))));
+  // A balance is a running sum over one account's mutations: one account a step.
+  const texts = plan.accounts.map((account, index) =>
+    step('writing texts and balances', (mutations * 0.4 * account.weight) / totalWeight, exec(mutationRowsSql(plan, [index]))),
+  );
+  // In parts by crawl slot (a delivery is one slot's), so that each part's sort fits in memory.
+  const bodies = [0, 1, 2, 3].map((part) => step('building delivery bodies', mutations * 0.09, exec(deliveriesSql(part, 4))));
   const stagingIndexes = [
     step('indexing the staging tables', mutations * 0.1, exec('CREATE INDEX ON scale_seed.mx (i)')),
     step('indexing the staging tables', mutations * 0.04, exec('CREATE INDEX ON scale_seed.d (first_i)')),
