@@ -86,11 +86,12 @@ export function scaleAccounts(count: number): ScaleAccount[] {
     accountNumber: account.accountNumber,
     holder: account.holder,
     // A year of supplier payments and withdrawals starts from a working balance.
-    openingBalance: BigInt(account.openingBalance) + 25_000_000n,
+    openingBalance: BigInt(account.openingBalance) + 100_000_000n,
     kind: DEMO_KINDS[i]!,
     weight: DEMO_WEIGHTS[i]!,
   }));
-  return [...demo, ...MORE_ACCOUNTS].slice(0, count);
+  // A year of supplier payments and withdrawals to the owner's accounts starts from a working balance.
+  return [...demo, ...MORE_ACCOUNTS].slice(0, count).map((account) => ({ ...account, openingBalance: account.openingBalance + 100_000_000n }));
 }
 
 /**

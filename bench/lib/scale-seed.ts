@@ -189,14 +189,14 @@ WITH dated AS MATERIALIZED (
 SELECT i, day, occurred_ms, received_ms, processed_ms, dkey, acct, debit, role, sub, base, code,
   acct = ${va} AS va,
   CASE
-    WHEN role = 'debit' THEN CASE WHEN sub < 700 THEN (ARRAY[2900, 6500, 2500, 5000, 15000])[scale_seed.ix(i, 10, 5)]
-      WHEN sub < 970 THEN (2 + scale_seed.pick(i, 10, 39)) * 50000 ELSE (50 + scale_seed.pick(i, 10, 150)) * 100000 END
+    WHEN role = 'debit' THEN CASE WHEN sub < 640 THEN (ARRAY[2900, 6500, 2500, 5000, 15000])[scale_seed.ix(i, 10, 5)]
+      WHEN sub < 940 THEN (2 + scale_seed.pick(i, 10, 39)) * 50000 ELSE (50 + scale_seed.pick(i, 10, 300)) * 100000 END
     WHEN role IN ('confirm', 'suggest') THEN base
     WHEN role = 'under' THEN base + code - (1 + scale_seed.pick(i, 10, 20)) * 500
     WHEN role = 'over' THEN ((base + code) / 10000 + 1) * 10000
-    WHEN role = 'ignored' THEN CASE sub % ${NOT_AN_ORDER.length} WHEN 0 THEN 1000000 + scale_seed.pick(i, 10, 29000) * 1000 + scale_seed.pick(i, 11, 1000)
-      WHEN 1 THEN 500000 + scale_seed.pick(i, 10, 15000) * 1000 WHEN 2 THEN (5 + scale_seed.pick(i, 10, 95)) * 100000
-      WHEN 3 THEN (10 + scale_seed.pick(i, 10, 190)) * 100000 ELSE (1 + scale_seed.pick(i, 10, 40)) * 25000 END
+    WHEN role = 'ignored' THEN CASE sub % ${NOT_AN_ORDER.length} WHEN 0 THEN 200000 + scale_seed.pick(i, 10, 2800) * 1000 + scale_seed.pick(i, 11, 1000)
+      WHEN 1 THEN 100000 + scale_seed.pick(i, 10, 1900) * 1000 WHEN 2 THEN (1 + scale_seed.pick(i, 10, 20)) * 100000
+      WHEN 3 THEN (5 + scale_seed.pick(i, 10, 45)) * 100000 ELSE (1 + scale_seed.pick(i, 10, 40)) * 25000 END
     WHEN role = 'unmatched' AND sub < 500 THEN base
     ELSE base + code
   END::bigint AS amount,
@@ -275,9 +275,9 @@ function mutationRowsSql(plan: ScalePlan, accounts: readonly number[]): string {
       ELSE 'ATM TRF DARI ' || ${counterparty} END
     WHEN 'mandiri' THEN CASE ${variant} WHEN 0 THEN 'MCM InhouseTrf DARI ' || ${counterparty} ELSE 'TRANSFER DARI 0081 ' || ${counterparty} END
     ELSE 'TRANSFER DARI ' || ${counterparty} END`;
-  const debitText = `CASE WHEN sub < 700 THEN CASE ${account((a) => a.kind)} WHEN 'bca' THEN 'BIAYA ADM' WHEN 'bri' THEN 'BIAYA ADMIN'
+  const debitText = `CASE WHEN sub < 640 THEN CASE ${account((a) => a.kind)} WHEN 'bca' THEN 'BIAYA ADM' WHEN 'bri' THEN 'BIAYA ADMIN'
       WHEN 'mandiri' THEN 'BIAYA TRANSFER ONLINE' ELSE 'BIAYA ADM' END
-    WHEN sub < 970 THEN CASE ${account((a) => a.kind)}
+    WHEN sub < 940 THEN CASE ${account((a) => a.kind)}
       WHEN 'bca' THEN 'TRSF E-BANKING DB ' || ${ddmm} || '/FTSCY/WS' || ${ws} || ' ' || ${amountText} || ' ' || ${supplier}
       WHEN 'bri' THEN 'NBMB TOKO BERKAH JAYA TO ' || ${supplier} WHEN 'mandiri' THEN 'MCM InhouseTrf KE ' || ${supplier}
       ELSE 'TRANSFER KE ' || ${supplier} END
