@@ -7,7 +7,15 @@ interface Reply {
   text: string;
 }
 
-function request(port: number, path: string, options: { method?: string; cookie?: string; form?: Record<string, string>; timeoutMs?: number } = {}) {
+interface RequestOptions {
+  method?: string;
+  cookie?: string;
+  form?: Record<string, string>;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+function request(port: number, path: string, options: RequestOptions = {}) {
   const body = options.form ? new URLSearchParams(options.form).toString() : undefined;
   return new Promise<Reply>((resolve, reject) => {
     const call = http.request(
@@ -18,6 +26,7 @@ function request(port: number, path: string, options: { method?: string; cookie?
         method: options.method ?? 'GET',
         agent: false,
         headers: {
+          ...options.headers,
           ...(options.cookie && { cookie: options.cookie }),
           ...(body && { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body) }),
         },
@@ -65,4 +74,53 @@ export async function dashboardGet(port: number, path: string, cookie: string): 
     // Not JSON: the caller looks at the status.
   }
   return { status: reply.status, ms: performance.now() - started, json };
+}
+
+export interface TimedAnswer {
+  status: number;
+  /** From the request going out to the answer's last byte. */
+  ms: number;
+  bytes: number;
+  headers: http.IncomingHttpHeaders;
+}
+
+/** GETs a route (signed in when `cookie` is given) with extra request headers, e.g. If-None-Match; the time is the whole answer's. */
+export async function timedGet(
+  port: number,
+  path: string,
+  options: { cookie?: string; headers?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<TimedAnswer> {
+  const started = performance.now();
+  const reply = await request(port, path, { cookie: options.cookie, headers: options.headers, timeoutMs: options.timeoutMs ?? 60_000 });
+  return { status: reply.status, ms: performance.now() - started, bytes: Buffer.byteLength(reply.text), headers: reply.headers };
+}
+
+export interface Download {
+  status: number;
+  ms: number;
+  firstByteMs: number;
+  bytes: number;
+  /** Line ends in the body: a CSV's rows, its header included. */
+  lines: number;
+}
+
+/** GETs a large answer as the signed-in person without keeping it: its size and line count, its first and last byte's time. */
+export function download(port: number, path: string, cookie: string, timeoutMs = 600_000): Promise<Download> {
+  const started = performance.now();
+  return new Promise<Download>((resolve, reject) => {
+    const call = http.get({ host: '127.0.0.1', port, path, agent: false, headers: { cookie } }, (response) => {
+      let firstByteMs = Number.NaN;
+      let bytes = 0;
+      let lines = 0;
+      response.on('data', (chunk: Buffer) => {
+        if (bytes === 0) firstByteMs = performance.now() - started;
+        bytes += chunk.length;
+        for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines += 1;
+      });
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, ms: performance.now() - started, firstByteMs, bytes, lines }));
+      response.on('error', reject);
+    });
+    call.setTimeout(timeoutMs, () => call.destroy(new Error(`no whole answer within ${timeoutMs} ms`)));
+    call.on('error', reject);
+  });
 }
