@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
-import type { MatchState, Prisma } from '@/lib/generated/prisma/client';
-import { decodeCursor, encodeCursor, pageSize } from '@/lib/pagination';
-import { isWaitingForPerson, WAITING_FOR_PERSON } from '@/lib/reconcile/states';
+import { Prisma, type MatchState } from '@/lib/generated/prisma/client';
+import { decodeCursor, encodeCursor, pageSize, type Cursor } from '@/lib/pagination';
+import { isWaitingForPerson, sqlList, WAITING_FOR_PERSON } from '@/lib/reconcile/states';
 import { parseOrderSearch } from '@/lib/reconcile/work-queue-rules';
 import {
   DEFAULT_NEAR_AMOUNT_RUPIAH,
@@ -98,6 +98,10 @@ const storedCandidates = (value: Prisma.JsonValue | null): Candidate[] =>
  * The orders some transfers of a page could pay, in one statement: per transfer the open or
  * recently expired orders whose payable amount is near its amount (nearest first, capped), the
  * orders its text or VA order id names, and the candidates the matcher stored.
+ *
+ * The nearest expired orders are read from orders_expired_payable_amount_idx outwards from the
+ * amount, above and below it, each side in the order that ranks it: a year of expired orders
+ * near a common amount is then a few index entries per transfer, not every one in the window.
  */
 async function preselectOrders(mutations: readonly (MutationFacts & { stored: Candidate[] })[], near: bigint): Promise<OrderRow[]> {
   if (mutations.length === 0) return [];
@@ -111,10 +115,22 @@ async function preselectOrders(mutations: readonly (MutationFacts & { stored: Ca
     `WITH picked AS (
        SELECT near.id FROM unnest($1::bigint[], $2::timestamptz[]) AS m(amount, received_at)
        CROSS JOIN LATERAL (
-         SELECT o.id FROM orders o
-         WHERE o.payable_amount BETWEEN m.amount - $3 AND m.amount + $3
-           AND (o.status = 'pending' OR (o.status = 'expired' AND o.created_at >= m.received_at - make_interval(days => $4)))
-         ORDER BY abs(o.payable_amount - m.amount), o.id
+         SELECT c.id FROM (
+           (SELECT o.id, o.payable_amount FROM orders o
+            WHERE o.status = 'pending' AND o.payable_amount BETWEEN m.amount - $3 AND m.amount + $3
+            ORDER BY abs(o.payable_amount - m.amount), o.id LIMIT $5)
+           UNION ALL
+           (SELECT o.id, o.payable_amount FROM orders o
+            WHERE o.status = 'expired' AND o.created_at >= m.received_at - make_interval(days => $4)
+              AND o.payable_amount >= m.amount AND o.payable_amount <= m.amount + $3
+            ORDER BY o.payable_amount, o.id LIMIT $5)
+           UNION ALL
+           (SELECT o.id, o.payable_amount FROM orders o
+            WHERE o.status = 'expired' AND o.created_at >= m.received_at - make_interval(days => $4)
+              AND o.payable_amount < m.amount AND o.payable_amount >= m.amount - $3
+            ORDER BY o.payable_amount DESC, o.id LIMIT $5)
+         ) c
+         ORDER BY abs(c.payable_amount - m.amount), c.id
          LIMIT $5
        ) near
        UNION
@@ -174,6 +190,41 @@ export function candidatesFor(
   return [...all.filter((c) => c.stored), ...all.filter((c) => !c.stored)].slice(0, Math.max(CANDIDATES_SHOWN, storedIds.size));
 }
 
+interface QueueRow {
+  id: string;
+  type: 'CR';
+  receivedAt: Date;
+  occurredAt: Date;
+  amount: bigint;
+  accountNumber: string;
+  bankLabel: string | null;
+  description: string;
+  note: string | null;
+  paymentOrderId: string | null;
+  matchState: MatchState;
+  matchCandidates: Prisma.JsonValue | null;
+  ignoredNote: string | null;
+}
+
+/**
+ * Credits waiting for a person, oldest first, plus the `keep` ones. The states are written out so
+ * that the planner can read the list off mutations_queue_received_at_idx, which holds only these
+ * credits; the same condition through Prisma compares with casts it cannot prove the index covers.
+ */
+function waitingTransfers(take: number, cursor: Cursor | null, keep: readonly string[]): Promise<QueueRow[]> {
+  const waiting = Prisma.sql`match_state IN ${Prisma.raw(sqlList(WAITING_FOR_PERSON))}`;
+  return db().$queryRaw<QueueRow[]>`
+    SELECT id, 'CR' AS type, received_at AS "receivedAt", occurred_at AS "occurredAt", amount, account_number AS "accountNumber",
+           bank_label AS "bankLabel", description, note, payment_order_id AS "paymentOrderId", match_state::text AS "matchState",
+           match_candidates AS "matchCandidates", ignored_note AS "ignoredNote"
+    FROM mutations
+    WHERE type = 'CR'
+      AND ${keep.length > 0 ? Prisma.sql`(${waiting} OR id = ANY(${[...keep]}::uuid[]))` : waiting}
+      ${cursor ? Prisma.sql`AND (received_at > ${cursor.at} OR (received_at = ${cursor.at} AND id > ${cursor.id}::uuid))` : Prisma.empty}
+    ORDER BY received_at, id
+    LIMIT ${take}`;
+}
+
 /**
  * A page of the work queue: credits waiting for a person (unmatched, suggested, review), oldest
  * first, each with its ranked candidate orders. `keep` adds transfers this person just acted on,
@@ -185,34 +236,7 @@ export async function listQueue(
   const limit = pageSize(options.limit);
   const cursor = decodeCursor(options.cursor);
   const keep = (options.keep ?? []).slice(0, 200);
-  const rows = await db().mutation.findMany({
-    where: {
-      type: 'CR',
-      AND: [
-        keep.length > 0
-          ? { OR: [{ matchState: { in: [...WAITING_FOR_PERSON] } }, { id: { in: [...keep] } }] }
-          : { matchState: { in: [...WAITING_FOR_PERSON] } },
-        cursor ? { OR: [{ receivedAt: { gt: cursor.at } }, { receivedAt: cursor.at, id: { gt: cursor.id } }] } : {},
-      ],
-    },
-    orderBy: [{ receivedAt: 'asc' }, { id: 'asc' }],
-    take: limit + 1,
-    select: {
-      id: true,
-      type: true,
-      receivedAt: true,
-      occurredAt: true,
-      amount: true,
-      accountNumber: true,
-      bankLabel: true,
-      description: true,
-      note: true,
-      paymentOrderId: true,
-      matchState: true,
-      matchCandidates: true,
-      ignoredNote: true,
-    },
-  });
+  const rows = await waitingTransfers(limit + 1, cursor, keep);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.receivedAt, id: last.id }) : null;
