@@ -94,7 +94,7 @@ describe('the plans read the indexes made for them', () => {
     let page: Awaited<ReturnType<typeof listQueue>> | undefined;
     const [waiting, orders] = await indexesRead(async () => (page = await listQueue()));
     expect(page!.items).toHaveLength(50);
-    expect(waiting).toContain('mutations_queue_received_at_idx');
+    expect(waiting).toContain('mutations_waiting_for_person_idx');
     expect(orders).toContain('orders_expired_payable_amount_idx');
   });
 

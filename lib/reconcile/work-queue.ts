@@ -208,8 +208,9 @@ interface QueueRow {
 
 /**
  * Credits waiting for a person, oldest first, plus the `keep` ones. The states are written out so
- * that the planner can read the list off mutations_queue_received_at_idx, which holds only these
- * credits; the same condition through Prisma compares with casts it cannot prove the index covers.
+ * that the planner can read the list off mutations_waiting_for_person_idx, which holds only the
+ * transfers waiting for a person (credits all); the same condition through Prisma compares with
+ * casts it cannot prove the index covers.
  */
 function waitingTransfers(take: number, cursor: Cursor | null, keep: readonly string[]): Promise<QueueRow[]> {
   const waiting = Prisma.sql`match_state IN ${Prisma.raw(sqlList(WAITING_FOR_PERSON))}`;

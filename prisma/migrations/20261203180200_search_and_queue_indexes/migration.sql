@@ -3,9 +3,6 @@
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
 -- CreateIndex
-CREATE INDEX "mutations_queue_received_at_idx" ON "mutations"("received_at", "id") WHERE (type = 'CR'::mutation_type AND match_state = ANY (ARRAY['unmatched'::match_state, 'suggested'::match_state, 'review'::match_state]));
-
--- CreateIndex
 CREATE INDEX "mutations_amount_idx" ON "mutations"("amount");
 
 -- CreateIndex
