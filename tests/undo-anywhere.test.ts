@@ -17,6 +17,7 @@ const { verifyCallback } = await import('@/lib/store-callback/signature');
 const { resetDatabase } = await import('@/tests/support/database');
 const { expectSoundDatabase } = await import('@/tests/support/invariants');
 const { receiveTransfers } = await import('@/tests/support/mutations');
+const { listQueue } = await import('@/lib/reconcile/work-queue');
 const { matchOrderAction, previewUndoAction, splitAction, undoAction } = await import('@/app/(dashboard)/unmatched/actions');
 
 const SECRET = 'undo-anywhere-test-secret';
@@ -210,5 +211,25 @@ describe('reasons', () => {
     // Each order had been told it was underpaid, so each is told its money is gone.
     for (const o of [a, b]) expect((await callbacks(o.id)).map((c) => c.event)).toEqual(['order.underpaid', 'order.unpaid']);
     await expectSoundDatabase();
+  });
+});
+
+describe('candidates in the queue', () => {
+  test('each says how far the transfer is from it, and an expired one since when', async () => {
+    const short = await order('INV-RUDI-HARTANTO', 200_000);
+    const over = await order('INV-OVER-1', 196_000);
+    const expiresAt = new Date(Date.now() - 2 * 86_400_000);
+    await db().order.update({ where: { id: over.id }, data: { status: 'expired', expiresAt, closedAt: expiresAt } });
+    // An expired order is offered when the transfer names it.
+    const [mutationId] = await receiveTransfers({ amount: 200_000, description: 'TRSF E-BANKING CR INV-OVER-1' });
+    await processMutations([mutationId!]);
+    const item = (await listQueue()).items.find((i) => i.id === mutationId)!;
+    const byReference = new Map(item.candidates.map((c) => [c.reference, c]));
+    expect(byReference.get('INV-RUDI-HARTANTO')).toMatchObject({ difference: String(200_000n - short.payableAmount), status: 'pending' });
+    expect(byReference.get('INV-OVER-1')).toMatchObject({
+      difference: String(200_000n - over.payableAmount),
+      status: 'expired',
+      expiresAt: expiresAt.toISOString(),
+    });
   });
 });
