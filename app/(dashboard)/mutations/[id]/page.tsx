@@ -108,7 +108,7 @@ export default async function MutationDetailPage({ params }: Props) {
                 </ClientMessages>
               )}
               {isWaitingForPerson(mutation.matchState) && (
-                <TextLink href={`/unmatched?keep=${mutation.id}#item-${mutation.id}`}>{t('mutations.detail.matchAgain')}</TextLink>
+                <TextLink href={`/unmatched#item-${mutation.id}`}>{t('mutations.detail.matchAgain')}</TextLink>
               )}
             </div>
           )}
