@@ -34,7 +34,8 @@ async function queueItem(page: Page, reference: string, amount: string) {
     await expect(async () => expect((await more.isVisible()) ? await more.isEnabled() : true).toBe(true)).toPass();
   }
   await expect(item.first()).toBeVisible();
-  return item.first();
+  // Once matched it offers no candidates: from here on the card is found by its transfer's id.
+  return page.locator(`[data-mutation-id="${await item.first().getAttribute('data-mutation-id')}"]`);
 }
 
 test.describe('as finance', () => {
@@ -90,7 +91,7 @@ test.describe('as finance', () => {
     const order = await paidAutomatically(page, request, 'PHONE');
     await page.getByTestId('payment-row').getByRole('link').first().click();
     await page.setViewportSize({ width: 390, height: 844 });
-    await expect(page.getByText('Matched').first()).toBeVisible();
+    await expect(page.getByText('Matched', { exact: true }).first()).toBeVisible();
     await page.getByTestId('match-actions').getByRole('button', { name: 'Undo match' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Undo this match?' });

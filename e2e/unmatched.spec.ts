@@ -178,6 +178,11 @@ test.describe('as finance', () => {
     await expect(page.getByText('2 dipilih')).toBeVisible();
     await page.getByRole('button', { name: 'Konfirmasi saran terpilih' }).click();
     const dialog = page.getByRole('dialog', { name: 'Konfirmasi 2 saran?' });
+    // Both are short of their orders: the one question says so and takes one reason.
+    await expect(dialog.getByTestId('bulk-departs')).toHaveText(/^2 saran tidak tepat untuk pesanannya/);
+    await dialog.getByRole('button', { name: 'Konfirmasi' }).click();
+    await expect(dialog.getByText('Alasan wajib diisi.')).toBeVisible();
+    await dialog.getByLabel('Alasan (wajib)').fill('pelanggan mencicil');
     await dialog.getByRole('button', { name: 'Konfirmasi' }).click();
     await expect(page.getByRole('status').getByText('2 berhasil dikonfirmasi, 0 gagal.')).toBeVisible();
     await expect(d!).toHaveAttribute('data-state', 'matched');

@@ -18,7 +18,7 @@ const { resetDatabase } = await import('@/tests/support/database');
 const { expectSoundDatabase } = await import('@/tests/support/invariants');
 const { receiveTransfers } = await import('@/tests/support/mutations');
 const { listQueue } = await import('@/lib/reconcile/work-queue');
-const { matchOrderAction, previewUndoAction, splitAction, undoAction } = await import('@/app/(dashboard)/unmatched/actions');
+const { bulkConfirmAction, matchOrderAction, previewUndoAction, splitAction, undoAction } = await import('@/app/(dashboard)/unmatched/actions');
 
 const SECRET = 'undo-anywhere-test-secret';
 
@@ -187,6 +187,27 @@ describe('a confirmation that departs from the exact rule', () => {
 });
 
 describe('reasons', () => {
+  test('bulk confirmation of suggestions that do not fit exactly needs its one reason, kept for each', async () => {
+    const o = await order('INV-BULK-1', 120_000);
+    const [mutationId] = await receiveTransfers({ amount: 100_000, description: 'TRSF CR INV-BULK-1 kurang' });
+    await processMutations([mutationId!]);
+    expect(await bulkConfirmAction({ mutationIds: [mutationId!] })).toEqual({
+      ok: true,
+      data: { confirmed: [], failed: [{ mutationId, message: 'Say why this transfer pays order INV-BULK-1 although it does not fit exactly.' }] },
+    });
+    expect(await bulkConfirmAction({ mutationIds: [mutationId!], reason: 'paid in instalments' })).toMatchObject({
+      ok: true,
+      data: { confirmed: [mutationId] },
+    });
+    expect(await orderById(o.id)).toMatchObject({ status: 'underpaid', paidAmount: 100_000n });
+    expect((await history(mutationId!)).at(-1)).toMatchObject({
+      action: 'confirmed',
+      reason: 'paid in instalments',
+      details: { departures: ['less'] },
+    });
+    await expectSoundDatabase();
+  });
+
   test('a split needs one and history keeps it, as it keeps the undo reason', async () => {
     const a = await order('INV-SPLIT-A', 100_000);
     const b = await order('INV-SPLIT-B', 50_000);

@@ -78,8 +78,16 @@ export interface ConfirmSeveralResult {
   failed: { mutationId: string; error: DomainError }[];
 }
 
-/** Confirms the top suggestion of each transfer, each on its own; says which went through and why the others did not. */
-export async function confirmSuggestions(mutationIds: readonly string[], actor: string): Promise<ConfirmSeveralResult> {
+/**
+ * Confirms the top suggestion of each transfer, each on its own; says which went through and why
+ * the others did not. With `answer` the person acknowledged the departures in one question: each
+ * one that departs from the exact rule then needs its reason.
+ */
+export async function confirmSuggestions(
+  mutationIds: readonly string[],
+  actor: string,
+  answer?: { reason: string | null },
+): Promise<ConfirmSeveralResult> {
   const result: ConfirmSeveralResult = { confirmed: [], failed: [] };
   for (const mutationId of [...new Set(mutationIds)]) {
     try {
@@ -87,7 +95,13 @@ export async function confirmSuggestions(mutationIds: readonly string[], actor: 
         const mutation = await mustLockCredit(tx, mutationId);
         const top = mutation.matchState === 'suggested' ? storedCandidates(mutation)[0] : undefined;
         if (!top) throw new DomainError('conflict', 'noSuggestionLeft');
-        return matchLocked(tx, { mutationId, orderId: top.orderId, actor, suggestionOnly: true });
+        return matchLocked(tx, {
+          mutationId,
+          orderId: top.orderId,
+          actor,
+          suggestionOnly: true,
+          ...(answer && { acknowledged: true, reason: answer.reason }),
+        });
       });
       result.confirmed.push(mutationId);
     } catch (error) {

@@ -85,9 +85,14 @@ export const undoAction = defineAction(
 
 /** Confirms the top suggestion of each chosen transfer; says how many went through and why others did not. */
 export const bulkConfirmAction = defineAction(
-  { name: 'unmatched.bulkConfirm', permission: 'reconcile', schema: z.object({ mutationIds: z.array(id).min(1).max(100) }) },
+  {
+    name: 'unmatched.bulkConfirm',
+    permission: 'reconcile',
+    schema: z.object({ mutationIds: z.array(id).min(1).max(100), reason: z.string().trim().max(500).optional() }),
+  },
   async (input, user) => {
-    const { confirmed, failed } = await confirmSuggestions(input.mutationIds, user.email);
+    // The bulk dialog is the one question: suggestions that do not fit exactly go through with its reason, or not at all.
+    const { confirmed, failed } = await confirmSuggestions(input.mutationIds, user.email, { reason: input.reason || null });
     return {
       confirmed,
       failed: await Promise.all(failed.map(async ({ mutationId, error }) => ({ mutationId, message: await translateError(error) }))),

@@ -116,6 +116,7 @@ export default {
     departsReason: 'Alasan (wajib)',
     departsConfirm: 'Tetap konfirmasi',
     splitReason: 'Alasan pembagian (wajib)',
+    bulkDeparts: '{count, plural, other {# saran}} tidak tepat untuk pesanannya (nominal berbeda atau pesanan tidak terbuka); tuliskan alasannya.',
     undoChecking: 'Memeriksa apa yang akan dibatalkan…',
     undoEffects: 'Yang akan berubah',
     undoEffect: '{reference}: {before} → {after}; dibayar {paidBefore} → {paidAfter}.',
@@ -241,6 +242,8 @@ export default {
     departsReason: 'Reason (required)',
     departsConfirm: 'Confirm anyway',
     splitReason: 'Reason for the split (required)',
+    bulkDeparts:
+      '{count, plural, one {# suggestion does} other {# suggestions do}} not fit its order exactly (a different amount, or the order is not open): say why.',
     undoChecking: 'Checking what the undo changes…',
     undoEffects: 'What changes',
     undoEffect: '{reference}: {before} → {after}; paid {paidBefore} → {paidAfter}.',

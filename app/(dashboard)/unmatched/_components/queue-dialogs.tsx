@@ -388,3 +388,54 @@ export function SplitDialog({
     </ConfirmDialog>
   );
 }
+
+/** Confirms several top suggestions at once; when some do not fit their order exactly, says how many and takes one reason. */
+export function BulkConfirmDialog({
+  items,
+  busy,
+  onCancel,
+  onConfirm,
+}: DialogProps & { items: readonly QueueItem[]; onConfirm: (reason: string | undefined) => void }) {
+  const t = useTranslations();
+  const id = useId();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const departing = items.filter((item) => {
+    const top = item.candidates[0];
+    return top?.stored && confirmDepartures(BigInt(item.amount), confirmTarget(top), item.candidates.map(confirmTarget)).length > 0;
+  }).length;
+  return (
+    <ConfirmDialog
+      open
+      title={t('unmatched.bulkTitle', { count: items.length })}
+      confirmLabel={t('unmatched.confirm')}
+      cancelLabel={t('common.cancel')}
+      tone="primary"
+      busy={busy}
+      onCancel={onCancel}
+      onConfirm={() => {
+        if (departing > 0 && !reason.trim()) return setError(t('unmatched.reasonRequired'));
+        onConfirm(reason.trim() || undefined);
+      }}
+    >
+      <p className="text-sm text-slate-600 dark:text-slate-300">{t('unmatched.bulkBody')}</p>
+      {departing > 0 && (
+        <>
+          <p className="text-sm" data-testid="bulk-departs">
+            {t('unmatched.bulkDeparts', { count: departing })}
+          </p>
+          <ReasonField
+            id={id}
+            label={t('unmatched.departsReason')}
+            value={reason}
+            error={error}
+            onChange={(text) => {
+              setReason(text);
+              setError(null);
+            }}
+          />
+        </>
+      )}
+    </ConfirmDialog>
+  );
+}

@@ -3,7 +3,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { EmptyState } from '@/components/ui/card';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { LoadMore } from '@/components/ui/pager';
 import { useToast } from '@/components/ui/toast';
 import type { QueueCandidate, QueueItem, QueuePage } from '@/lib/reconcile/work-queue';
@@ -11,7 +10,7 @@ import { BulkBar } from './bulk-bar';
 import { UndoMatchDialog } from '@/components/reconcile/undo-match-dialog';
 import { confirmDepartures, type Departure } from '@/lib/reconcile/confirm-check';
 import { previewUndoAction } from '../actions';
-import { confirmTarget, DepartureDialog, SearchMatchDialog, SplitDialog, TextDialog } from './queue-dialogs';
+import { BulkConfirmDialog, confirmTarget, DepartureDialog, SearchMatchDialog, SplitDialog, TextDialog } from './queue-dialogs';
 import { isWaitingForPerson } from '@/lib/reconcile/states';
 import { QueueCard } from './queue-item';
 import { useQueue } from './use-queue';
@@ -169,17 +168,13 @@ export function WorkQueue({ initialPage, canReconcile }: { initialPage: QueuePag
         />
       )}
       {dialog?.kind === 'bulk' && (
-        <ConfirmDialog
-          open
-          title={t('unmatched.bulkTitle', { count: dialog.ids.length })}
-          confirmLabel={t('unmatched.confirm')}
-          cancelLabel={t('common.cancel')}
-          tone="primary"
+        <BulkConfirmDialog
+          items={items.filter((item) => dialog.ids.includes(item.id))}
           busy={busy}
           onCancel={closeDialog}
-          onConfirm={() =>
+          onConfirm={(reason) =>
             actions.bulkConfirm.run(
-              { mutationIds: dialog.ids },
+              { mutationIds: dialog.ids, reason },
               {
                 onSuccess: () => {
                   setSelected(new Set());
@@ -188,9 +183,7 @@ export function WorkQueue({ initialPage, canReconcile }: { initialPage: QueuePag
               },
             )
           }
-        >
-          <p className="text-sm text-slate-600 dark:text-slate-300">{t('unmatched.bulkBody')}</p>
-        </ConfirmDialog>
+        />
       )}
     </div>
   );
