@@ -13,6 +13,7 @@ export async function HistoryTable({ entries, area }: { entries: HistoryEntry[];
   return (
     <Table
       framed
+      region
       caption={t(`${area}.detail.historyCaption`)}
       columns={[t(`${area}.detail.when`), t(`${area}.detail.who`), t(`${area}.detail.action`), t(`${area}.detail.reason`)]}
       rows={entries}

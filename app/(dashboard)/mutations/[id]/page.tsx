@@ -114,6 +114,7 @@ export default async function MutationDetailPage({ params }: Props) {
           )}
           <Table
             framed
+            region
             caption={t('mutations.detail.paymentsCaption')}
             columns={[
               t('mutations.detail.order'),

@@ -82,6 +82,7 @@ export default async function OrderDetailPage({ params }: Props) {
         <Card title={t('orders.detail.payments')}>
           <Table
             framed
+            region
             caption={t('orders.detail.paymentsCaption')}
             columns={[
               t('orders.detail.mutation'),
