@@ -55,7 +55,14 @@ test.describe('as finance', () => {
     await expect(candidate.getByText('Referensi di keterangan')).toBeVisible();
     await expect(candidate.getByText('Saran sistem')).toBeVisible();
 
+    await expect(candidate.getByTestId('difference')).toHaveText(
+      `Kurang ${formatRupiah(BigInt(order!.payable_amount - 150_000)).replace(/\u00a0/g, ' ')}`,
+    );
+    // Rp 50.000 short: the confirmation asks first and takes a reason.
     await candidate.getByRole('button', { name: `Konfirmasi ${order!.reference}` }).click();
+    const asks = page.getByRole('dialog', { name: `Konfirmasi ${order!.reference}?` });
+    await asks.getByLabel('Alasan (wajib)').fill('pelanggan membayar sebagian');
+    await asks.getByRole('button', { name: 'Tetap konfirmasi' }).click();
     await expect(page.getByRole('status').getByText(`dicocokkan dengan ${order!.reference}`)).toBeVisible();
     await expect(item).toHaveAttribute('data-state', 'matched');
     await expect(item.getByTestId('payments')).toContainText(order!.reference);
@@ -77,6 +84,9 @@ test.describe('as finance', () => {
     await expect(search.getByText('Pilih satu pesanan dulu.')).toBeVisible();
     await search.getByLabel('Cari pesanan (referensi, pelanggan, atau nominal)').fill(order!.reference.toLowerCase());
     await search.getByRole('button', { name: `Pilih ${order!.reference}` }).click();
+    await search.getByRole('button', { name: 'Konfirmasi' }).click();
+    await expect(search.getByText('Alasan wajib diisi.')).toBeVisible();
+    await search.getByLabel('Alasan (wajib)').fill('pelanggan membayar sebagian');
     await search.getByRole('button', { name: 'Konfirmasi' }).click();
     await expect(search).toBeHidden();
     await expect(item).toHaveAttribute('data-state', 'matched');
@@ -103,6 +113,9 @@ test.describe('as finance', () => {
     await expect(dialog.getByText('Jumlahnya melebihi transfer.')).toBeVisible();
     await dialog.getByLabel(`Nominal untuk ${first!.reference}`).fill('100000');
     await expect(dialog.getByTestId('split-remaining')).toContainText('Sisa: Rp 0');
+    await dialog.getByRole('button', { name: 'Simpan pembagian' }).click();
+    await expect(dialog.getByText('Alasan wajib diisi.')).toBeVisible();
+    await dialog.getByLabel('Alasan pembagian (wajib)').fill('satu transfer untuk dua pesanan');
     await dialog.getByRole('button', { name: 'Simpan pembagian' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('status').getByText('Transfer dibagi ke 2 pesanan.')).toBeVisible();
@@ -139,7 +152,10 @@ test.describe('as finance', () => {
     await viewer.dispose();
   });
 
-  test('bulk confirm of suggestions, and Enter confirms the top suggestion of the focused transfer', async ({ page, request }) => {
+  test('bulk confirm of suggestions, and Enter confirms the top suggestion of the focused transfer, asking first when it differs', async ({
+    page,
+    request,
+  }) => {
     const orders = await createOrders(request, [
       { reference: unique('BULK-D'), amount: 310_000 },
       { reference: unique('BULK-E'), amount: 320_000 },
@@ -162,13 +178,22 @@ test.describe('as finance', () => {
     await expect(page.getByText('2 dipilih')).toBeVisible();
     await page.getByRole('button', { name: 'Konfirmasi saran terpilih' }).click();
     const dialog = page.getByRole('dialog', { name: 'Konfirmasi 2 saran?' });
+    // Both are short of their orders: the one question says so and takes one reason.
+    await expect(dialog.getByTestId('bulk-departs')).toHaveText(/^2 saran tidak tepat untuk pesanannya/);
+    await dialog.getByRole('button', { name: 'Konfirmasi' }).click();
+    await expect(dialog.getByText('Alasan wajib diisi.')).toBeVisible();
+    await dialog.getByLabel('Alasan (wajib)').fill('pelanggan mencicil');
     await dialog.getByRole('button', { name: 'Konfirmasi' }).click();
     await expect(page.getByRole('status').getByText('2 berhasil dikonfirmasi, 0 gagal.')).toBeVisible();
     await expect(d!).toHaveAttribute('data-state', 'matched');
     await expect(e!).toHaveAttribute('data-state', 'matched');
 
+    // Enter on a suggestion that differs from its order asks first, as a click does.
     await f!.focus();
     await page.keyboard.press('Enter');
+    const asks = page.getByRole('dialog', { name: `Konfirmasi ${orders[2]!.reference}?` });
+    await asks.getByLabel('Alasan (wajib)').fill('pembayaran sebagian');
+    await asks.getByRole('button', { name: 'Tetap konfirmasi' }).click();
     await expect(f!).toHaveAttribute('data-state', 'matched');
     await expect(f!.getByTestId('payments')).toContainText(orders[2]!.reference);
   });

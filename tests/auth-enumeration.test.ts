@@ -83,6 +83,7 @@ const GUARDS: Record<string, Guard> = {
   'app/(dashboard)/unmatched/actions.ts#splitAction': 'reconcile',
   'app/(dashboard)/unmatched/actions.ts#markNotAnOrderAction': 'reconcile',
   'app/(dashboard)/unmatched/actions.ts#undoAction': 'reconcile',
+  'app/(dashboard)/unmatched/actions.ts#previewUndoAction': 'reconcile',
   'app/(dashboard)/unmatched/actions.ts#bulkConfirmAction': 'reconcile',
   'app/(dashboard)/webhooks/actions.ts#reprocessDeliveryAction': 'reprocess_webhooks',
   'app/(dashboard)/webhooks/actions.ts#startSyncAction': 'sync',

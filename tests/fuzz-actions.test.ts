@@ -109,7 +109,7 @@ const INPUTS: Record<string, fc.Arbitrary<unknown>> = {
   'statements.previewStatementAction': statementUpload(),
   'statements.importStatementAction': statementUpload(),
   'statements.decideDuplicateAction': hostileRecord({ duplicateId: someId(), importId: someId(), same: fc.option(someId(), { nil: null }) }),
-  'unmatched.matchOrderAction': hostileRecord({ mutationId: someId(), orderId: someId(), reason: hostileText(520) }),
+  'unmatched.matchOrderAction': hostileRecord({ mutationId: someId(), orderId: someId(), reason: hostileText(520), acknowledged: fc.boolean() }),
   'unmatched.splitAction': hostileRecord({
     mutationId: someId(),
     parts: fc.array(hostileRecord({ orderId: someId(), amount: amountText }), { maxLength: 3 }),
@@ -117,6 +117,7 @@ const INPUTS: Record<string, fc.Arbitrary<unknown>> = {
   }),
   'unmatched.markNotAnOrderAction': hostileRecord({ mutationId: someId(), note: hostileText(520) }),
   'unmatched.undoAction': hostileRecord({ mutationId: someId(), reason: hostileText(520) }),
+  'unmatched.previewUndoAction': hostileRecord({ mutationId: someId() }),
   'unmatched.bulkConfirmAction': hostileRecord({ mutationIds: fc.array(someId(), { maxLength: 4 }) }),
   'webhooks.reprocessDeliveryAction': hostileRecord({ deliveryId: someId() }),
   'webhooks.startSyncAction': hostileRecord({ from: dayText, to: dayText, mootaBankId: fc.oneof(fc.constant('bnk_test'), hostileText(110)) }),

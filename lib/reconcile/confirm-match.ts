@@ -1,4 +1,5 @@
 import { DomainError } from '@/lib/errors';
+import { confirmDepartures } from '@/lib/reconcile/confirm-check';
 import type { Candidate } from '@/lib/reconcile/decide';
 import type { Transaction } from '@/lib/db';
 import { mustLockCredit, mustLockOrders, personAction, type MatchChange } from '@/lib/reconcile/person-action';
@@ -23,6 +24,12 @@ interface MatchInput {
   actor: string;
   reason?: string | null;
   suggestionOnly?: boolean;
+  /**
+   * Whether the person acknowledged how this match departs from the exact rule (a different
+   * amount, an order no longer open). `false` refuses such a match; `true` needs a reason. Left
+   * out, nothing is asked: bulk confirmation asked in its own dialog.
+   */
+  acknowledged?: boolean;
 }
 
 async function matchLocked(tx: Transaction, input: MatchInput): Promise<MatchChange & { confirmed: boolean }> {
@@ -38,6 +45,12 @@ async function matchLocked(tx: Transaction, input: MatchInput): Promise<MatchCha
   const order = (await mustLockOrders(tx, [input.orderId])).get(input.orderId)!;
   if (order.status === 'cancelled') throw new DomainError('conflict', 'orderCancelled', { reference: order.reference });
   if (isPaid(order.status)) throw new DomainError('conflict', 'orderAlreadyPaid', { reference: order.reference });
+  const departures = confirmDepartures(mutation.amount, { ...order, orderId: order.id }).map((departure) => departure.kind);
+  const reason = input.reason?.trim() || null;
+  if (input.acknowledged !== undefined && departures.length > 0) {
+    if (!input.acknowledged) throw new DomainError('conflict', 'matchNeedsAcknowledgement', { reference: order.reference });
+    if (!reason) throw new DomainError('invalid', 'matchNeedsReason', { reference: order.reference });
+  }
 
   const now = new Date();
   const settlements = [{ order, paidAmount: mutation.amount, status: statusForPaidAmount(mutation.amount, order.payableAmount) }];
@@ -51,8 +64,8 @@ async function matchLocked(tx: Transaction, input: MatchInput): Promise<MatchCha
         action: confirmed ? 'confirmed' : 'matched_by_hand',
         mutationId: mutation.id,
         orderId: order.id,
-        reason: input.reason,
-        details: { amount: String(mutation.amount) },
+        reason,
+        details: { amount: String(mutation.amount), payable: String(order.payableAmount), ...(departures.length > 0 && { departures }) },
       },
     ],
   });
@@ -65,8 +78,16 @@ export interface ConfirmSeveralResult {
   failed: { mutationId: string; error: DomainError }[];
 }
 
-/** Confirms the top suggestion of each transfer, each on its own; says which went through and why the others did not. */
-export async function confirmSuggestions(mutationIds: readonly string[], actor: string): Promise<ConfirmSeveralResult> {
+/**
+ * Confirms the top suggestion of each transfer, each on its own; says which went through and why
+ * the others did not. With `answer` the person acknowledged the departures in one question: each
+ * one that departs from the exact rule then needs its reason.
+ */
+export async function confirmSuggestions(
+  mutationIds: readonly string[],
+  actor: string,
+  answer?: { reason: string | null },
+): Promise<ConfirmSeveralResult> {
   const result: ConfirmSeveralResult = { confirmed: [], failed: [] };
   for (const mutationId of [...new Set(mutationIds)]) {
     try {
@@ -74,7 +95,13 @@ export async function confirmSuggestions(mutationIds: readonly string[], actor: 
         const mutation = await mustLockCredit(tx, mutationId);
         const top = mutation.matchState === 'suggested' ? storedCandidates(mutation)[0] : undefined;
         if (!top) throw new DomainError('conflict', 'noSuggestionLeft');
-        return matchLocked(tx, { mutationId, orderId: top.orderId, actor, suggestionOnly: true });
+        return matchLocked(tx, {
+          mutationId,
+          orderId: top.orderId,
+          actor,
+          suggestionOnly: true,
+          ...(answer && { acknowledged: true, reason: answer.reason }),
+        });
       });
       result.confirmed.push(mutationId);
     } catch (error) {

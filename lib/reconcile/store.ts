@@ -145,6 +145,15 @@ export async function recentlyClosedOrders(sql: SqlExecutor, amounts: readonly b
   return rows.map((row) => ({ ...orderFromRow(row), closedAt: row.closed_at }));
 }
 
+/** Reads the given orders without locking them (a preview; the change itself locks). */
+export async function readOrders(sql: SqlExecutor, orderIds: readonly string[]): Promise<LockedOrder[]> {
+  if (orderIds.length === 0) return [];
+  const { rows } = (await sql.executeSql(`SELECT ${ORDER_COLUMNS} FROM orders WHERE id = ANY($1::uuid[])`, [[...new Set(orderIds)]])) as {
+    rows: OrderRow[];
+  };
+  return rows.map(orderFromRow);
+}
+
 /** Locks the given orders in id order. */
 export async function lockOrders(sql: SqlExecutor, orderIds: string[]): Promise<LockedOrder[]> {
   if (orderIds.length === 0) return [];

@@ -31,6 +31,9 @@ export interface QueueCandidate {
   payableAmount: string;
   status: OrderStatus;
   createdAt: string;
+  expiresAt: string | null;
+  /** The transfer minus the payable amount: negative when the transfer is short, 0 when exact. */
+  difference: string;
   reasons: CandidateReason[];
   /** Among the candidates the matcher stored: confirming it is a one-click "confirm". */
   stored: boolean;
@@ -175,6 +178,8 @@ export function candidatesFor(
     payableAmount: row.payable_amount.toString(),
     status: row.status,
     createdAt: row.created_at.toISOString(),
+    expiresAt: row.expires_at?.toISOString() ?? null,
+    difference: (mutation.amount - row.payable_amount).toString(),
     reasons,
     stored: storedIds.has(row.id),
   });

@@ -40,6 +40,10 @@ export default {
     splitPartRecorded: 'Sebagian pembagian ini sudah tercatat; muat ulang dan periksa.',
     splitTooMuch: 'Jumlah nominal melebihi transfer sebesar {amount} (sisa yang bisa dibagi {left}).',
     undoNeedsReason: 'Tuliskan alasan pencocokan dibatalkan.',
+    matchNeedsAcknowledgement:
+      'Transfer ini tidak tepat untuk pesanan {reference} (nominal berbeda atau pesanan tidak terbuka); muat ulang, periksa perbedaannya, lalu konfirmasi lagi.',
+    matchNeedsReason: 'Tuliskan alasan transfer ini membayar pesanan {reference} walau tidak tepat.',
+    splitNeedsReason: 'Tuliskan alasan transfer ini dibagi.',
     notAnOrderNeedsNote: 'Tambahkan catatan tentang transfer ini.',
     transferPaysAnOrder: 'Transfer ini membayar sebuah pesanan; batalkan pencocokan itu dulu.',
     deliveryNotFound: 'Panggilan webhook ini tidak ada.',
@@ -154,6 +158,10 @@ export default {
     splitPartRecorded: 'Part of this split is already recorded; reload and check.',
     splitTooMuch: 'The amounts add up to more than the transfer of {amount} ({left} is left to allocate).',
     undoNeedsReason: 'Say why the match is being undone.',
+    matchNeedsAcknowledgement:
+      'This transfer does not fit order {reference} exactly (a different amount, or the order is not open); reload, check the difference and confirm again.',
+    matchNeedsReason: 'Say why this transfer pays order {reference} although it does not fit exactly.',
+    splitNeedsReason: 'Say why this transfer is split.',
     notAnOrderNeedsNote: 'Add a note saying what this transfer is.',
     transferPaysAnOrder: 'This transfer pays an order; undo that match first.',
     deliveryNotFound: 'This webhook call does not exist.',

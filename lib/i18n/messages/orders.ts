@@ -157,6 +157,8 @@ export default {
         marked_not_an_order: 'Ditandai bukan pesanan',
         unmarked_not_an_order: 'Tanda bukan pesanan dicabut',
       },
+      undoneEffect:
+        '{reference}: {before} → {after}, dibayar {paidBefore} → {paidAfter}{told, select, yes {; toko diberi tahu (order.unpaid)} other {}}',
     },
     cancel: {
       button: 'Batalkan pesanan',
@@ -365,6 +367,8 @@ export default {
         marked_not_an_order: 'Marked not an order',
         unmarked_not_an_order: 'Not-an-order mark removed',
       },
+      undoneEffect:
+        '{reference}: {before} → {after}, paid {paidBefore} → {paidAfter}{told, select, yes {; the store was told (order.unpaid)} other {}}',
     },
     cancel: {
       button: 'Cancel order',

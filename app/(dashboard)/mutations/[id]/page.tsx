@@ -1,4 +1,7 @@
 import { notFound } from 'next/navigation';
+import { previewUndoAction, undoAction } from '@/app/(dashboard)/unmatched/actions';
+import { ClientMessages } from '@/components/client-messages';
+import { UndoMatchButton } from '@/components/reconcile/undo-match-dialog';
 import { HistoryTable } from '@/components/ledger/history-table';
 import { Badge, StatusBadge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -6,7 +9,9 @@ import { Facts } from '@/components/ui/facts';
 import { PageHeader } from '@/components/ui/page-header';
 import { Table, TD } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
+import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/next/session';
+import { isWaitingForPerson } from '@/lib/reconcile/states';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getMutationDetail } from '@/lib/queries/mutations';
@@ -19,13 +24,15 @@ export async function generateMetadata() {
 
 export default async function MutationDetailPage({ params }: Props) {
   const { id } = await params;
-  await requireUser('view', `/mutations/${id}`);
+  const user = await requireUser('view', `/mutations/${id}`);
   const mutation = await getMutationDetail(id);
   if (!mutation) notFound();
   const t = await getTranslations();
   const locale = await getLocale();
   const none = t('mutations.detail.none');
   const when = (date: Date | null) => (date ? formatDateTime(date, locale) : none);
+  const canReconcile = can(user.role, 'reconcile') && mutation.type === 'CR';
+  const undoable = mutation.matchState === 'ignored' || mutation.payments.some((payment) => payment.undoneAt === null);
   const matchState = (
     <StatusBadge of="matchState" value={mutation.matchState}>
       {t(`mutations.matchState.${mutation.matchState}`)}
@@ -93,8 +100,21 @@ export default async function MutationDetailPage({ params }: Props) {
         </Card>
 
         <Card title={t('mutations.detail.payments')}>
+          {canReconcile && (undoable || isWaitingForPerson(mutation.matchState)) && (
+            <div className="mb-3 flex flex-wrap items-center gap-3" data-testid="match-actions">
+              {undoable && (
+                <ClientMessages areas={['unmatched']}>
+                  <UndoMatchButton mutationId={mutation.id} preview={previewUndoAction} undo={undoAction} />
+                </ClientMessages>
+              )}
+              {isWaitingForPerson(mutation.matchState) && (
+                <TextLink href={`/unmatched#item-${mutation.id}`}>{t('mutations.detail.matchAgain')}</TextLink>
+              )}
+            </div>
+          )}
           <Table
             framed
+            region
             caption={t('mutations.detail.paymentsCaption')}
             columns={[
               t('mutations.detail.order'),

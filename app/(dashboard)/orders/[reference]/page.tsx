@@ -1,6 +1,8 @@
 import { ClientMessages } from '@/components/client-messages';
 import { notFound } from 'next/navigation';
 import { CancelOrderButton } from '@/app/(dashboard)/orders/_components/cancel-order';
+import { previewUndoAction, undoAction } from '@/app/(dashboard)/unmatched/actions';
+import { UndoMatchButton } from '@/components/reconcile/undo-match-dialog';
 import { HistoryTable } from '@/components/ledger/history-table';
 import { Badge, StatusBadge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -37,6 +39,7 @@ export default async function OrderDetailPage({ params }: Props) {
   const t = await getTranslations();
   const locale = await getLocale();
   const when = (date: Date | null) => (date ? formatDateTime(date, locale) : t('orders.detail.none'));
+  const canReconcile = can(user.role, 'reconcile');
   const cancellable = can(user.role, 'manage_orders') && (order.status === 'pending' || order.status === 'expired');
 
   return (
@@ -79,6 +82,7 @@ export default async function OrderDetailPage({ params }: Props) {
         <Card title={t('orders.detail.payments')}>
           <Table
             framed
+            region
             caption={t('orders.detail.paymentsCaption')}
             columns={[
               t('orders.detail.mutation'),
@@ -115,7 +119,14 @@ export default async function OrderDetailPage({ params }: Props) {
                       {payment.undoReason && <span className="mt-1 block text-xs text-slate-600 dark:text-slate-400">{payment.undoReason}</span>}
                     </>
                   ) : (
-                    <Badge tone="green">{t('orders.detail.active')}</Badge>
+                    <span className="flex flex-wrap items-center gap-2">
+                      <Badge tone="green">{t('orders.detail.active')}</Badge>
+                      {canReconcile && (
+                        <ClientMessages areas={['unmatched']}>
+                          <UndoMatchButton mutationId={payment.mutation.id} preview={previewUndoAction} undo={undoAction} />
+                        </ClientMessages>
+                      )}
+                    </span>
                   )}
                 </TD>
               </tr>

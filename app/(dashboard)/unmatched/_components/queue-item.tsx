@@ -111,6 +111,12 @@ export function QueueCard({
                         <span className="tabular-nums">{rupiah(candidate.payableAmount)}</span>
                         {candidate.customerName && <span className="text-slate-600 dark:text-slate-300">{candidate.customerName}</span>}
                         <Badge tone={candidate.status === 'pending' ? 'blue' : 'slate'}>{t(`unmatched.orderStatus.${candidate.status}`)}</Badge>
+                        <DifferenceBadge difference={BigInt(candidate.difference)} />
+                        {candidate.status === 'expired' && candidate.expiresAt && (
+                          <span className="text-xs text-slate-600 dark:text-slate-300" data-testid="expired-since" suppressHydrationWarning>
+                            {t('unmatched.expiredSince', { when: formatDateTime(new Date(candidate.expiresAt), locale) })}
+                          </span>
+                        )}
                         {candidate.stored && <Badge tone="amber">{t('unmatched.suggestedByMatcher')}</Badge>}
                       </p>
                       <ul className="mt-1 flex flex-wrap gap-1" aria-label={t('common.reason')}>
@@ -171,6 +177,19 @@ export function QueueCard({
         )}
       </article>
     </li>
+  );
+}
+
+/** How the transfer compares with the order: "kurang Rp 646", "lebih Rp 4.057" or "tepat". */
+function DifferenceBadge({ difference }: { difference: bigint }) {
+  const t = useTranslations();
+  const kind = difference === 0n ? 'exact' : difference < 0n ? 'less' : 'more';
+  return (
+    <span data-testid="difference">
+      <Badge tone={kind === 'exact' ? 'green' : 'amber'}>
+        {t(`unmatched.difference.${kind}`, { amount: formatRupiah(difference < 0n ? -difference : difference) })}
+      </Badge>
+    </span>
   );
 }
 

@@ -17,11 +17,23 @@ export function useQueueActions({ acted, offerUndo }: { acted: (ids: string[]) =
   const shared = { key: QUEUE_KEY, onSuccess: (_: unknown, input: { item: QueueItem }) => acted([input.item.id]) };
 
   const match = useAction(
-    ({ item, orderId }: { item: QueueItem; orderId: string; reference: string }) => matchOrderAction({ mutationId: item.id, orderId }),
+    ({
+      item,
+      orderId,
+      acknowledged = false,
+      reason,
+    }: {
+      item: QueueItem;
+      orderId: string;
+      reference: string;
+      acknowledged?: boolean;
+      reason?: string;
+    }) => matchOrderAction({ mutationId: item.id, orderId, acknowledged, reason }),
     { ...shared, success: (_, { item, reference }) => withUndo(t('unmatched.matched', { amount: rupiah(item.amount), reference }), item) },
   );
   const split = useAction(
-    ({ item, parts }: { item: QueueItem; parts: { orderId: string; amount: string }[] }) => splitAction({ mutationId: item.id, parts }),
+    ({ item, parts, reason }: { item: QueueItem; parts: { orderId: string; amount: string }[]; reason: string }) =>
+      splitAction({ mutationId: item.id, parts, reason }),
     { ...shared, success: (_, { item, parts }) => withUndo(t('unmatched.splitDone', { count: parts.length }), item) },
   );
   const notAnOrder = useAction(({ item, note }: { item: QueueItem; note: string }) => markNotAnOrderAction({ mutationId: item.id, note }), {

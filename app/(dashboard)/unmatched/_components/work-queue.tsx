@@ -3,12 +3,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLocale, useTranslations } from 'next-intl';
 import { EmptyState } from '@/components/ui/card';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { LoadMore } from '@/components/ui/pager';
 import { useToast } from '@/components/ui/toast';
 import type { QueueCandidate, QueueItem, QueuePage } from '@/lib/reconcile/work-queue';
 import { BulkBar } from './bulk-bar';
-import { SearchMatchDialog, SplitDialog, TextDialog } from './queue-dialogs';
+import { UndoMatchDialog } from '@/components/reconcile/undo-match-dialog';
+import { confirmDepartures, type Departure } from '@/lib/reconcile/confirm-check';
+import { previewUndoAction } from '../actions';
+import { BulkConfirmDialog, confirmTarget, DepartureDialog, SearchMatchDialog, SplitDialog, TextDialog } from './queue-dialogs';
 import { isWaitingForPerson } from '@/lib/reconcile/states';
 import { QueueCard } from './queue-item';
 import { useQueue } from './use-queue';
@@ -19,6 +21,7 @@ type Dialog =
   | { kind: 'split'; item: QueueItem }
   | { kind: 'ignore'; item: QueueItem }
   | { kind: 'undo'; item: QueueItem }
+  | { kind: 'departs'; item: QueueItem; candidate: QueueCandidate; departures: Departure[] }
   | { kind: 'bulk'; ids: string[] };
 
 /** The finance work queue: polled for new transfers, acted on in place. */
@@ -52,8 +55,12 @@ export function WorkQueue({ initialPage, canReconcile }: { initialPage: QueuePag
   const selectable = new Set(items.filter((item) => item.state === 'suggested').map((item) => item.id));
   const chosen = [...selected].filter((id) => selectable.has(id));
 
-  const confirmCandidate = (item: QueueItem, candidate: QueueCandidate) =>
+  // One click confirms the exact, open, single candidate; anything else asks once, saying why.
+  const confirmCandidate = (item: QueueItem, candidate: QueueCandidate) => {
+    const departures = confirmDepartures(BigInt(item.amount), confirmTarget(candidate), item.candidates.map(confirmTarget));
+    if (departures.length > 0) return openDialog({ kind: 'departs', item, candidate, departures });
     actions.match.run({ item, orderId: candidate.orderId, reference: candidate.reference });
+  };
   const confirmTop = (item: QueueItem) => {
     const top = item.candidates[0];
     if (!canReconcile || !isWaitingForPerson(item.state) || busy) return;
@@ -111,7 +118,24 @@ export function WorkQueue({ initialPage, canReconcile }: { initialPage: QueuePag
           item={dialog.item}
           busy={busy}
           onCancel={closeDialog}
-          onConfirm={(order) => actions.match.run({ item: dialog.item, orderId: order.id, reference: order.reference }, { onSuccess: closeDialog })}
+          onConfirm={(order, answer) =>
+            actions.match.run({ item: dialog.item, orderId: order.id, reference: order.reference, ...answer }, { onSuccess: closeDialog })
+          }
+        />
+      )}
+      {dialog?.kind === 'departs' && (
+        <DepartureDialog
+          item={dialog.item}
+          candidate={dialog.candidate}
+          departures={dialog.departures}
+          busy={busy}
+          onCancel={closeDialog}
+          onConfirm={(reason) =>
+            actions.match.run(
+              { item: dialog.item, orderId: dialog.candidate.orderId, reference: dialog.candidate.reference, acknowledged: true, reason },
+              { onSuccess: closeDialog },
+            )
+          }
         />
       )}
       {dialog?.kind === 'split' && (
@@ -119,7 +143,7 @@ export function WorkQueue({ initialPage, canReconcile }: { initialPage: QueuePag
           item={dialog.item}
           busy={busy}
           onCancel={closeDialog}
-          onConfirm={(parts) => actions.split.run({ item: dialog.item, parts }, { onSuccess: closeDialog })}
+          onConfirm={(parts, reason) => actions.split.run({ item: dialog.item, parts, reason }, { onSuccess: closeDialog })}
         />
       )}
       {dialog?.kind === 'ignore' && (
@@ -135,29 +159,22 @@ export function WorkQueue({ initialPage, canReconcile }: { initialPage: QueuePag
         />
       )}
       {dialog?.kind === 'undo' && (
-        <TextDialog
-          title={t('unmatched.undoTitle')}
-          body={t('unmatched.undoBody')}
-          label={t('unmatched.undoReason')}
-          requiredMessage={t('unmatched.reasonRequired')}
-          confirmLabel={t('unmatched.undo')}
+        <UndoMatchDialog
+          mutationId={dialog.item.id}
+          preview={previewUndoAction}
           busy={busy}
           onCancel={closeDialog}
           onConfirm={(reason) => actions.undo.run({ item: dialog.item, reason }, { onSuccess: closeDialog })}
         />
       )}
       {dialog?.kind === 'bulk' && (
-        <ConfirmDialog
-          open
-          title={t('unmatched.bulkTitle', { count: dialog.ids.length })}
-          confirmLabel={t('unmatched.confirm')}
-          cancelLabel={t('common.cancel')}
-          tone="primary"
+        <BulkConfirmDialog
+          items={items.filter((item) => dialog.ids.includes(item.id))}
           busy={busy}
           onCancel={closeDialog}
-          onConfirm={() =>
+          onConfirm={(reason) =>
             actions.bulkConfirm.run(
-              { mutationIds: dialog.ids },
+              { mutationIds: dialog.ids, reason },
               {
                 onSuccess: () => {
                   setSelected(new Set());
@@ -166,9 +183,7 @@ export function WorkQueue({ initialPage, canReconcile }: { initialPage: QueuePag
               },
             )
           }
-        >
-          <p className="text-sm text-slate-600 dark:text-slate-300">{t('unmatched.bulkBody')}</p>
-        </ConfirmDialog>
+        />
       )}
     </div>
   );
