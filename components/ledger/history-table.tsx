@@ -5,6 +5,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { MessageKey } from '@/lib/i18n/messages';
 import type { UndoEffectRecord } from '@/lib/reconcile/undo-effects';
+import { actorName } from '@/lib/actors';
 
 /** Who did what and why, oldest first; used by the order and the mutation pages. */
 export async function HistoryTable({ entries, area }: { entries: HistoryEntry[]; area: 'orders' | 'mutations' }) {
@@ -22,7 +23,7 @@ export async function HistoryTable({ entries, area }: { entries: HistoryEntry[];
       {(entry) => (
         <tr key={entry.id}>
           <TD nowrap>{formatDateTime(entry.createdAt, locale)}</TD>
-          <TD>{entry.actor === 'system' ? t('orders.history.system') : entry.actor}</TD>
+          <TD>{actorName(entry.actor, t('orders.history.system'))}</TD>
           <TD>
             {translateAction(t, entry.action)}
             {entry.action === 'undone' && <UndoneEffect t={t} details={entry.details} />}

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { db } from '@/lib/db';
+import { SYSTEM_ACTOR } from '@/lib/actors';
 
 const KEY = 'internal.authSecret';
 
@@ -10,7 +11,7 @@ const KEY = 'internal.authSecret';
 export async function ensureAuthSecret(fromEnvironment: string | undefined): Promise<string> {
   if (fromEnvironment) return fromEnvironment;
   const made = randomBytes(32).toString('base64url');
-  await db().setting.upsert({ where: { key: KEY }, create: { key: KEY, value: made, updatedBy: 'system' }, update: {} });
+  await db().setting.upsert({ where: { key: KEY }, create: { key: KEY, value: made, updatedBy: SYSTEM_ACTOR }, update: {} });
   const stored = await db().setting.findUniqueOrThrow({ where: { key: KEY } });
   return String(stored.value);
 }

@@ -4,6 +4,7 @@ import type { Order } from '@/lib/generated/prisma/client';
 import { recordHistory } from '@/lib/reconcile/store';
 import { lockOrders } from '@/lib/reconcile/store';
 import { refuseUnstorableText } from '@/lib/text';
+import { SYSTEM_ACTOR } from '@/lib/actors';
 
 /** Cancels an open order; its payable amount stays held for `closedAmountHoldDays`. Cancelling twice is not an error. */
 export async function cancelOrder(reference: string, actor: string, reason?: string | null): Promise<Order> {
@@ -31,7 +32,7 @@ export async function expireOrders(now = new Date()): Promise<number> {
       RETURNING id`;
     await recordHistory(
       tx,
-      expired.map(({ id }) => ({ actor: 'system', action: 'order_expired' as const, orderId: id })),
+      expired.map(({ id }) => ({ actor: SYSTEM_ACTOR, action: 'order_expired' as const, orderId: id })),
     );
     return expired.length;
   });

@@ -14,6 +14,7 @@ import {
   type NewPayment,
 } from '@/lib/reconcile/store';
 import { announceOrdersPaid } from '@/lib/reconcile/orders-paid';
+import { SYSTEM_ACTOR } from '@/lib/actors';
 
 interface StateChange {
   mutation: LockedMutation;
@@ -61,7 +62,7 @@ export async function matchAutomatically(
     decisions.set(mutation.id, decision);
     if (decision.kind === 'matched') {
       const order = candidates.byId.get(decision.orderId)!;
-      payments.push({ mutationId: mutation.id, orderId: order.id, amount: mutation.amount, split: false, createdBy: 'system' });
+      payments.push({ mutationId: mutation.id, orderId: order.id, amount: mutation.amount, split: false, createdBy: SYSTEM_ACTOR });
       settlements.push({ order: { ...order }, paidAmount: mutation.amount, status: decision.orderStatus });
       // The next transfer in this batch sees the order as the database will: paid.
       order.status = decision.orderStatus;
@@ -169,7 +170,7 @@ function matchStateWrites(mutations: readonly LockedMutation[], changes: readonl
       return { mutationId: mutation.id, changed: !!change, state: change?.state ?? null, candidates: change?.candidates ?? null, ignoredNote: null };
     }),
     history: [...changed.values()].flatMap(({ mutation, history }): HistoryInput[] =>
-      history ? [{ actor: 'system', mutationId: mutation.id, ...history }] : [],
+      history ? [{ actor: SYSTEM_ACTOR, mutationId: mutation.id, ...history }] : [],
     ),
   };
 }

@@ -15,6 +15,7 @@ import { isWaitingForPerson } from '@/lib/reconcile/states';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getMutationDetail } from '@/lib/queries/mutations';
+import { actorName } from '@/lib/actors';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -143,7 +144,7 @@ export default async function MutationDetailPage({ params }: Props) {
                 <TD numeric>{formatRupiah(payment.amount)}</TD>
                 <TD>{payment.split ? t('mutations.detail.split') : t('mutations.detail.whole')}</TD>
                 <TD>
-                  {payment.createdBy}
+                  {actorName(payment.createdBy, t('orders.history.system'))}
                   <span className="block text-xs text-slate-600 dark:text-slate-400">{formatDateTime(payment.createdAt, locale)}</span>
                 </TD>
                 <TD>

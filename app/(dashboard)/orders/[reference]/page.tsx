@@ -15,6 +15,7 @@ import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getOrderDetail } from '@/lib/queries/orders';
+import { actorName } from '@/lib/actors';
 
 type Props = { params: Promise<{ reference: string }> };
 
@@ -107,7 +108,7 @@ export default async function OrderDetailPage({ params }: Props) {
                 <TD numeric>{formatRupiah(payment.amount)}</TD>
                 <TD>{payment.split ? t('orders.detail.split') : t('orders.detail.whole')}</TD>
                 <TD>
-                  {payment.createdBy}
+                  {actorName(payment.createdBy, t('orders.history.system'))}
                   <span className="block text-xs text-slate-600 dark:text-slate-400">{formatDateTime(payment.createdAt, locale)}</span>
                 </TD>
                 <TD>
