@@ -32,12 +32,16 @@ test.describe('as the owner', () => {
     const download = page.waitForEvent('download');
     await page.getByRole('link', { name: /unduh csv|download csv/i }).click();
     const file = await download;
-    expect(file.suggestedFilename()).toMatch(/^cocok-revenue-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-month\.csv$/);
-    const lines = (await readFile((await file.path())!, 'utf8')).trim().split('\r\n');
+    expect(file.suggestedFilename()).toMatch(/^pendapatan-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}-month\.csv$/);
+    const lines = (await readFile((await file.path())!, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe(
-      'period_start,period,paid_orders,revenue_idr,average_order_idr,matched_automatically,matched_by_hand,automatic_share,median_minutes_to_match',
+      'Awal periode;Periode;Pesanan dibayar;Pendapatan (Rp);Rata-rata per pesanan (Rp);Dicocokkan otomatis;Dicocokkan manual;Porsi otomatis;Median menit sampai cocok',
     );
-    expect(lines.at(-1)).toMatch(/^total,total,\d+,\d+,/);
+    expect(lines[1]).toMatch(/^\d{4}-\d{2}-01;[A-Z][a-z]+ \d{4};\d+;\d+;/);
+    expect(lines.at(-1)).toMatch(/^Total;Total;\d+;\d+;/);
   });
 
   test('revenue fits a 375 px wide phone', async ({ page }, testInfo) => {

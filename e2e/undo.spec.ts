@@ -72,12 +72,13 @@ test.describe('as finance', () => {
     // The transfer waits again; its page links to matching it in the queue.
     await payment.getByRole('link').first().click();
     await expect(page.getByTestId('match-actions').getByRole('button', { name: 'Batalkan pencocokan' })).toHaveCount(0);
+    await expect(page).toHaveURL(/\/mutations\/[0-9a-f-]{36}$/);
+    const mutationId = new URL(page.url()).pathname.split('/').at(-1)!;
     await page.getByRole('link', { name: 'Cocokkan di antrean' }).click();
     await expect(page).toHaveURL(/\/unmatched/);
-    const item = page
-      .getByTestId('unmatched-item')
-      .filter({ hasText: rupiah(order.payable_amount) })
-      .first();
+    // Found by the transfer itself: other waiting transfers may list the same order among their candidates.
+    const item = page.locator(`[data-testid="unmatched-item"][data-mutation-id="${mutationId}"]`);
+    await expect(item).toContainText(rupiah(order.payable_amount));
     await expect(item).toBeVisible();
     const candidate = item.getByTestId('candidate').filter({ hasText: order.reference });
     await expect(candidate.getByTestId('difference')).toHaveText('Tepat');

@@ -240,6 +240,8 @@ describe('GET /api/dashboard/revenue/export', () => {
     const { header, rows } = await readBack(response, separator);
     expect(header).toHaveLength(9);
     expect(header[0]).toBe(firstColumn);
+    // Months named as people read them, in the reader's language.
+    expect(rows[0]![1]).toMatch(/^[A-Z][a-z]+ \d{4}$/);
     const totalRow = rows.at(-1)!;
     expect(totalRow.slice(0, 4)).toEqual([total, total, '1', paid.paidAmount.toString()]);
     expect(totalRow[7]).toBe(separator === ';' ? '1,0000' : '1.0000');

@@ -15,6 +15,7 @@ const labels: RevenueCsvLabels = {
     medianMinutes: 'Median menit',
   },
   total: 'Total',
+  periodName: (key) => `Minggu dari ${key}`,
 };
 
 const report = {
@@ -36,8 +37,8 @@ describe('revenueCsv', () => {
       ';',
       [
         '\uFEFFAwal periode;Periode;Pesanan dibayar;Pendapatan (Rp);Rata-rata (Rp);Otomatis;Manual;Porsi otomatis;Median menit',
-        '2026-11-23;2026-W48;2;300001;150001;3;1;"0,7500";"2,5"',
-        '2026-11-30;2026-W49;0;0;;0;0;;',
+        '2026-11-23;Minggu dari 2026-11-23;2;300001;150001;3;1;"0,7500";"2,5"',
+        '2026-11-30;Minggu dari 2026-11-30;0;0;;0;0;;',
         'Total;Total;2;300001;150001;3;1;"0,7500";',
         '',
       ],
@@ -47,8 +48,8 @@ describe('revenueCsv', () => {
       ',',
       [
         '\uFEFFAwal periode,Periode,Pesanan dibayar,Pendapatan (Rp),Rata-rata (Rp),Otomatis,Manual,Porsi otomatis,Median menit',
-        '2026-11-23,2026-W48,2,300001,150001,3,1,0.7500,2.5',
-        '2026-11-30,2026-W49,0,0,,0,0,,',
+        '2026-11-23,Minggu dari 2026-11-23,2,300001,150001,3,1,0.7500,2.5',
+        '2026-11-30,Minggu dari 2026-11-30,0,0,,0,0,,',
         'Total,Total,2,300001,150001,3,1,0.7500,',
         '',
       ],
@@ -65,7 +66,7 @@ describe('revenueCsv', () => {
         totals: { orders: 1, revenue: '-5000', averageOrder: '-5000', automatic: 1, byHand: 0, automaticShare: 1 },
       },
       ';',
-      labels,
+      { ...labels, periodName: () => 'W48;=1+1' },
     );
     expect(csv.split('\r\n')[1]).toBe(`2026-11-23;"W48;'=1+1";1;-5000;-5000;1;0;"1,0000";"0,0"`);
   });

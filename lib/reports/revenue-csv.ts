@@ -18,6 +18,8 @@ export type RevenueCsvColumn = (typeof REVENUE_CSV_COLUMNS)[number];
 
 export interface RevenueCsvLabels {
   columns: Record<RevenueCsvColumn, string>;
+  /** A period's name as people read it ("Minggu 48 (23–29 Nov)"), from its key. */
+  periodName: (key: string) => string;
   total: string;
 }
 
@@ -31,7 +33,7 @@ export function revenueCsv(report: Pick<RevenueReport, 'rows' | 'matching' | 'to
     const match = report.matching[index]!;
     return [
       row.period,
-      row.label,
+      labels.periodName(row.period),
       row.orders,
       row.revenue,
       row.averageOrder,

@@ -7,6 +7,7 @@ import { jakartaDay } from '@/lib/time/jakarta';
 import { apiError } from '@/lib/http/api-response';
 import { revenueReport } from '@/lib/queries/revenue';
 import { parseRange } from '@/lib/reports/range';
+import { periodName } from '@/lib/reports/periods';
 import { REVENUE_CSV_COLUMNS, revenueCsv, type RevenueCsvColumn } from '@/lib/reports/revenue-csv';
 
 export const dynamic = 'force-dynamic';
@@ -21,7 +22,14 @@ export async function GET(request: Request): Promise<Response> {
   const locale = localeOfRequest(request);
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: 'revenue.export' });
   const columns = Object.fromEntries(REVENUE_CSV_COLUMNS.map((column) => [column, t(`columns.${column}`)])) as Record<RevenueCsvColumn, string>;
-  const csv = revenueCsv(await revenueReport(parsed.range), csvSeparatorFor(locale), { columns, total: t('total') });
+  const words = createTranslator({ locale, messages: MESSAGES[locale], namespace: 'common.period' });
+  const today = jakartaDay(new Date());
+  const periodWords = { today: (day: string) => words('today', { day }), week: (week: number, days: string) => words('week', { week, days }) };
+  const csv = revenueCsv(await revenueReport(parsed.range), csvSeparatorFor(locale), {
+    columns,
+    total: t('total'),
+    periodName: (key) => periodName(key, granularity, locale, today, periodWords),
+  });
   return new Response(csv, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',
