@@ -48,30 +48,30 @@ test.describe('as finance', () => {
     const order = await paidAutomatically(page, request, 'ORDER');
     const payment = page.getByTestId('payment-row');
     await expect(payment.getByText('Aktif')).toBeVisible();
-    await payment.getByRole('button', { name: 'Batalkan pencocokan' }).click();
+    await payment.getByRole('button', { name: 'Urungkan pencocokan' }).click();
 
-    const dialog = page.getByRole('dialog', { name: 'Batalkan pencocokan?' });
+    const dialog = page.getByRole('dialog', { name: 'Urungkan pencocokan?' });
     await expect(dialog.getByTestId('undo-effect')).toContainText(
-      `${order.reference}: Lunas → Terbuka; dibayar ${rupiah(order.payable_amount)} → Rp 0.`,
+      `${order.reference}: Lunas → Menunggu; dibayar ${rupiah(order.payable_amount)} → Rp 0.`,
     );
     await expect(dialog.getByTestId('undo-effect')).toContainText('Toko tidak perlu diberi tahu.');
     await expectAccessible(page);
     await saveScreenshot(page, testInfo, 'undo-order-page');
-    await dialog.getByRole('button', { name: 'Batalkan pencocokan' }).click();
+    await dialog.getByRole('button', { name: 'Urungkan pencocokan' }).click();
     await expect(dialog.getByText('Alasan wajib diisi.')).toBeVisible();
-    await dialog.getByLabel('Alasan pembatalan (wajib)').fill('pelanggan salah kirim');
-    await dialog.getByRole('button', { name: 'Batalkan pencocokan' }).click();
+    await dialog.getByLabel('Alasan mengurungkan (wajib)').fill('pelanggan salah kirim');
+    await dialog.getByRole('button', { name: 'Urungkan pencocokan' }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByRole('status').getByText('Pencocokan dibatalkan')).toBeVisible();
+    await expect(page.getByRole('status').getByText('Pencocokan diurungkan')).toBeVisible();
 
-    await expect(payment.getByText(/Dibatalkan .* oleh/)).toBeVisible();
-    const undone = page.getByRole('row').filter({ hasText: 'Pencocokan dibatalkan' });
+    await expect(payment.getByText(/Diurungkan .* oleh/)).toBeVisible();
+    const undone = page.getByRole('row').filter({ hasText: 'Pencocokan diurungkan' });
     await expect(undone).toContainText('pelanggan salah kirim');
     await expect(undone.getByTestId('undone-effect')).toContainText(`${order.reference}: Lunas → Menunggu`);
 
     // The transfer waits again; its page links to matching it in the queue.
     await payment.getByRole('link').first().click();
-    await expect(page.getByTestId('match-actions').getByRole('button', { name: 'Batalkan pencocokan' })).toHaveCount(0);
+    await expect(page.getByTestId('match-actions').getByRole('button', { name: 'Urungkan pencocokan' })).toHaveCount(0);
     await expect(page).toHaveURL(/\/mutations\/[0-9a-f-]{36}$/);
     const mutationId = new URL(page.url()).pathname.split('/').at(-1)!;
     await page.getByRole('link', { name: 'Cocokkan di antrean' }).click();
@@ -96,7 +96,7 @@ test.describe('as finance', () => {
     await page.getByTestId('match-actions').getByRole('button', { name: 'Undo match' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Undo this match?' });
-    await expect(dialog.getByTestId('undo-effect')).toContainText(`${order.reference}: Paid → Open; paid ${rupiah(order.payable_amount)} → Rp 0.`);
+    await expect(dialog.getByTestId('undo-effect')).toContainText(`${order.reference}: Paid → Awaiting payment; paid ${rupiah(order.payable_amount)} → Rp 0.`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await saveScreenshot(page, testInfo, 'undo-mutation-page-phone-en');
     await dialog.getByLabel('Reason for undoing (required)').fill('test transfer from the owner');
@@ -147,6 +147,6 @@ test.describe('as viewer', () => {
 
   test('sees no undo on an order page', async ({ page, request }) => {
     await paidAutomatically(page, request, 'VIEWER');
-    await expect(page.getByTestId('payment-row').getByRole('button', { name: 'Batalkan pencocokan' })).toHaveCount(0);
+    await expect(page.getByTestId('payment-row').getByRole('button', { name: 'Urungkan pencocokan' })).toHaveCount(0);
   });
 });

@@ -67,15 +67,15 @@ test.describe('as finance', () => {
     await expect(item).toHaveAttribute('data-state', 'matched');
     await expect(item.getByTestId('payments')).toContainText(order!.reference);
 
-    await item.getByRole('button', { name: 'Batalkan pencocokan' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Batalkan pencocokan?' });
-    await dialog.getByRole('button', { name: 'Batalkan pencocokan' }).click();
+    await item.getByRole('button', { name: 'Urungkan pencocokan' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Urungkan pencocokan?' });
+    await dialog.getByRole('button', { name: 'Urungkan pencocokan' }).click();
     await expect(dialog.getByText('Alasan wajib diisi.')).toBeVisible();
-    await dialog.getByLabel('Alasan pembatalan (wajib)').fill('salah pesanan');
-    await dialog.getByRole('button', { name: 'Batalkan pencocokan' }).click();
+    await dialog.getByLabel('Alasan mengurungkan (wajib)').fill('salah pesanan');
+    await dialog.getByRole('button', { name: 'Urungkan pencocokan' }).click();
     await expect(dialog).toBeHidden();
     await expect(item).toHaveAttribute('data-state', 'unmatched');
-    await expect(page.getByRole('status').getByText('Pencocokan dibatalkan')).toBeVisible();
+    await expect(page.getByRole('status').getByText('Pencocokan diurungkan')).toBeVisible();
 
     // Back in the queue, it can be matched to an order found by searching.
     await item.getByRole('button', { name: 'Cari pesanan lain' }).click();
@@ -209,7 +209,7 @@ test.describe('as viewer', () => {
     const item = page.getByTestId('unmatched-item').filter({ hasText: 'SETORAN TUNAI' }).first();
     await expect(item).toBeVisible();
     await expect(item.getByRole('button')).toHaveCount(0);
-    await expect(page.getByTestId('unmatched-list').getByRole('button', { name: /Konfirmasi|Cari pesanan|Bagi|Bukan pesanan|Batalkan/ })).toHaveCount(
+    await expect(page.getByTestId('unmatched-list').getByRole('button', { name: /Konfirmasi|Cari pesanan|Bagi|Bukan pesanan|Urungkan/ })).toHaveCount(
       0,
     );
     await expect(page.getByRole('checkbox')).toHaveCount(0);

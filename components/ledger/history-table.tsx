@@ -43,8 +43,8 @@ function UndoneEffect({ t, details }: { t: Awaited<ReturnType<typeof getTranslat
     <span className="block text-xs text-slate-600 dark:text-slate-400" data-testid="undone-effect">
       {t('orders.history.undoneEffect', {
         reference: effect.reference,
-        before: t(`orders.status.${effect.statusBefore}`),
-        after: t(`orders.status.${effect.statusAfter}`),
+        before: t(`common.orderStatus.${effect.statusBefore}`),
+        after: t(`common.orderStatus.${effect.statusAfter}`),
         paidBefore: formatRupiah(BigInt(effect.paidBefore)),
         paidAfter: formatRupiah(BigInt(effect.paidAfter)),
         told: effect.storeTold ? 'yes' : 'no',

@@ -44,7 +44,7 @@ export function UndoMatchDialog({
     staleTime: 0,
     gcTime: 0,
   });
-  const status = (value: string) => t(`unmatched.orderStatus.${value as UndoEffectRecord['statusAfter']}`);
+  const status = (value: string) => t(`common.orderStatus.${value as UndoEffectRecord['statusAfter']}`);
   return (
     <ConfirmDialog
       open

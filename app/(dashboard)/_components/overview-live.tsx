@@ -96,7 +96,7 @@ export function OverviewLive({ initial }: { initial: Overview }) {
                       </span>
                       <span className="flex items-center gap-2 text-xs text-slate-600 dark:text-slate-400">
                         <StatusBadge of="matchState" value={transfer.matchState}>
-                          {t(`overview.states.${transfer.matchState}`)}
+                          {t(`common.matchState.${transfer.matchState}`)}
                         </StatusBadge>
                         {t('overview.receivedAge', { age: formatAge(new Date(transfer.receivedAt), now, locale) })}
                       </span>

@@ -158,7 +158,7 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
             <TD>
               <span className="flex flex-wrap gap-1">
                 <StatusBadge of="matchState" value={mutation.matchState}>
-                  {t(`mutations.matchState.${mutation.matchState}`)}
+                  {t(`common.matchState.${mutation.matchState}`)}
                 </StatusBadge>
                 {mutation.sandbox && (
                   <span title={t('accounts.sandboxHint')}>

@@ -68,7 +68,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             <option value="">{t('orders.filters.allStatuses')}</option>
             {ORDER_STATUSES.map((status) => (
               <option key={status} value={status}>
-                {t(`orders.status.${status}`)}
+                {t(`common.orderStatus.${status}`)}
               </option>
             ))}
           </Select>
@@ -125,7 +125,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             <TD numeric>{formatRupiah(order.payableAmount)}</TD>
             <TD>
               <StatusBadge of="orderStatus" value={order.status}>
-                {t(`orders.status.${order.status}`)}
+                {t(`common.orderStatus.${order.status}`)}
               </StatusBadge>
             </TD>
             <TD nowrap>{formatDateTime(order.createdAt, locale)}</TD>

@@ -36,7 +36,7 @@ export default async function MutationDetailPage({ params }: Props) {
   const undoable = mutation.matchState === 'ignored' || mutation.payments.some((payment) => payment.undoneAt === null);
   const matchState = (
     <StatusBadge of="matchState" value={mutation.matchState}>
-      {t(`mutations.matchState.${mutation.matchState}`)}
+      {t(`common.matchState.${mutation.matchState}`)}
     </StatusBadge>
   );
 
@@ -138,7 +138,7 @@ export default async function MutationDetailPage({ params }: Props) {
                 </TD>
                 <TD>
                   <StatusBadge of="orderStatus" value={payment.order.status}>
-                    {t(`orders.status.${payment.order.status}`)}
+                    {t(`common.orderStatus.${payment.order.status}`)}
                   </StatusBadge>
                 </TD>
                 <TD numeric>{formatRupiah(payment.amount)}</TD>

@@ -50,7 +50,7 @@ export default async function OrderDetailPage({ params }: Props) {
         title={t('orders.detail.title', { reference: order.reference })}
         description={
           <StatusBadge of="orderStatus" value={order.status}>
-            {t(`orders.status.${order.status}`)}
+            {t(`common.orderStatus.${order.status}`)}
           </StatusBadge>
         }
         actions={

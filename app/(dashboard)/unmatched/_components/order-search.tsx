@@ -69,7 +69,7 @@ export function OrderSearch({ onPick, pickedIds }: { onPick: (order: OrderHit) =
                       <span className="font-medium">{order.reference}</span>
                       <span className="tabular-nums">{formatRupiah(BigInt(order.payableAmount))}</span>
                       {order.customerName && <span className="text-slate-600 dark:text-slate-300">{order.customerName}</span>}
-                      <Badge tone={order.status === 'pending' ? 'blue' : 'slate'}>{t(`unmatched.orderStatus.${order.status}`)}</Badge>
+                      <Badge tone={order.status === 'pending' ? 'blue' : 'slate'}>{t(`common.orderStatus.${order.status}`)}</Badge>
                     </button>
                   </li>
                 );

@@ -72,7 +72,7 @@ export function QueueCard({
             <h2 id={headingId} className="flex flex-wrap items-center gap-2">
               <span className="text-lg font-semibold tabular-nums text-slate-900 dark:text-slate-50">{amount}</span>
               <StatusBadge of="matchState" value={item.state}>
-                {t(`unmatched.state.${item.state}`)}
+                {t(`common.matchState.${item.state}`)}
               </StatusBadge>
               <span
                 className="text-sm font-normal text-slate-600 dark:text-slate-300"
@@ -110,7 +110,7 @@ export function QueueCard({
                         <span className="font-medium">{candidate.reference}</span>
                         <span className="tabular-nums">{rupiah(candidate.payableAmount)}</span>
                         {candidate.customerName && <span className="text-slate-600 dark:text-slate-300">{candidate.customerName}</span>}
-                        <Badge tone={candidate.status === 'pending' ? 'blue' : 'slate'}>{t(`unmatched.orderStatus.${candidate.status}`)}</Badge>
+                        <Badge tone={candidate.status === 'pending' ? 'blue' : 'slate'}>{t(`common.orderStatus.${candidate.status}`)}</Badge>
                         <DifferenceBadge difference={BigInt(candidate.difference)} />
                         {candidate.status === 'expired' && candidate.expiresAt && (
                           <span className="text-xs text-slate-600 dark:text-slate-300" data-testid="expired-since" suppressHydrationWarning>

@@ -159,7 +159,7 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
                   {t(`webhooks.mutationState.${m.processing}`)}
                 </StatusBadge>
               </TD>
-              <TD>{t(`webhooks.detail.matchState.${m.matchState}` as MessageKey)}</TD>
+              <TD>{t(`common.matchState.${m.matchState}` as MessageKey)}</TD>
               <TD numeric>{m.processAttempts}</TD>
               <TD className="max-w-xs break-words text-xs text-red-800 dark:text-red-300">{m.processError ?? ''}</TD>
             </tr>

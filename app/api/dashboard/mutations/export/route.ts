@@ -41,7 +41,8 @@ export async function GET(request: Request): Promise<Response> {
   const locale = localeOfRequest(request);
   const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: 'mutations' });
   const typeLabel = { CR: t('export.type.CR'), DB: t('export.type.DB') } satisfies Record<MutationType, string>;
-  const stateLabel = Object.fromEntries(MATCH_STATES.map((state) => [state, t(`matchState.${state}`)])) as Record<MatchState, string>;
+  const states = createTranslator({ locale, messages: MESSAGES[locale], namespace: 'common.matchState' });
+  const stateLabel = Object.fromEntries(MATCH_STATES.map((state) => [state, states(state)])) as Record<MatchState, string>;
   const record = (row: MutationExportRow): CsvValue[] => [
     row.occurredAt,
     row.accountNumber,
