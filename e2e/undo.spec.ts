@@ -96,7 +96,9 @@ test.describe('as finance', () => {
     await page.getByTestId('match-actions').getByRole('button', { name: 'Undo match' }).click();
 
     const dialog = page.getByRole('dialog', { name: 'Undo this match?' });
-    await expect(dialog.getByTestId('undo-effect')).toContainText(`${order.reference}: Paid → Awaiting payment; paid ${rupiah(order.payable_amount)} → Rp 0.`);
+    await expect(dialog.getByTestId('undo-effect')).toContainText(
+      `${order.reference}: Paid → Awaiting payment; paid ${rupiah(order.payable_amount)} → Rp 0.`,
+    );
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await saveScreenshot(page, testInfo, 'undo-mutation-page-phone-en');
     await dialog.getByLabel('Reason for undoing (required)').fill('test transfer from the owner');
