@@ -6,6 +6,7 @@
  */
 import type pg from 'pg';
 import { BUSINESS_HOURS, CREDIT_ROLES, type ScalePlan } from './scale-plan';
+import { FIRST_NAMES, LAST_NAMES } from '@/lib/sandbox/moota-generator';
 
 export interface SeedStep {
   label: string;
@@ -25,60 +26,6 @@ const STRANGER_ADDRESS = '198.51.100.23';
 /** Rows per INSERT, so that the progress bar moves and no statement holds too much at once. */
 const CHUNK_ROWS = 100_000;
 
-const FIRST_NAMES = [
-  'BUDI',
-  'SITI',
-  'ANDI',
-  'DEWI',
-  'AGUS',
-  'RINA',
-  'EKO',
-  'SRI',
-  'HENDRA',
-  'NUR',
-  'YULIANTI',
-  'RUDI',
-  'FITRI',
-  'BAMBANG',
-  'INDAH',
-  'DIMAS',
-  'PUTRI',
-  'AHMAD',
-  'WAHYU',
-  'LESTARI',
-  'RIZKY',
-  'AYU',
-  'DEDI',
-  'MEGA',
-  'FAJAR',
-  'NOVITA',
-  'IRWAN',
-  'KARTIKA',
-  'YOGA',
-  'RATNA',
-];
-const LAST_NAMES = [
-  'SANTOSO',
-  'AMINAH',
-  'WIJAYA',
-  'LESTARI',
-  'SETIAWAN',
-  'HIDAYAT',
-  'PRATAMA',
-  'SARI',
-  'KURNIAWAN',
-  'RAHMAWATI',
-  'SAPUTRA',
-  'HANDAYANI',
-  'NUGROHO',
-  'GUNAWAN',
-  'WIBOWO',
-  'SUSANTI',
-  'SIREGAR',
-  'NASUTION',
-  'HALIM',
-  'MAULANA',
-];
 const SUPPLIERS = ['CV SUMBER REJEKI', 'PT ANEKA KEMASAN', 'UD MAJU MAKMUR', 'CV SINAR ABADI', 'PT KURIR NUSANTARA', 'PT IKLAN DIGITAL'];
 const SENDER_BANK_CODES = ['002', '008', '009', '014', '022', '451', '013', '200'];
 const ORDER_BASES = [25, 35, 49, 75, 89, 99, 120, 150, 185, 250, 320, 499, 750, 1250];

@@ -106,7 +106,8 @@ export interface GeneratorOptions {
   now?: Date;
 }
 
-const FIRST_NAMES = [
+/** Names on transfers, as banks print them (the demo's generator and seed:scale). */
+export const FIRST_NAMES = [
   'BUDI',
   'SITI',
   'ANDI',
@@ -142,7 +143,7 @@ const FIRST_NAMES = [
   'SLAMET',
   'WULAN',
 ];
-const LAST_NAMES = [
+export const LAST_NAMES = [
   'SANTOSO',
   'AMINAH',
   'WIJAYA',
