@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DomainError } from './errors';
-import { formatRupiah, parseMachineAmount, parseTypedAmount, rupiahToJson } from './money';
+import { formatRupiah, parseMachineAmount, parseTypedAmount, rupiahToJson, searchedAmount } from './money';
 
 describe('parseMachineAmount', () => {
   test.each([
@@ -130,5 +130,36 @@ describe('parseTypedAmount', () => {
     expect(thrown).toBeInstanceOf(DomainError);
     expect((thrown as DomainError).code).toBe(code);
     expect((thrown as DomainError).message).toMatch(message);
+  });
+});
+
+describe('searchedAmount', () => {
+  test.each([
+    ['a plain amount', '150615', 150_615n],
+    ['dotted thousands', '150.615', 150_615n],
+    ['with Rp', 'Rp 150.615', 150_615n],
+    ['with Rp and ,-', 'Rp150.615,-', 150_615n],
+    ['English grouping', '150,615', 150_615n],
+    ['English grouping in millions', 'Rp 1,150,615', 1_150_615n],
+    ['thousands said', '150rb', 150_000n],
+    ['thousands said in full', '150 ribu', 150_000n],
+    ['thousands as k', '150K', 150_000n],
+    ['a decimal thousand', '150,5rb', 150_500n],
+    ['millions said', '1,5jt', 1_500_000n],
+    ['millions in full', 'Rp 2 juta', 2_000_000n],
+  ])('%s: %s', (_label, text, amount) => {
+    expect(searchedAmount(text)).toBe(amount);
+  });
+
+  test.each([
+    ['a reference', 'INV-1001'],
+    ['a name', 'Budi'],
+    ['digits inside words', 'INV 1001'],
+    ['sen', '150.000,50'],
+    ['more digits than the unit holds', '1,5555rb'],
+    ['nothing', '  '],
+    ['a negative amount', '-150000'],
+  ])('%s is not an amount: %s', (_label, text) => {
+    expect(searchedAmount(text)).toBeNull();
   });
 });

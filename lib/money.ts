@@ -136,3 +136,31 @@ export function typedAmountOrNull(text: string): bigint | null {
     throw error;
   }
 }
+
+const THOUSAND = { scale: 1_000n, digits: 3 };
+const MILLION = { scale: 1_000_000n, digits: 6 };
+const SPOKEN_UNITS: Record<string, { scale: bigint; digits: number }> = { rb: THOUSAND, ribu: THOUSAND, k: THOUSAND, jt: MILLION, juta: MILLION };
+const SPOKEN_AMOUNT = /^(?:rp\.?\s*)?(\d{1,9})(?:[.,](\d{1,6}))?\s*(rb|ribu|k|jt|juta)$/i;
+
+/**
+ * A search box's text as an amount: what `parseTypedAmount` reads, English grouping ("150,615"),
+ * or a round figure the way people say it ("150rb", "150 ribu", "150k", "1,5jt", "2 juta").
+ * Null when it is words.
+ */
+export function searchedAmount(text: string): bigint | null {
+  const trimmed = text.trim();
+  const spoken = SPOKEN_AMOUNT.exec(trimmed);
+  if (spoken) {
+    const [, whole, fraction = '', word] = spoken as unknown as [string, string, string | undefined, string];
+    const unit = SPOKEN_UNITS[word.toLowerCase()]!;
+    if (fraction.length > unit.digits) return null;
+    // The unit's digits after the separator are rupiah: "1,5jt" is 1 juta and 500000.
+    return BigInt(whole) * unit.scale + BigInt(fraction.padEnd(unit.digits, '0'));
+  }
+  if (!/^(?:rp\.?|idr)?\s*[\d.,\s]+(?:,-)?$/i.test(trimmed) || !/\d/.test(trimmed)) return null;
+  // A search is for whole rupiah, so "150,615" can only be English grouping, not 150 rupiah and sen.
+  const digits = trimmed.replace(/^(?:rp\.?|idr)\s*/i, '');
+  if (/^\d{1,3}(?:,\d{3})+$/.test(digits)) return BigInt(digits.replaceAll(',', ''));
+  const amount = typedAmountOrNull(trimmed);
+  return amount !== null && amount >= 0n ? amount : null;
+}

@@ -1,5 +1,16 @@
 import { describe, expect, test } from 'vitest';
-import { decodeCursor, encodeCursor, MAX_PAGE_SIZE, PAGE_SIZE, pageOf, pageSize } from '@/lib/pagination';
+import {
+  COUNT_CAP,
+  decodeAmountCursor,
+  decodeCursor,
+  encodeAmountCursor,
+  encodeCursor,
+  MAX_PAGE_SIZE,
+  PAGE_SIZE,
+  pageOf,
+  pageSize,
+  resultCount,
+} from '@/lib/pagination';
 
 const ID = '019ac0de-0000-7000-8000-000000000001';
 const base64url = (text: string) => Buffer.from(text).toString('base64url');
@@ -23,6 +34,28 @@ describe('cursor', () => {
     ['far too long', 'a'.repeat(500)],
   ])('%s gives no cursor', (_label, text) => {
     expect(decodeCursor(text)).toBeNull();
+  });
+});
+
+describe('amount cursor', () => {
+  test('an amount cursor survives the round trip, whatever the size of the amount', () => {
+    for (const amount of [0n, 150_615n, 9_223_372_036_854_775_807n]) {
+      expect(decodeAmountCursor(encodeAmountCursor({ amount, id: ID }))).toEqual({ amount, id: ID });
+    }
+  });
+
+  test.each([
+    ['nothing', undefined],
+    ['a time cursor', encodeCursor({ at: new Date('2026-11-28T03:14:15.926Z'), id: ID })],
+    ['an amount that is not a number', base64url(`150rb|${ID}`)],
+    ['an id that is not a uuid', base64url('150000|1 OR 1=1')],
+    ['extra parts', base64url(`150000|${ID}|x`)],
+  ])('%s gives no amount cursor', (_label, text) => {
+    expect(decodeAmountCursor(text)).toBeNull();
+  });
+
+  test('an amount cursor is no time cursor', () => {
+    expect(decodeCursor(encodeAmountCursor({ amount: 150_000n, id: ID }))).toBeNull();
   });
 });
 
@@ -61,5 +94,15 @@ describe('pageOf', () => {
     const page = pageOf(rows, limit, cursorOf);
     expect(page.rows.map((row) => row.n)).toEqual(shown);
     expect(page.nextCursor).toBe(nextAfter ? encodeCursor(cursorOf(nextAfter)) : null);
+  });
+});
+
+describe('resultCount', () => {
+  test.each([
+    [0, { count: 0, more: false }],
+    [COUNT_CAP, { count: COUNT_CAP, more: false }],
+    [COUNT_CAP + 1, { count: COUNT_CAP, more: true }],
+  ])('%i counted', (counted, expected) => {
+    expect(resultCount(counted)).toEqual(expected);
   });
 });

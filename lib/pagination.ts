@@ -30,6 +30,24 @@ export function decodeCursor(text: string | null | undefined): Cursor | null {
   return Number.isNaN(at.getTime()) || at.toISOString() !== iso ? null : { at, id };
 }
 
+/** Where a page of a list sorted by amount starts: after this (amount, id) in the list's order. */
+export interface AmountCursor {
+  amount: bigint;
+  id: string;
+}
+
+export function encodeAmountCursor(cursor: AmountCursor): string {
+  return Buffer.from(`${cursor.amount}|${cursor.id}`, 'utf8').toString('base64url');
+}
+
+/** The cursor of a "next page" of a list sorted by amount, or null for a missing, tampered or other list's one. */
+export function decodeAmountCursor(text: string | null | undefined): AmountCursor | null {
+  if (!text || text.length > 200) return null;
+  const [amount, id, ...rest] = Buffer.from(text, 'base64url').toString('utf8').split('|');
+  if (rest.length > 0 || !amount || !/^-?\d{1,19}$/.test(amount) || !id || !isUuid(id)) return null;
+  return { amount: BigInt(amount), id };
+}
+
 /** The page size asked for, capped at MAX_PAGE_SIZE; anything but a whole number from 1 gives PAGE_SIZE. */
 export function pageSize(requested: string | number | null | undefined): number {
   const value = typeof requested === 'number' ? requested : requested && /^\s*\d+\s*$/.test(requested) ? Number(requested) : NaN;
@@ -58,3 +76,16 @@ export function afterCursor<Field extends string>(field: Field, cursor: Cursor |
     OR: [{ [field]: { lt: cursor.at } }, { [field]: cursor.at, id: { lt: cursor.id } }],
   } as { [K in Field]: { lte: Date } } & { OR: object[] };
 }
+
+/** Lists count their results up to this many: beyond it the number says "more than", and counting stays cheap. */
+export const COUNT_CAP = 10_000;
+
+/** How many rows a list's filters select, up to COUNT_CAP; `more` when there are more than that. */
+export interface ResultCount {
+  count: number;
+  more: boolean;
+}
+
+/** The count of a list from the rows counted with `take: COUNT_CAP + 1`. */
+export const resultCount = (counted: number): ResultCount =>
+  counted > COUNT_CAP ? { count: COUNT_CAP, more: true } : { count: counted, more: false };

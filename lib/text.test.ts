@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { DomainError } from '@/lib/errors';
-import { findUnstorableText, isStorableText, refuseUnstorableText, storableTextSchema } from '@/lib/text';
+import { containsPattern, findUnstorableText, isStorableText, refuseUnstorableText, storableTextSchema } from '@/lib/text';
 
 describe('isStorableText', () => {
   test.each([
@@ -64,5 +64,16 @@ describe('storableTextSchema', () => {
   test('its issue carries the error code invalidFields tells', () => {
     const issue = storableTextSchema(10).safeParse('\0').error!.issues[0]!;
     expect(issue).toMatchObject({ code: 'custom', params: { errorCode: 'textUnstorable' } });
+  });
+});
+
+describe('containsPattern', () => {
+  test.each([
+    ['plain words', 'Budi', '%Budi%'],
+    ['a percent sign', '100%', '%100\\%%'],
+    ['an underscore', 'INV_1', '%INV\\_1%'],
+    ['a backslash', 'a\\b', '%a\\\\b%'],
+  ])('%s', (_label, text, pattern) => {
+    expect(containsPattern(text)).toBe(pattern);
   });
 });

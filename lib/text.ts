@@ -74,3 +74,6 @@ export function refuseUnstorableText(value: unknown): void {
   const field = findUnstorableText(value);
   if (field !== null) throw new DomainError('invalid', TEXT_UNSTORABLE, { field });
 }
+
+/** A LIKE pattern that finds `text` anywhere, its own %, _ and \ taken literally. */
+export const containsPattern = (text: string): string => `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;

@@ -52,13 +52,19 @@ interface Statement {
   values: unknown[];
 }
 
-/** Runs `work`, capturing the statements it sends, then the names of the indexes each one's plan reads. */
-async function indexesRead(work: () => Promise<unknown>): Promise<string[][]> {
+/** Runs `work`, capturing the statements it sends (those `only` matches), then the names of the indexes each one's plan reads. */
+async function indexesRead(work: () => Promise<unknown>, only = /./): Promise<string[][]> {
   const statements: Statement[] = [];
   const original = pg.Client.prototype.query;
   const spy = vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...args: unknown[]) {
     const query = args[0] as Partial<Statement> | string;
-    if (typeof query === 'object' && query.text && /^\s*(SELECT|WITH)\b/i.test(query.text) && /mutations|orders/.test(query.text)) {
+    if (
+      typeof query === 'object' &&
+      query.text &&
+      /^\s*(SELECT|WITH)\b/i.test(query.text) &&
+      /mutations|orders/.test(query.text) &&
+      only.test(query.text)
+    ) {
       statements.push({ text: query.text, values: query.values ?? [] });
     }
     return (original as (...a: unknown[]) => unknown).apply(this, args);
@@ -92,10 +98,31 @@ function indexNames(node: unknown): string[] {
 describe('the plans read the indexes made for them', () => {
   test('the work queue: its credits in order, and the expired orders near each amount', async () => {
     let page: Awaited<ReturnType<typeof listQueue>> | undefined;
-    const [waiting, orders] = await indexesRead(async () => (page = await listQueue()));
+    const read = (await indexesRead(async () => (page = await listQueue()))).flat();
     expect(page!.items).toHaveLength(50);
-    expect(waiting).toContain('mutations_waiting_for_person_idx');
-    expect(orders).toContain('orders_expired_payable_amount_idx');
+    expect(read).toContain('mutations_waiting_for_person_occurred_at_idx');
+    expect(read).toContain('orders_expired_payable_amount_idx');
+  });
+
+  test('a busy queue sorted newest first or by amount reads the index in that order', async () => {
+    // A backlog of a third of the credits: sorting them all would cost more than reading the index in order.
+    const busy = `UPDATE mutations SET match_state = 'unmatched' WHERE type = 'CR' AND match_state = 'matched' AND moota_id ~ '[036]$'`;
+    await db().$executeRawUnsafe(busy);
+    await db().$executeRawUnsafe('ANALYZE mutations');
+    try {
+      for (const [sort, index] of [
+        ['newest', 'mutations_waiting_for_person_occurred_at_idx'],
+        ['amount', 'mutations_waiting_type_amount_idx'],
+      ] as const) {
+        let page: Awaited<ReturnType<typeof listQueue>> | undefined;
+        const [list] = await indexesRead(async () => (page = await listQueue({ filters: { sort } })), /FROM mutations[\s\S]*ORDER BY/);
+        expect(page!.items).toHaveLength(50);
+        expect(list).toContain(index);
+      }
+    } finally {
+      await db().$executeRawUnsafe(`UPDATE mutations SET match_state = 'matched' WHERE match_state = 'unmatched' AND moota_id ~ '[036]$'`);
+      await db().$executeRawUnsafe('VACUUM ANALYZE mutations');
+    }
   });
 
   test('a text search that matches nothing reads the trigram indexes, not the rows', async () => {

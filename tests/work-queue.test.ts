@@ -99,6 +99,88 @@ describe('the work queue', () => {
   });
 });
 
+describe('the work queue narrowed, sorted and counted', () => {
+  const oldest = { sort: 'oldest' } as const;
+  const ids = (page: { items: { id: string }[] }) => page.items.map((i) => i.id);
+
+  test('by account, bank day, amount range, an amount as people type it, and words of the description or note', async () => {
+    const [bca] = await received({ amount: 150_615, accountNumber: '111', description: 'TRSF CR BUDI SANTOSO', date: '2026-11-27 09:00:00' });
+    const [bri] = await received({ amount: 150_615, accountNumber: '222', description: 'TRF DARI SITI', date: '2026-11-28 23:30:00' });
+    const [noted] = await received({
+      amount: 99_000,
+      accountNumber: '222',
+      description: 'SETORAN',
+      note: 'Ongkir 100% Budi',
+      date: '2026-11-29 00:30:00',
+    });
+    expect(ids(await listQueue({ filters: { ...oldest, account: 'bnk_222' } }))).toEqual([bri, noted]);
+    expect(ids(await listQueue({ filters: { ...oldest, from: '2026-11-28', to: '2026-11-28' } }))).toEqual([bri]);
+    expect(ids(await listQueue({ filters: { ...oldest, min: 100_000n, max: 150_615n } }))).toEqual([bca, bri]);
+    for (const q of ['150615', '150.615', 'Rp 150.615', '150,615']) expect(ids(await listQueue({ filters: { ...oldest, q } }))).toEqual([bca, bri]);
+    expect(ids(await listQueue({ filters: { ...oldest, q: 'budi' } }))).toEqual([bca, noted]);
+    expect(ids(await listQueue({ filters: { ...oldest, q: '100%' } }))).toEqual([noted]);
+    expect(ids(await listQueue({ filters: { ...oldest, q: '10_%' } }))).toEqual([]);
+  });
+
+  test('counts and sums per state under the filters, whichever state is shown', async () => {
+    const o = await order('INV-7201', 120_000);
+    await received({ amount: 100_000, description: `TRSF CR ${o.reference} kurang` });
+    await received({ amount: 7_000, accountNumber: '111' }, { amount: 8_000, accountNumber: '111' }, { amount: 9_000, accountNumber: '222' });
+    await received({ amount: o.payableAmount + 500_000n, description: 'LAIN' });
+    const all = await listQueue({ filters: { ...oldest, state: 'suggested' } });
+    expect(all.items.map((i) => i.state)).toEqual(['suggested']);
+    const expected = await db().mutation.groupBy({
+      by: ['matchState'],
+      where: { type: 'CR', matchState: { in: ['unmatched', 'suggested', 'review'] } },
+      _count: true,
+      _sum: { amount: true },
+    });
+    for (const row of expected) {
+      expect(all.counts![row.matchState as 'unmatched']).toEqual({ count: row._count, amount: row._sum.amount!.toString() });
+    }
+    expect(all.counts!.suggested).toEqual({ count: 1, amount: '100000' });
+    const narrowed = await listQueue({ filters: { ...oldest, account: 'bnk_111' } });
+    expect(narrowed.counts).toEqual({
+      unmatched: { count: 2, amount: '15000' },
+      suggested: { count: 0, amount: '0' },
+      review: { count: 0, amount: '0' },
+    });
+    const first = await listQueue({ filters: oldest, limit: 1 });
+    expect(first.counts!.unmatched.count).toBe(4);
+    // Later pages are fetched with the first: counting again would only cost.
+    expect((await listQueue({ filters: oldest, limit: 1, cursor: first.nextCursor })).counts).toBeNull();
+  });
+
+  test.each([
+    ['newest first, by the bank time', 'newest'],
+    ['largest amount first', 'amount'],
+  ] as const)('%s, paged without gaps or repeats', async (_label, sort) => {
+    const days = ['2026-11-25', '2026-11-27', '2026-11-26', '2026-11-28', '2026-11-24'];
+    const amounts = [5_000, 9_000, 5_000, 1_000, 7_000];
+    for (const [i, day] of days.entries()) await received({ amount: amounts[i]!, description: `SETORAN ${i}`, date: `${day} 08:00:00` });
+    const rows = await db().mutation.findMany({ select: { id: true, occurredAt: true, amount: true } });
+    const key = (r: (typeof rows)[number]) => (sort === 'newest' ? BigInt(r.occurredAt.getTime()) : r.amount);
+    const expected = rows.sort((a, b) => (key(a) === key(b) ? (a.id < b.id ? 1 : -1) : key(a) < key(b) ? 1 : -1)).map((r) => r.id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: Awaited<ReturnType<typeof listQueue>> = await listQueue({ filters: { sort }, cursor, limit: 2 });
+      seen.push(...ids(page));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(expected);
+  });
+
+  test('a transfer just acted on stays listed under a state filter it no longer fits', async () => {
+    const o = await order('INV-7202', 80_000);
+    const [a] = await received({ amount: 70_000, description: 'A' });
+    await matchTransfer({ mutationId: a!, orderId: o.id, actor: 'test' });
+    expect(ids(await listQueue({ filters: { ...oldest, state: 'unmatched' } }))).toEqual([]);
+    expect(ids(await listQueue({ filters: { ...oldest, state: 'unmatched' }, keep: [a!] }))).toEqual([a]);
+    expect(ids(await listQueue({ filters: { ...oldest, state: 'unmatched', account: 'bnk_elsewhere' }, keep: [a!] }))).toEqual([]);
+  });
+});
+
 describe('order search', () => {
   test.each([
     ['by reference prefix', 'inv-710', ['INV-7102', 'INV-7101']],
@@ -113,5 +195,6 @@ describe('order search', () => {
     const o = await order('INV-7103', 70_000);
     expect((await searchOrders('70000')).map((h) => h.reference)).toEqual(['INV-7103']);
     expect((await searchOrders(`Rp ${o.payableAmount}`)).map((h) => h.reference)).toEqual(['INV-7103']);
+    expect((await searchOrders('70rb')).map((h) => h.reference)).toEqual(['INV-7103']);
   });
 });

@@ -1,8 +1,11 @@
 import { db } from '@/lib/db';
 import { Prisma, type MatchState } from '@/lib/generated/prisma/client';
-import { decodeCursor, encodeCursor, pageSize, type Cursor } from '@/lib/pagination';
+import { searchedAmount } from '@/lib/money';
+import { decodeAmountCursor, decodeCursor, encodeAmountCursor, encodeCursor, pageSize } from '@/lib/pagination';
 import { isWaitingForPerson, sqlList, WAITING_FOR_PERSON } from '@/lib/reconcile/states';
-import { parseOrderSearch } from '@/lib/reconcile/work-queue-rules';
+import { parseOrderSearch, type QueueFilters, type QueueSort, type QueueState } from '@/lib/reconcile/work-queue-rules';
+import { containsPattern } from '@/lib/text';
+import { jakartaDayRange } from '@/lib/time/jakarta';
 import {
   DEFAULT_NEAR_AMOUNT_RUPIAH,
   mutationReferenceTokens,
@@ -66,6 +69,8 @@ export interface QueueItem {
 export interface QueuePage {
   items: QueueItem[];
   nextCursor: string | null;
+  /** On the first page only: what waits per state under the filters. */
+  counts: Record<QueueState, QueueCount> | null;
 }
 
 interface OrderRow {
@@ -212,40 +217,116 @@ interface QueueRow {
 }
 
 /**
- * Credits waiting for a person, oldest first, plus the `keep` ones. The states are written out so
- * that the planner can read the list off mutations_waiting_for_person_idx, which holds only the
- * transfers waiting for a person (credits all); the same condition through Prisma compares with
- * casts it cannot prove the index covers.
+ * The states are written out so that the planner can read the queue off the partial indexes that
+ * hold only the transfers waiting for a person (credits all); the same condition through Prisma
+ * compares with casts it cannot prove those indexes cover.
  */
-function waitingTransfers(take: number, cursor: Cursor | null, keep: readonly string[]): Promise<QueueRow[]> {
-  const waiting = Prisma.sql`match_state IN ${Prisma.raw(sqlList(WAITING_FOR_PERSON))}`;
+const waitingIn = (states: readonly QueueState[]) => Prisma.sql`match_state IN ${Prisma.raw(sqlList(states))}`;
+
+/** The credits the filters narrow the queue to, whatever their state. */
+function narrowing(filters: QueueFilters): Prisma.Sql {
+  const and: Prisma.Sql[] = [Prisma.sql`type = 'CR'`];
+  if (filters.account) and.push(Prisma.sql`bank_id = ${filters.account}`);
+  const occurred = jakartaDayRange(filters.from, filters.to);
+  if (occurred.gte) and.push(Prisma.sql`occurred_at >= ${occurred.gte}`);
+  if (occurred.lt) and.push(Prisma.sql`occurred_at < ${occurred.lt}`);
+  if (filters.min !== undefined) and.push(Prisma.sql`amount >= ${filters.min}`);
+  if (filters.max !== undefined) and.push(Prisma.sql`amount <= ${filters.max}`);
+  if (filters.q) {
+    const amount = searchedAmount(filters.q);
+    const pattern = containsPattern(filters.q);
+    and.push(amount !== null ? Prisma.sql`amount = ${amount}` : Prisma.sql`(description ILIKE ${pattern} OR note ILIKE ${pattern})`);
+  }
+  return Prisma.join(and, ' AND ');
+}
+
+/** Each sort's order, and where its next page starts after a row. */
+const SORTS: Record<
+  QueueSort,
+  { orderBy: Prisma.Sql; after: (cursor: string | null | undefined) => Prisma.Sql | null; cursorOf: (row: QueueRow) => string }
+> = {
+  oldest: {
+    orderBy: Prisma.sql`occurred_at, id`,
+    after: (text) => {
+      const cursor = decodeCursor(text);
+      return cursor && Prisma.sql`(occurred_at, id) > (${cursor.at}, ${cursor.id}::uuid)`;
+    },
+    cursorOf: (row) => encodeCursor({ at: row.occurredAt, id: row.id }),
+  },
+  newest: {
+    orderBy: Prisma.sql`occurred_at DESC, id DESC`,
+    after: (text) => {
+      const cursor = decodeCursor(text);
+      return cursor && Prisma.sql`(occurred_at, id) < (${cursor.at}, ${cursor.id}::uuid)`;
+    },
+    cursorOf: (row) => encodeCursor({ at: row.occurredAt, id: row.id }),
+  },
+  amount: {
+    orderBy: Prisma.sql`amount DESC, id DESC`,
+    after: (text) => {
+      const cursor = decodeAmountCursor(text);
+      return cursor && Prisma.sql`(amount, id) < (${cursor.amount}, ${cursor.id}::uuid)`;
+    },
+    cursorOf: (row) => encodeAmountCursor({ amount: row.amount, id: row.id }),
+  },
+};
+
+/** Credits waiting for a person that the filters select, in the sort's order, plus the `keep` ones. */
+function waitingTransfers(filters: QueueFilters, take: number, cursor: string | null | undefined, keep: readonly string[]): Promise<QueueRow[]> {
+  const sort = SORTS[filters.sort];
+  const waiting = waitingIn(filters.state ? [filters.state] : WAITING_FOR_PERSON);
+  const after = sort.after(cursor);
   return db().$queryRaw<QueueRow[]>`
     SELECT id, 'CR' AS type, received_at AS "receivedAt", occurred_at AS "occurredAt", amount, account_number AS "accountNumber",
            bank_label AS "bankLabel", description, note, payment_order_id AS "paymentOrderId", match_state::text AS "matchState",
            match_candidates AS "matchCandidates", ignored_note AS "ignoredNote"
     FROM mutations
-    WHERE type = 'CR'
+    WHERE ${narrowing(filters)}
       AND ${keep.length > 0 ? Prisma.sql`(${waiting} OR id = ANY(${[...keep]}::uuid[]))` : waiting}
-      ${cursor ? Prisma.sql`AND (received_at > ${cursor.at} OR (received_at = ${cursor.at} AND id > ${cursor.id}::uuid))` : Prisma.empty}
-    ORDER BY received_at, id
+      ${after ? Prisma.sql`AND ${after}` : Prisma.empty}
+    ORDER BY ${sort.orderBy}
     LIMIT ${take}`;
 }
 
+/** How many transfers wait in a state, and their sum (integer rupiah as a string). */
+export interface QueueCount {
+  count: number;
+  amount: string;
+}
+
+/** Per state, the transfers the filters select (the state picked aside), for the tabs and the totals. */
+async function countWaiting(filters: QueueFilters): Promise<Record<QueueState, QueueCount>> {
+  const rows = await db().$queryRaw<{ state: QueueState; count: number; amount: bigint }[]>`
+    SELECT match_state::text AS state, count(*)::int AS count, coalesce(sum(amount), 0)::bigint AS amount
+    FROM mutations
+    WHERE ${narrowing(filters)} AND ${waitingIn(WAITING_FOR_PERSON)}
+    GROUP BY match_state`;
+  const counts = Object.fromEntries(WAITING_FOR_PERSON.map((state) => [state, { count: 0, amount: '0' }])) as Record<QueueState, QueueCount>;
+  for (const row of rows) counts[row.state] = { count: row.count, amount: row.amount.toString() };
+  return counts;
+}
+
+export const DEFAULT_QUEUE_FILTERS: QueueFilters = { sort: 'oldest' };
+
 /**
- * A page of the work queue: credits waiting for a person (unmatched, suggested, review), oldest
- * first, each with its ranked candidate orders. `keep` adds transfers this person just acted on,
- * whatever their state now, so they stay in their place with the result (and an undo).
+ * A page of the work queue: credits waiting for a person (unmatched, suggested, review) that the
+ * filters select, in their sort's order, each with its ranked candidate orders; the first page also
+ * counts them per state. `keep` adds transfers this person just acted on, whatever their state now,
+ * so they stay in their place with the result (and an undo).
  */
 export async function listQueue(
-  options: { cursor?: string | null; limit?: string | number | null; keep?: readonly string[] } = {},
+  options: { filters?: QueueFilters; cursor?: string | null; limit?: string | number | null; keep?: readonly string[] } = {},
 ): Promise<QueuePage> {
+  const filters = options.filters ?? DEFAULT_QUEUE_FILTERS;
   const limit = pageSize(options.limit);
-  const cursor = decodeCursor(options.cursor);
   const keep = (options.keep ?? []).slice(0, 200);
-  const rows = await waitingTransfers(limit + 1, cursor, keep);
+  const [rows, counts] = await Promise.all([
+    waitingTransfers(filters, limit + 1, options.cursor, keep),
+    options.cursor ? null : countWaiting(filters),
+  ]);
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  const nextCursor = rows.length > limit && last ? encodeCursor({ at: last.receivedAt, id: last.id }) : null;
+  const nextCursor = rows.length > limit && last ? SORTS[filters.sort].cursorOf(last) : null;
 
   const settings = (await loadSettings()).match;
   const near = DEFAULT_NEAR_AMOUNT_RUPIAH;
@@ -280,7 +361,7 @@ export async function listQueue(
         .map((p) => ({ orderId: p.orderId, reference: p.order.reference, amount: p.amount.toString(), split: p.split })),
     };
   });
-  return { items, nextCursor };
+  return { items, nextCursor, counts };
 }
 
 export interface OrderHit {

@@ -14,6 +14,8 @@ export interface TestTransfer {
   bankId?: string;
   paymentOrderId?: string;
   mootaId?: string;
+  /** The bank's date and time as Moota sends it (Jakarta); without one, 2026-11-28 10:00:00. */
+  date?: string;
 }
 
 /** A Moota-shaped mutation, stored the way the webhook stores it. Returns the mutation ids. */
@@ -22,7 +24,7 @@ export async function receiveTransfers(...transfers: TestTransfer[]): Promise<st
     mutation_id: t.mootaId ?? `test-${++counter}-${randomUUID().slice(0, 8)}`,
     bank_id: t.bankId ?? (t.accountNumber ? `bnk_${t.accountNumber}` : 'bnk_test'),
     account_number: t.accountNumber ?? '8730112233',
-    date: '2026-11-28 10:00:00',
+    date: t.date ?? '2026-11-28 10:00:00',
     description: t.description ?? 'TRSF E-BANKING CR',
     note: t.note ?? null,
     amount: Number(t.amount),

@@ -16,6 +16,7 @@ import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getMutationDetail } from '@/lib/queries/mutations';
 import { actorName } from '@/lib/actors';
+import { queueHrefFor } from '@/lib/reconcile/work-queue-rules';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -108,9 +109,7 @@ export default async function MutationDetailPage({ params }: Props) {
                   <UndoMatchButton mutationId={mutation.id} preview={previewUndoAction} undo={undoAction} />
                 </ClientMessages>
               )}
-              {isWaitingForPerson(mutation.matchState) && (
-                <TextLink href={`/unmatched#item-${mutation.id}`}>{t('mutations.detail.matchAgain')}</TextLink>
-              )}
+              {isWaitingForPerson(mutation.matchState) && <TextLink href={queueHrefFor(mutation)}>{t('mutations.detail.matchAgain')}</TextLink>}
             </div>
           )}
           <Table

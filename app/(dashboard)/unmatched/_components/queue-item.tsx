@@ -9,6 +9,14 @@ import { isWaitingForPerson } from '@/lib/reconcile/states';
 
 export const rupiah = (amount: string) => formatRupiah(BigInt(amount));
 
+/** j / k and the arrows move to the next and the previous card. */
+const CARD_STEPS: Record<string, 'nextElementSibling' | 'previousElementSibling'> = {
+  j: 'nextElementSibling',
+  ArrowDown: 'nextElementSibling',
+  k: 'previousElementSibling',
+  ArrowUp: 'previousElementSibling',
+};
+
 /** One transfer: what arrived, the orders it may pay, and what a person can do with it. Enter confirms the top suggestion. */
 export function QueueCard({
   item,
@@ -19,6 +27,7 @@ export function QueueCard({
   selected,
   onSelect,
   onEnter,
+  onUndo,
   onConfirm,
   onDialog,
 }: {
@@ -30,13 +39,14 @@ export function QueueCard({
   selected: boolean;
   onSelect: (on: boolean) => void;
   onEnter: () => void;
+  onUndo: () => void;
   onConfirm: (candidate: QueueCandidate) => void;
   onDialog: (kind: 'search' | 'split' | 'ignore' | 'undo') => void;
 }) {
   const t = useTranslations();
-  const received = new Date(item.receivedAt);
-  // The server's clock may run a little ahead of this page's: a new transfer is "now", never "in 1 second".
-  const age = formatAge(received > now ? now : received, now, locale);
+  const occurred = new Date(item.occurredAt);
+  // The bank's clock, or this page's, may run a little ahead: a new transfer is "now", never "in 1 second".
+  const age = formatAge(occurred > now ? now : occurred, now, locale);
   const amount = rupiah(item.amount);
   const waiting = isWaitingForPerson(item.state);
   const headingId = `item-${item.id}`;
@@ -49,9 +59,19 @@ export function QueueCard({
         data-state={item.state}
         data-mutation-id={item.id}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && event.target === event.currentTarget) {
+          if (event.target !== event.currentTarget || event.ctrlKey || event.metaKey || event.altKey) return;
+          const step = CARD_STEPS[event.key];
+          if (step) {
+            event.preventDefault();
+            const card = event.currentTarget.closest('li')?.[step]?.querySelector<HTMLElement>('[data-testid="unmatched-item"]');
+            card?.focus();
+            card?.scrollIntoView({ block: 'nearest' });
+          } else if (event.key === 'Enter') {
             event.preventDefault();
             onEnter();
+          } else if (event.key === 'u') {
+            event.preventDefault();
+            onUndo();
           }
         }}
         className={`rounded-lg border bg-white p-4 shadow-sm focus-visible:outline focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-emerald-700 dark:bg-slate-900 ${
@@ -76,10 +96,11 @@ export function QueueCard({
               </StatusBadge>
               <span
                 className="text-sm font-normal text-slate-600 dark:text-slate-300"
-                title={formatDateTime(new Date(item.receivedAt), locale)}
+                title={t('unmatched.receivedByCocok', { when: formatDateTime(new Date(item.receivedAt), locale) })}
+                data-testid="bank-time"
                 suppressHydrationWarning
               >
-                {t('unmatched.received', { age })}
+                {t('unmatched.bankTime', { when: formatDateTime(occurred, locale), age })}
               </span>
             </h2>
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-300">

@@ -13,13 +13,13 @@ export const QUEUE_KEY = ['unmatched-queue'] as const;
  * The queue, polled for new transfers. Transfers acted on in this visit are kept listed in their
  * place (the server is told to return them), showing the result and an undo.
  */
-export function useQueue(initialPage: QueuePage) {
+export function useQueue(initialPage: QueuePage, query: string) {
   const keep = useRef<string[]>([]);
   const queryClient = useQueryClient();
-  const query = useInfiniteQuery({
-    queryKey: QUEUE_KEY,
+  const list = useInfiniteQuery({
+    queryKey: [...QUEUE_KEY, query],
     queryFn: ({ pageParam, signal }) => {
-      const params = new URLSearchParams();
+      const params = new URLSearchParams(query);
       if (pageParam) params.set('cursor', pageParam);
       if (keep.current.length > 0) params.set('keep', keep.current.join(','));
       return fetchJson<QueuePage>(`/api/dashboard/unmatched?${params}`, signal);
@@ -30,10 +30,11 @@ export function useQueue(initialPage: QueuePage) {
     refetchInterval: POLL_MS,
   });
   const seen = new Set<string>();
-  const items: QueueItem[] = (query.data?.pages ?? []).flatMap((page) => page.items).filter((item) => !seen.has(item.id) && seen.add(item.id));
+  const items: QueueItem[] = (list.data?.pages ?? []).flatMap((page) => page.items).filter((item) => !seen.has(item.id) && seen.add(item.id));
   return {
-    query,
+    query: list,
     items,
+    counts: list.data?.pages[0]?.counts ?? null,
     busy: useIsMutating({ mutationKey: QUEUE_KEY }) > 0,
     /** Keeps these transfers listed and refetches the queue; resolves once the list shows the change. */
     acted: (ids: string[]) => {
