@@ -53,13 +53,14 @@ test.describe('as finance', () => {
     await saveScreenshot(page, testInfo, 'orders-created');
 
     await page.goto('/orders');
-    await page.getByLabel('Referensi atau pelanggan').fill(reference.toLowerCase());
+    await page.getByLabel('Referensi, pelanggan, atau nominal').fill(reference.toLowerCase());
     await page.getByLabel('Status').selectOption('pending');
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await expect(page).toHaveURL(/status=pending/);
     await expect(page.getByTestId('order-row')).toHaveCount(1);
     await expect(page.getByTestId('order-row')).toContainText(payable);
     await expect(page.getByTestId('order-row')).toContainText('Pelanggan Uji');
+    await expect(page.getByTestId('result-count')).toHaveText('1 hasil');
 
     await page.getByLabel('Nominal bayar minimal').fill(String(123_000 + code + 1));
     await page.getByRole('button', { name: 'Terapkan' }).click();
@@ -69,6 +70,14 @@ test.describe('as finance', () => {
     await page.getByLabel('Nominal bayar maksimal').fill(String(123_000 + code));
     await page.getByRole('button', { name: 'Terapkan' }).click();
     await expect(page.getByTestId('order-row')).toHaveCount(1);
+
+    // The amount the customer was told, typed as people write it, finds the order too.
+    await page.getByLabel('Referensi, pelanggan, atau nominal').fill(payable);
+    await page.getByLabel('Nominal bayar minimal').fill('');
+    await page.getByLabel('Nominal bayar maksimal').fill('');
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    await expect(page.getByTestId('order-row').filter({ hasText: reference })).toHaveCount(1);
+    await expect(page.getByTestId('result-count')).toHaveText(/^\d+ hasil$/);
 
     await page.getByRole('link', { name: reference }).click();
     await expect(page.getByRole('heading', { level: 1, name: `Pesanan ${reference}` })).toBeVisible();

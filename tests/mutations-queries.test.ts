@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { processMutations } from '@/lib/reconcile/process-mutations';
 import { createOrder } from '@/lib/orders/create-order';
 import { accountOptions } from '@/lib/queries/accounts';
-import { getMutationDetail, listMutations, mutationFilterParams } from '@/lib/queries/mutations';
+import { countMutations, getMutationDetail, listMutations, mutationFilterParams } from '@/lib/queries/mutations';
 import { parseSearchParams } from '@/lib/search-params';
 import { markNotAnOrder } from '@/lib/reconcile/mark-not-an-order';
 import { saveSettings } from '@/lib/settings/store';
@@ -49,8 +49,10 @@ describe('listMutations filters', () => {
     ['account and type together', { account: 'bnk_8730112233', type: 'CR' }, ['siti', 'budi']],
   ])('%s', async (_label, params, expected) => {
     const byId = Object.fromEntries(Object.entries(ids).map(([name, id]) => [id, name]));
-    const page = await listMutations(parseSearchParams(mutationFilterParams, params));
+    const filters = parseSearchParams(mutationFilterParams, params);
+    const page = await listMutations(filters);
     expect(page.rows.map((row) => byId[row.id])).toEqual(expected);
+    expect(await countMutations(filters)).toEqual({ count: expected.length, more: false });
   });
 });
 

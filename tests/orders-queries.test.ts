@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { db } from '@/lib/db';
 import { processMutations } from '@/lib/reconcile/process-mutations';
 import { createOrder } from '@/lib/orders/create-order';
-import { getOrderDetail, listOrders, orderFilterParams, type OrderFilters } from '@/lib/queries/orders';
+import { countOrders, getOrderDetail, listOrders, orderFilterParams, type OrderFilters } from '@/lib/queries/orders';
 import { parseSearchParams } from '@/lib/search-params';
 import { undoMatch } from '@/lib/reconcile/undo-match';
 import { saveSettings } from '@/lib/settings/store';
@@ -45,8 +45,18 @@ describe('listOrders filters', () => {
     ['payable amount at least', { min: '150.000' }, ['ABC-7', 'INV-1001']],
     ['payable amount at most', { max: '100000' }, ['INV-1002']],
     ['filters combine', { q: 'INV', min: '100000' }, ['INV-1001']],
+    ['the amount before its unique code, said the way people say it', { q: '150rb' }, ['INV-1001']],
+    ['the amount before its unique code, typed', { q: 'Rp 75.000' }, ['INV-1002']],
   ])('%s', async (_label, params, expected) => {
-    expect(await references(parseSearchParams(orderFilterParams, params))).toEqual(expected);
+    const filters = parseSearchParams(orderFilterParams, params);
+    expect(await references(filters)).toEqual(expected);
+    expect(await countOrders(filters)).toEqual({ count: expected.length, more: false });
+  });
+
+  test('the payable amount, unique code included, in any form people type it', async () => {
+    const { payableAmount } = await db().order.findUniqueOrThrow({ where: { referenceKey: 'INV-1001' } });
+    const dotted = payableAmount.toString().replace(/\B(?=(\d{3})+$)/g, '.');
+    for (const q of [payableAmount.toString(), dotted, `Rp ${dotted}`]) expect(await references({ q })).toEqual(['INV-1001']);
   });
 });
 

@@ -4,7 +4,7 @@ import type { MutationOrigin, MutationType, Prisma } from '@/lib/generated/prism
 import { z } from 'zod';
 import { jakartaDayRange } from '@/lib/time/jakarta';
 import { amountRangeParams, dayRangeParams, listParams, textParam, toQuery } from '@/lib/search-params';
-import { afterCursor, decodeCursor, PAGE_SIZE, type Page, pageOf } from '@/lib/pagination';
+import { afterCursor, COUNT_CAP, decodeCursor, PAGE_SIZE, type Page, pageOf, resultCount, type ResultCount } from '@/lib/pagination';
 import { isUuid } from '@/lib/uuid';
 
 /** What the mutations list is narrowed to; days are Jakarta calendar days of the bank's date. */
@@ -116,6 +116,11 @@ export async function listMutations(filters: MutationFilters, cursor?: string | 
     select: mutationListSelect,
   });
   return pageOf(rows, limit, (row) => ({ at: row.occurredAt, id: row.id }));
+}
+
+/** How many mutations the filters select, counted up to COUNT_CAP. */
+export async function countMutations(filters: MutationFilters): Promise<ResultCount> {
+  return resultCount(await db().mutation.count({ where: mutationWhere(filters), take: COUNT_CAP + 1 }));
 }
 
 /** Every mutation the filters select, newest first, read in keyset batches so memory stays flat. */

@@ -1,10 +1,11 @@
 import { db } from '@/lib/db';
+import { searchedAmount } from '@/lib/money';
 import type { OrderStatus, Prisma } from '@/lib/generated/prisma/client';
 import { z } from 'zod';
 import { jakartaDayRange } from '@/lib/time/jakarta';
 import { amountRangeParams, dayRangeParams, listParams, textParam, toQuery } from '@/lib/search-params';
 import { isStorableText } from '@/lib/text';
-import { afterCursor, decodeCursor, PAGE_SIZE, type Page, pageOf } from '@/lib/pagination';
+import { afterCursor, COUNT_CAP, decodeCursor, PAGE_SIZE, type Page, pageOf, resultCount, type ResultCount } from '@/lib/pagination';
 
 export const ORDER_STATUSES: readonly OrderStatus[] = ['pending', 'paid', 'underpaid', 'overpaid', 'expired', 'cancelled'];
 
@@ -44,8 +45,13 @@ export function orderWhere(filters: OrderFilters): Prisma.OrderWhereInput {
   if (filters.min !== undefined) and.push({ payableAmount: { gte: filters.min } });
   if (filters.max !== undefined) and.push({ payableAmount: { lte: filters.max } });
   if (filters.q) {
+    const amount = searchedAmount(filters.q);
     and.push({
-      OR: [{ referenceKey: { contains: filters.q.toUpperCase() } }, { customerName: { contains: filters.q, mode: 'insensitive' } }],
+      OR: [
+        { referenceKey: { contains: filters.q.toUpperCase() } },
+        { customerName: { contains: filters.q, mode: 'insensitive' } },
+        ...(amount !== null ? [{ payableAmount: amount }, { amount }] : []),
+      ],
     });
   }
   return { AND: and };
@@ -77,6 +83,11 @@ export async function listOrders(filters: OrderFilters, cursor?: string | null, 
     select: orderListSelect,
   });
   return pageOf(rows, limit, (row) => ({ at: row.createdAt, id: row.id }));
+}
+
+/** How many orders the filters select, counted up to COUNT_CAP. */
+export async function countOrders(filters: OrderFilters): Promise<ResultCount> {
+  return resultCount(await db().order.count({ where: orderWhere(filters), take: COUNT_CAP + 1 }));
 }
 
 /** One order with what paid it (undone payments included), who did what, and what the store was told; null when there is none. */

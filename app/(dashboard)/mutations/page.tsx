@@ -7,6 +7,7 @@ import { StatusBadge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
+import { ResultCountLine } from '@/components/ui/result-count';
 import { Table, TD } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { Field, Input, Select } from '@/components/ui/field';
@@ -14,7 +15,7 @@ import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { accountOptions } from '@/lib/queries/accounts';
-import { listMutations, MUTATION_ORIGINS, mutationFilterQuery, mutationListParams } from '@/lib/queries/mutations';
+import { countMutations, listMutations, MUTATION_ORIGINS, mutationFilterQuery, mutationListParams } from '@/lib/queries/mutations';
 import { Badge } from '@/components/ui/badge';
 import { pageSearchParams } from '@/lib/next/page-search-params';
 import { searchParamValues } from '@/lib/search-params';
@@ -32,7 +33,7 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
     value: { filters, cursor },
     refusal,
   } = await pageSearchParams(mutationListParams, params);
-  const [page, accounts] = await Promise.all([listMutations(filters, cursor), accountOptions()]);
+  const [page, count, accounts] = await Promise.all([listMutations(filters, cursor), countMutations(filters), accountOptions()]);
   const query = mutationFilterQuery(filters);
   const typed = searchParamValues(params);
   const raw = (name: string) => typed[name] ?? '';
@@ -118,6 +119,7 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
         </div>
       </Form>
 
+      <ResultCountLine count={count} t={t} />
       <Table
         framed
         caption={t('mutations.listCaption')}

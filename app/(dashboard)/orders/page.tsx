@@ -5,6 +5,7 @@ import { StatusBadge } from '@/components/ui/badge';
 import { EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
+import { ResultCountLine } from '@/components/ui/result-count';
 import { Table, TD } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { Field, Input, Select } from '@/components/ui/field';
@@ -12,7 +13,7 @@ import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { listOrders, ORDER_STATUSES, orderFilterQuery, orderListParams } from '@/lib/queries/orders';
+import { countOrders, listOrders, ORDER_STATUSES, orderFilterQuery, orderListParams } from '@/lib/queries/orders';
 import { pageSearchParams } from '@/lib/next/page-search-params';
 import { searchParamValues } from '@/lib/search-params';
 
@@ -29,7 +30,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
     value: { filters, cursor },
     refusal,
   } = await pageSearchParams(orderListParams, params);
-  const page = await listOrders(filters, cursor);
+  const [page, count] = await Promise.all([listOrders(filters, cursor), countOrders(filters)]);
   const query = orderFilterQuery(filters);
   const canManage = can(user.role, 'manage_orders');
   const typed = searchParamValues(params);
@@ -98,6 +99,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         </div>
       </Form>
 
+      <ResultCountLine count={count} t={t} />
       <Table
         framed
         caption={t('orders.listCaption')}
