@@ -27,6 +27,7 @@ const ROUTES: Record<string, { route: Route; params: string[] }> = {
   'sync-runs/[id]': { route: (await import('@/app/api/dashboard/sync-runs/[id]/route')).GET, params: [] },
   'statements/[id]': { route: (await import('@/app/api/dashboard/statements/[id]/route')).GET, params: [] },
   overview: { route: (await import('@/app/api/dashboard/overview/route')).GET as Route, params: [] },
+  changes: { route: (await import('@/app/api/dashboard/changes/route')).GET as Route, params: [] },
 };
 
 /** A GET as the page sends it: the query string built by URLSearchParams, so every value reaches the route as typed. */

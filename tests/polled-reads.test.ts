@@ -12,6 +12,9 @@ const { matchTransfer } = await import('@/lib/reconcile/confirm-match');
 const { saveSettings } = await import('@/lib/settings/store');
 const overviewRoute = (await import('@/app/api/dashboard/overview/route')).GET;
 const queueRoute = (await import('@/app/api/dashboard/unmatched/route')).GET;
+const changesRoute = (await import('@/app/api/dashboard/changes/route')).GET;
+const { liveVersion } = await import('@/lib/http/changes');
+const { db } = await import('@/lib/db');
 
 type Route = (request: Request) => Promise<Response>;
 
@@ -77,6 +80,69 @@ describe('the polled work queue', () => {
   test('a signed-out poll is refused before any tag is given', async () => {
     signedIn.userId = null;
     const refused = await poll(queueRoute, 'unmatched');
+    expect(refused.status).toBe(401);
+    expect(refused.tag).toBeNull();
+  });
+});
+
+/** An order with a store callback, and a statement import under way: what the live pages show besides transfers. */
+async function livePageRows() {
+  const order = (await createOrder({ reference: `LIVE-${Date.now()}`, amount: 80_000 }, 'api', 'test')).order;
+  const callback = await db().storeCallback.create({ data: { orderId: order.id, event: 'order.paid', payload: {} } });
+  const account = await db().account.create({ data: { mootaBankId: 'bnk_live', accountNumber: '8730112233' } });
+  const statement = await db().statementImport.create({
+    data: { accountId: account.id, fileName: 'klikbca.csv', content: '', options: {}, state: 'running', rowsTotal: 10, createdBy: 'finance@test' },
+  });
+  return { order, callback, statement };
+}
+
+describe("the live pages' version", () => {
+  test('is the version a page was rendered at: 304 to it while nothing changed, 200 with a new one after a write', async () => {
+    const rendered = await liveVersion();
+    const first = await poll(changesRoute, 'changes');
+    expect(first).toMatchObject({ status: 200, tag: rendered, cache: 'private, no-cache' });
+    expect(JSON.parse(first.text)).toEqual({ version: rendered });
+    expect(await poll(changesRoute, 'changes', rendered)).toMatchObject({ status: 304, tag: rendered, text: '' });
+    expect(await liveVersion()).toBe(rendered);
+
+    await receiveTransfers({ amount: 31_337 });
+    const delivered = await poll(changesRoute, 'changes', rendered);
+    expect(delivered.status).toBe(200);
+    expect(JSON.parse(delivered.text)).toEqual({ version: delivered.tag });
+    expect(delivered.tag).not.toBe(rendered);
+    expect(await poll(changesRoute, 'changes', delivered.tag!)).toMatchObject({ status: 304 });
+  });
+
+  type Rows = Awaited<ReturnType<typeof livePageRows>>;
+  test.each<[string, (rows: Rows) => Promise<unknown>]>([
+    [
+      'an order paid or cancelled',
+      ({ order }) => db().order.update({ where: { id: order.id }, data: { status: 'cancelled', closedAt: new Date() } }),
+    ],
+    [
+      'a callback to the store delivered',
+      ({ callback }) => db().storeCallback.update({ where: { id: callback.id }, data: { state: 'delivered', deliveredAt: new Date() } }),
+    ],
+    [
+      'an attempt at a callback',
+      ({ callback }) =>
+        db().callbackAttempt.create({ data: { callbackId: callback.id, url: 'http://store.test/cb', httpStatus: 500, durationMs: 12 } }),
+    ],
+    ["a statement import's progress", ({ statement }) => db().statementImport.update({ where: { id: statement.id }, data: { rowsDone: 5 } })],
+  ])('changes after %s', async (_label, write) => {
+    const rows = await livePageRows();
+    const before = await liveVersion();
+    expect(await poll(changesRoute, 'changes', before)).toMatchObject({ status: 304 });
+    await write(rows);
+    const after = await poll(changesRoute, 'changes', before);
+    expect(after.status).toBe(200);
+    expect(after.tag).not.toBe(before);
+    expect(await liveVersion()).toBe(after.tag);
+  });
+
+  test('a signed-out poll is refused before any version is given', async () => {
+    signedIn.userId = null;
+    const refused = await poll(changesRoute, 'changes');
     expect(refused.status).toBe(401);
     expect(refused.tag).toBeNull();
   });

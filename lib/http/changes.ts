@@ -2,9 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { poolExecutor, type SqlExecutor } from '@/lib/db';
 
 /**
- * How many changes the tables the polled dashboard reads show have seen: the sum of
- * `dashboard_changes`, which statement triggers on mutations, orders, payments, deliveries and
- * settings bump in the transaction of each change.
+ * How many changes the tables the polled dashboard reads and the live pages show have seen: the
+ * sum of `dashboard_changes`, which statement triggers on mutations, orders, payments, deliveries,
+ * settings, store callbacks and their attempts, and statement imports bump in the transaction of
+ * each change.
  */
 export async function changeCount(sql: SqlExecutor = poolExecutor()): Promise<bigint> {
   const { rows } = await sql.executeSql('SELECT coalesce(sum(changes), 0)::text AS changes FROM dashboard_changes', []);
@@ -45,11 +46,26 @@ const CACHE_HEADERS = { 'cache-control': 'private, no-cache' };
 export async function answerPolledRead(
   request: Request,
   context: readonly string[],
-  read: () => Promise<unknown>,
+  read: (tag: string) => Promise<unknown>,
   sql: SqlExecutor = poolExecutor(),
 ): Promise<Response> {
   const tag = entityTag(await changeCount(sql), context);
   const headers = { ...CACHE_HEADERS, etag: tag };
   if (namesTag(request.headers.get('if-none-match'), tag)) return new Response(null, { status: 304, headers });
-  return Response.json(await read(), { headers });
+  return Response.json(await read(tag), { headers });
+}
+
+const LIVE_PAGES = ['live-pages'];
+
+/**
+ * The version a live page was rendered at, read before the page's data for the same reason as in
+ * answerPolledRead: a change committed while the page reads is in the page or makes it refresh.
+ */
+export async function liveVersion(sql: SqlExecutor = poolExecutor()): Promise<string> {
+  return entityTag(await changeCount(sql), LIVE_PAGES);
+}
+
+/** The current version for a live page's poll: 304 while it is the one the browser keeps. */
+export function answerLiveVersion(request: Request, sql: SqlExecutor = poolExecutor()): Promise<Response> {
+  return answerPolledRead(request, LIVE_PAGES, async (version) => ({ version }), sql);
 }

@@ -1,4 +1,5 @@
 import { notFound } from 'next/navigation';
+import { LiveRefresh } from '@/app/(dashboard)/_components/live-refresh';
 import { previewUndoAction, undoAction } from '@/app/(dashboard)/unmatched/actions';
 import { ClientMessages } from '@/components/client-messages';
 import { UndoMatchButton } from '@/components/reconcile/undo-match-dialog';
@@ -15,6 +16,7 @@ import { isWaitingForPerson } from '@/lib/reconcile/states';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getMutationDetail } from '@/lib/queries/mutations';
+import { liveVersion } from '@/lib/http/changes';
 import { actorName } from '@/lib/actors';
 import { queueHrefFor } from '@/lib/reconcile/work-queue-rules';
 
@@ -27,6 +29,7 @@ export async function generateMetadata() {
 export default async function MutationDetailPage({ params }: Props) {
   const { id } = await params;
   const user = await requireUser('view', `/mutations/${id}`);
+  const version = await liveVersion();
   const mutation = await getMutationDetail(id);
   if (!mutation) notFound();
   const t = await getTranslations();
@@ -43,6 +46,7 @@ export default async function MutationDetailPage({ params }: Props) {
 
   return (
     <>
+      <LiveRefresh version={version} />
       <PageHeader
         back={{ href: '/mutations', label: t('mutations.detail.back') }}
         title={t('mutations.detail.title', { amount: `${mutation.type === 'DB' ? '−' : ''}${formatRupiah(mutation.amount)}` })}

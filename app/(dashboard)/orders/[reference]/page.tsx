@@ -1,4 +1,5 @@
 import { ClientMessages } from '@/components/client-messages';
+import { LiveRefresh } from '@/app/(dashboard)/_components/live-refresh';
 import { notFound } from 'next/navigation';
 import { CancelOrderButton } from '@/app/(dashboard)/orders/_components/cancel-order';
 import { previewUndoAction, undoAction } from '@/app/(dashboard)/unmatched/actions';
@@ -15,6 +16,7 @@ import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { getOrderDetail } from '@/lib/queries/orders';
+import { liveVersion } from '@/lib/http/changes';
 import { actorName } from '@/lib/actors';
 
 type Props = { params: Promise<{ reference: string }> };
@@ -35,6 +37,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function OrderDetailPage({ params }: Props) {
   const reference = decode((await params).reference);
   const user = await requireUser('view', `/orders/${encodeURIComponent(reference)}`);
+  const version = await liveVersion();
   const order = await getOrderDetail(reference);
   if (!order) notFound();
   const t = await getTranslations();
@@ -45,6 +48,7 @@ export default async function OrderDetailPage({ params }: Props) {
 
   return (
     <>
+      <LiveRefresh version={version} />
       <PageHeader
         back={{ href: '/orders', label: t('orders.detail.back') }}
         title={t('orders.detail.title', { reference: order.reference })}

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { DeliveryAutoRefresh } from '@/app/(dashboard)/webhooks/_components/delivery-auto-refresh';
+import { LiveRefresh } from '@/app/(dashboard)/_components/live-refresh';
 import { ClientMessages } from '@/components/client-messages';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
@@ -8,6 +8,7 @@ import { Facts } from '@/components/ui/facts';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/format';
+import { liveVersion } from '@/lib/http/changes';
 import { requireUser } from '@/lib/next/session';
 import { getStatementImport } from '@/lib/queries/statements';
 import type { StatementFormat, StatementProblem } from '@/lib/statements/types';
@@ -22,6 +23,7 @@ export async function generateMetadata() {
 export default async function StatementImportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser('view', `/statements/${id}`);
+  const version = await liveVersion();
   const detail = await getStatementImport(id);
   if (!detail) notFound();
   const t = await getTranslations();
@@ -54,7 +56,7 @@ export default async function StatementImportPage({ params }: { params: Promise<
         back={{ href: '/statements', label: t('statements.detail.back') }}
         title={t('statements.detail.title', { file: detail.fileName })}
       />
-      {running && <DeliveryAutoRefresh />}
+      {running && <LiveRefresh version={version} />}
       <div className="flex flex-col gap-6">
         <Card title={t('statements.detail.summary')}>
           {running && <p className="mb-3 text-sm text-amber-800 dark:text-amber-300">{t('statements.detail.running')}</p>}

@@ -1,3 +1,4 @@
+import { LiveRefresh } from '@/app/(dashboard)/_components/live-refresh';
 import { ClientMessages } from '@/components/client-messages';
 import { notFound } from 'next/navigation';
 import { Card, EmptyState } from '@/components/ui/card';
@@ -10,14 +11,15 @@ import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { MessageKey } from '@/lib/i18n/messages';
 import { getDelivery, prettyBody } from '@/lib/queries/webhooks';
+import { liveVersion } from '@/lib/http/changes';
 import { ProcessingBadge } from '../_components/delivery-badges';
-import { DeliveryAutoRefresh } from '../_components/delivery-auto-refresh';
 import { ReprocessButton } from '../_components/reprocess-button';
 import { RefusalReason } from '../_components/refusal-reason';
 
 export default async function WebhookCallPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const user = await requireUser('view', `/webhooks/${id}`);
+  const version = await liveVersion();
   const delivery = await getDelivery(id);
   if (!delivery) notFound();
   const t = await getTranslations();
@@ -70,7 +72,7 @@ export default async function WebhookCallPage({ params }: { params: Promise<{ id
           ) : undefined
         }
       />
-      {waiting && <DeliveryAutoRefresh />}
+      {waiting && <LiveRefresh version={version} />}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t('webhooks.detail.summary')}>
           <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
