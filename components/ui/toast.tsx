@@ -34,12 +34,17 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={show}>
       {children}
-      <div aria-live="polite" role="status" className="pointer-events-none fixed bottom-4 right-4 z-50 flex flex-col gap-2">
+      {/* From md up the toasts sit over the menu's empty lower part, not over the buttons of the page. */}
+      <div
+        aria-live="polite"
+        role="status"
+        className="pointer-events-none fixed inset-x-4 bottom-4 z-50 flex flex-col gap-2 md:inset-x-auto md:left-3 md:w-54"
+      >
         {toasts.map((toast) => (
           <div
             key={toast.id}
             data-tone={toast.tone}
-            className={`pointer-events-auto flex max-w-sm items-center gap-3 rounded-md px-4 py-3 text-sm text-white shadow-lg ${
+            className={`pointer-events-auto flex flex-wrap items-center gap-x-3 gap-y-1 rounded-md px-4 py-3 text-sm text-white shadow-lg ${
               toast.tone === 'error' ? 'bg-red-700' : toast.tone === 'info' ? 'bg-slate-800' : 'bg-emerald-700'
             }`}
           >
