@@ -13,6 +13,7 @@ import { markNotAnOrder } from '@/lib/reconcile/mark-not-an-order';
 import { markProcessingDead, processMutations } from '@/lib/reconcile/process-mutations';
 import { reprocessDeadMutations } from '@/lib/reconcile/reprocess';
 import { splitPayment } from '@/lib/reconcile/split-payment';
+import { acceptDifference } from '@/lib/differences/accept-difference';
 import { WAITING_FOR_PERSON } from '@/lib/reconcile/states';
 import { undoMatch } from '@/lib/reconcile/undo-match';
 import { foldClosedDays } from '@/lib/summaries/fold-days';
@@ -137,6 +138,22 @@ async function randomHistory(seed: number, steps: number, checkEvery: number) {
       await reprocessDeadMutations(dead.deliveryId, 'owner@test');
     },
     fold: () => foldClosedDays(poolExecutor(), random.pick(DAYS)!),
+    acceptDifference: async () => {
+      const order = random.pick(
+        await db().order.findMany({
+          where: { status: { in: ['underpaid', 'overpaid'] } },
+          select: { id: true, status: true },
+          orderBy: { id: 'asc' },
+        }),
+      );
+      if (order)
+        await acceptDifference({
+          orderId: order.id,
+          category: order.status === 'underpaid' ? 'bank_fee' : 'refund_owed',
+          reason: 'test',
+          actor: 'finance@test',
+        });
+    },
   };
   const weights: [string, number][] = [
     ['intake', 6],
@@ -150,6 +167,7 @@ async function randomHistory(seed: number, steps: number, checkEvery: number) {
     ['cancel', 1],
     ['reprocess', 1],
     ['fold', 1],
+    ['acceptDifference', 1],
   ];
   const bag = weights.flatMap(([name, weight]) => Array<string>(weight).fill(name));
   const done: string[] = [];
@@ -184,8 +202,22 @@ describe('the daily summaries are exact at every commit', () => {
              (SELECT count(*) FROM orders WHERE status IN ('paid', 'underpaid', 'overpaid'))::int AS paid`;
     // The run did reach the states the summaries tell apart.
     expect(new Set(done)).toEqual(
-      new Set(['intake', 'process', 'order', 'matchByHand', 'undo', 'split', 'notAnOrder', 'sandbox', 'cancel', 'reprocess', 'fold']),
+      new Set([
+        'intake',
+        'process',
+        'order',
+        'matchByHand',
+        'undo',
+        'split',
+        'notAnOrder',
+        'sandbox',
+        'cancel',
+        'reprocess',
+        'fold',
+        'acceptDifference',
+      ]),
     );
+    expect(await db().acceptedDifference.count()).toBeGreaterThan(0);
     expect(Math.min(rows[0]!.matched, rows[0]!.paid, rows[0]!.ignored)).toBeGreaterThan(0);
 
     await foldClosedDays(poolExecutor(), '2027-01-01');

@@ -15,6 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/mutations', label: 'nav.mutations', permission: 'view' },
   { href: '/cash-flow', label: 'nav.cashFlow', permission: 'view' },
   { href: '/revenue', label: 'nav.revenue', permission: 'view_revenue' },
+  { href: '/differences', label: 'nav.differences', permission: 'view' },
   { href: '/accounts', label: 'nav.accounts', permission: 'view' },
   { href: '/statements', label: 'nav.statements', permission: 'view' },
   { href: '/webhooks', label: 'nav.webhooks', permission: 'view' },

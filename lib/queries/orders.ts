@@ -106,6 +106,7 @@ export async function getOrderDetail(reference: string) {
         },
       },
       history: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+      differences: { where: { undoneAt: null } },
       callbacks: {
         orderBy: { createdAt: 'asc' },
         include: { attempts: { orderBy: { attemptedAt: 'asc' } } },

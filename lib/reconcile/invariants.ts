@@ -16,7 +16,8 @@ export type InvariantName =
   | 'mutationDays'
   | 'revenueDays'
   | 'revenueAccountDays'
-  | 'matchDays';
+  | 'matchDays'
+  | 'acceptedDifference';
 
 /** Each invariant in plain words, as the operator's check prints them. */
 export const INVARIANTS: Record<InvariantName, string> = {
@@ -33,6 +34,7 @@ export const INVARIANTS: Record<InvariantName, string> = {
   revenueDays: 'The daily revenue summary (revenue_days) adds up to a recount of the paid orders',
   revenueAccountDays: 'The daily revenue per account (revenue_account_days) adds up to a recount of the payments',
   matchDays: 'The daily matching summary (match_days) adds up to a recount of the matches that hold',
+  acceptedDifference: "An accepted difference that holds is its paid order's paid minus payable amount, never zero, with a reason",
 };
 
 export interface Violation {
@@ -79,6 +81,8 @@ const ORDER_STATUS_ACTIONS: Record<string, string[]> = {
   cancelled: ['order_cancelled'],
   expired: ['order_expired', 'undone'],
   ...Object.fromEntries(PAID.map((status) => [status, [...PAYING, 'undone']])),
+  // Accepting what an underpaid or overpaid order was paid short or over leaves it paid.
+  paid: [...PAYING, 'undone', 'difference_accepted'],
 };
 const MUTATION_STATE_CHANGES = [...new Set(Object.values(MUTATION_STATE_ACTIONS).flat())];
 const ORDER_STATUS_CHANGES = [...new Set(Object.values(ORDER_STATUS_ACTIONS).flat())];
@@ -215,6 +219,21 @@ const CHECKS: Check[] = [
     describe: (row) => ({
       orderId: row.id!,
       message: `Order ${row.reference} (${row.id}) is ${row.status} with ${rupiah(row.paid)} paid of ${rupiah(row.payable)} payable (or no time it was paid).`,
+    }),
+  },
+  {
+    invariant: 'acceptedDifference',
+    sql: (limit) => `
+      SELECT d.id, o.id AS order_id, o.reference, o.status::text AS status, d.amount::text AS amount,
+             (o.paid_amount - o.payable_amount)::text AS difference, count(*) OVER () AS total
+      FROM accepted_differences d JOIN orders o ON o.id = d.order_id
+      WHERE d.undone_at IS NULL
+        AND (o.status <> 'paid' OR d.amount = 0 OR d.amount <> o.paid_amount - o.payable_amount OR btrim(d.reason) = ''
+             OR (d.category = 'refund_owed' AND d.amount < 0) OR (d.category IN ('bank_fee', 'discount') AND d.amount > 0))
+      ORDER BY d.id ${limit}`,
+    describe: (row) => ({
+      orderId: row.order_id!,
+      message: `Order ${row.reference} (${row.order_id}) is ${row.status} with an accepted difference of ${rupiah(row.amount)}, but its paid minus payable amount is ${rupiah(row.difference)} (or the difference has no reason, or a category that does not fit it).`,
     }),
   },
   {

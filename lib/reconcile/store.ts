@@ -222,7 +222,8 @@ export type HistoryAction =
   | 'undone'
   | 'marked_not_an_order'
   | 'unmarked_not_an_order'
-  | 'reprocess_requested';
+  | 'reprocess_requested'
+  | 'difference_accepted';
 
 export interface HistoryInput {
   actor: string;

@@ -2,6 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
+import { acceptDifference } from '@/lib/differences/accept-difference';
+import { DIFFERENCE_CATEGORIES } from '@/lib/differences/categories';
 import { defineAction } from '@/lib/next/action';
 import { cancelOrder } from '@/lib/orders/close-orders';
 import { createOrder } from '@/lib/orders/create-order';
@@ -102,5 +104,18 @@ export const importOrdersAction = defineAction(
       uniqueCode: result.uniqueCode,
       payableAmount: result.payableAmount === undefined ? undefined : String(result.payableAmount),
     }));
+  },
+);
+
+export const acceptDifferenceAction = defineAction(
+  {
+    name: 'acceptDifference',
+    permission: 'reconcile',
+    schema: z.object({ orderId: z.uuid(), category: z.enum(DIFFERENCE_CATEGORIES), reason: z.string().max(500) }),
+  },
+  async ({ orderId, category, reason }, user) => {
+    const { reference, amount } = await acceptDifference({ orderId, category, reason, actor: user.email });
+    revalidatePath(`/orders/${encodeURIComponent(reference)}`);
+    return { reference, amount: amount.toString() };
   },
 );

@@ -3,6 +3,7 @@ export { default as accounts } from './accounts';
 export { default as auth } from './auth';
 export { default as cashFlow } from './cashFlow';
 export { default as common } from './common';
+export { default as differences } from './differences';
 export { default as errors } from './errors';
 export { default as mutations } from './mutations';
 export { default as nav } from './nav';

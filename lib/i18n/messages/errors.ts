@@ -40,6 +40,10 @@ export default {
     splitPartRecorded: 'Sebagian pembagian ini sudah tercatat; muat ulang dan periksa.',
     splitTooMuch: 'Jumlah nominal melebihi transfer sebesar {amount} (sisa yang bisa dibagi {left}).',
     undoNeedsReason: 'Tuliskan alasan pencocokan diurungkan.',
+    differenceNeedsReason: 'Tuliskan alasan selisih ini diterima.',
+    differenceNothingToAccept: 'Pesanan {reference} tidak kurang bayar atau lebih bayar: tidak ada selisih yang bisa diterima.',
+    differenceCategoryDoesNotFit:
+      'Kategori itu tidak cocok untuk selisih ini (pembayaran kurang tidak bisa menjadi pengembalian dana, pembayaran lebih tidak bisa menjadi biaya bank atau diskon).',
     matchNeedsAcknowledgement:
       'Transfer ini tidak tepat untuk pesanan {reference} (nominal berbeda atau pesanan tidak terbuka); muat ulang, periksa perbedaannya, lalu konfirmasi lagi.',
     matchNeedsReason: 'Tuliskan alasan transfer ini membayar pesanan {reference} walau tidak tepat.',
@@ -158,6 +162,10 @@ export default {
     splitPartRecorded: 'Part of this split is already recorded; reload and check.',
     splitTooMuch: 'The amounts add up to more than the transfer of {amount} ({left} is left to allocate).',
     undoNeedsReason: 'Say why the match is being undone.',
+    differenceNeedsReason: 'Say why this difference is accepted.',
+    differenceNothingToAccept: 'Order {reference} is neither underpaid nor overpaid: there is no difference to accept.',
+    differenceCategoryDoesNotFit:
+      'That category does not fit this difference (a shortfall cannot be a refund owed, money over cannot be a bank fee or a discount).',
     matchNeedsAcknowledgement:
       'This transfer does not fit order {reference} exactly (a different amount, or the order is not open); reload, check the difference and confirm again.',
     matchNeedsReason: 'Say why this transfer pays order {reference} although it does not fit exactly.',

@@ -2,6 +2,8 @@ import { ClientMessages } from '@/components/client-messages';
 import { LiveRefresh } from '@/app/(dashboard)/_components/live-refresh';
 import { notFound } from 'next/navigation';
 import { CancelOrderButton } from '@/app/(dashboard)/orders/_components/cancel-order';
+import { OrderDifference } from '@/app/(dashboard)/orders/_components/order-difference';
+import { openDifference } from '@/lib/differences/categories';
 import { previewUndoAction, undoAction } from '@/app/(dashboard)/unmatched/actions';
 import { UndoMatchButton } from '@/components/reconcile/undo-match-dialog';
 import { HistoryTable } from '@/components/ledger/history-table';
@@ -45,6 +47,8 @@ export default async function OrderDetailPage({ params }: Props) {
   const when = (date: Date | null) => (date ? formatDateTime(date, locale) : t('orders.detail.none'));
   const canReconcile = can(user.role, 'reconcile');
   const cancellable = can(user.role, 'manage_orders') && (order.status === 'pending' || order.status === 'expired');
+  const difference = openDifference(order);
+  const accepted = order.differences[0];
 
   return (
     <>
@@ -83,6 +87,26 @@ export default async function OrderDetailPage({ params }: Props) {
             ]}
           />
         </Card>
+
+        {(difference !== null || accepted) && (
+          <Card title={t('orders.difference.card')}>
+            {accepted ? (
+              <p className="text-sm text-slate-800 dark:text-slate-100" data-testid="accepted-difference">
+                {t(accepted.amount < 0n ? 'orders.difference.acceptedShort' : 'orders.difference.acceptedOver', {
+                  amount: formatRupiah(accepted.amount < 0n ? -accepted.amount : accepted.amount),
+                  category: t(`common.differenceCategory.${accepted.category}`),
+                  by: actorName(accepted.acceptedBy, t('orders.history.system')),
+                  when: formatDateTime(accepted.acceptedAt, locale),
+                  reason: accepted.reason,
+                })}
+              </p>
+            ) : (
+              <ClientMessages areas={['orders']}>
+                <OrderDifference orderId={order.id} reference={order.reference} difference={String(difference)} canReconcile={canReconcile} />
+              </ClientMessages>
+            )}
+          </Card>
+        )}
 
         <Card title={t('orders.detail.payments')}>
           <Table
