@@ -86,6 +86,15 @@ test.describe('as finance', () => {
     const month = new Intl.DateTimeFormat('id-ID', { month: 'long', year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date());
     await expect(page.getByTestId('difference-period').filter({ hasText: 'Biaya bank' })).toContainText(month);
     await expectAccessible(page);
+
+    // Undoing the payment would take the acceptance back, and the dialog says so first.
+    await entry.getByRole('link', { name: order.reference }).click();
+    await page.getByTestId('payment-row').getByRole('button', { name: 'Urungkan pencocokan' }).click();
+    const undo = page.getByRole('dialog', { name: 'Urungkan pencocokan?' });
+    await expect(undo.getByTestId('undo-effect')).toContainText(`${order.reference}: Lunas → Menunggu`);
+    await expect(undo.getByTestId('undo-effect')).toContainText('Kekurangan Rp 646 yang diterima ikut dicabut dan keluar dari laporan selisih.');
+    await undo.getByRole('button', { name: 'Batal' }).click();
+    await expect(undo).toBeHidden();
   });
 
   test('on a phone, in English: records an overpayment as a refund owed, and reads it in the report', async ({

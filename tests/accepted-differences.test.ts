@@ -137,7 +137,7 @@ describe('accepting a difference', () => {
     expect((await db().order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe('pending');
     expect(await events(order.id)).toEqual(['order.underpaid', 'order.paid', 'order.unpaid']);
     const undone = await db().historyEntry.findFirstOrThrow({ where: { orderId: order.id, action: 'undone' } });
-    expect(undone.details).toMatchObject({ acceptedDifferenceUndone: '-2500' });
+    expect(undone.details).toMatchObject({ acceptedDifference: '-2500', statusBefore: 'paid', statusAfter: 'pending' });
     const today = jakartaDay(new Date());
     expect((await differencesReport({ from: today, to: today, granularity: 'day' })).entries).toEqual([]);
     await expectSoundDatabase();

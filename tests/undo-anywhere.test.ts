@@ -81,6 +81,7 @@ describe('undo of an automatic match', () => {
       paidBefore: String(o.payableAmount),
       paidAfter: '0',
       storeTold: true,
+      acceptedDifference: null,
     };
     expect(preview).toEqual({ ok: true, data: { kind: 'payments', effects: [effect] } });
 

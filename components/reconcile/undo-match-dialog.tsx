@@ -81,6 +81,13 @@ export function UndoMatchDialog({
                     paidAfter: formatRupiah(BigInt(effect.paidAfter)),
                   })}
                 </p>
+                {effect.acceptedDifference !== null && (
+                  <p>
+                    {BigInt(effect.acceptedDifference) < 0n
+                      ? t('unmatched.undoAcceptedShort', { amount: formatRupiah(-BigInt(effect.acceptedDifference)) })
+                      : t('unmatched.undoAcceptedOver', { amount: formatRupiah(BigInt(effect.acceptedDifference)) })}
+                  </p>
+                )}
                 <p className="text-slate-600 dark:text-slate-300">
                   {effect.storeTold ? t('unmatched.undoStoreTold') : t('unmatched.undoStoreNotTold')}
                 </p>

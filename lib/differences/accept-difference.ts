@@ -1,5 +1,5 @@
 import { DomainError } from '@/lib/errors';
-import type { Transaction } from '@/lib/db';
+import type { SqlExecutor, Transaction } from '@/lib/db';
 import { uuidv7 } from '@/lib/ids';
 import { categoriesFor, openDifference, type DifferenceCategory } from '@/lib/differences/categories';
 import { mustLockOrders, personAction } from '@/lib/reconcile/person-action';
@@ -45,11 +45,19 @@ export async function acceptDifference(input: AcceptDifferenceInput): Promise<{ 
 }
 
 /** Takes back the accepted differences of these orders (their payments are being undone), in that transaction. */
-export async function undoAcceptedDifferences(tx: Transaction, orderIds: readonly string[], actor: string, at: Date): Promise<Map<string, bigint>> {
-  if (orderIds.length === 0) return new Map();
-  const undone = await tx.$queryRaw<{ order_id: string; amount: bigint }[]>`
+export async function undoAcceptedDifferences(tx: Transaction, orderIds: readonly string[], actor: string, at: Date): Promise<void> {
+  if (orderIds.length === 0) return;
+  await tx.$executeRaw`
     UPDATE accepted_differences SET undone_at = ${at}, undone_by = ${actor}
-    WHERE order_id = ANY(${[...orderIds]}::uuid[]) AND undone_at IS NULL
-    RETURNING order_id, amount`;
-  return new Map(undone.map((row) => [row.order_id, row.amount]));
+    WHERE order_id = ANY(${[...orderIds]}::uuid[]) AND undone_at IS NULL`;
+}
+
+/** The differences accepted for these orders that still hold, by order. */
+export async function acceptedDifferences(sql: SqlExecutor, orderIds: readonly string[]): Promise<Map<string, bigint>> {
+  if (orderIds.length === 0) return new Map();
+  const { rows } = (await sql.executeSql(
+    `SELECT order_id, amount::text AS amount FROM accepted_differences WHERE order_id = ANY($1::uuid[]) AND undone_at IS NULL`,
+    [[...orderIds]],
+  )) as { rows: { order_id: string; amount: string }[] };
+  return new Map(rows.map((row) => [row.order_id, BigInt(row.amount)]));
 }

@@ -26,6 +26,7 @@ const effect = (id: string, partial: Partial<UndoEffect>): UndoEffect => ({
   paidBefore: 150_123n,
   paidAfter: 0n,
   storeTold: true,
+  acceptedDifference: null,
   ...partial,
 });
 
@@ -78,5 +79,12 @@ describe('undoEffects', () => {
     ],
   ])('%s', (_label, payments, orders, told, expected) => {
     expect(undoEffects({ payments, orders: new Map(orders.map((o) => [o.id, o])), toldStore: new Set(told), now: NOW })).toEqual(expected);
+  });
+
+  test('a difference a person accepted for the order is taken back with its payment, and said so', () => {
+    const orders = new Map([['A', order('A', 'paid', 149_477n)]]);
+    expect(
+      undoEffects({ payments: [{ orderId: 'A', amount: 149_477n }], orders, toldStore: new Set(['A']), accepted: new Map([['A', -646n]]), now: NOW }),
+    ).toEqual([effect('A', { paidBefore: 149_477n, acceptedDifference: -646n })]);
   });
 });

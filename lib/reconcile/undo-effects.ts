@@ -12,6 +12,8 @@ export interface UndoEffect {
   paidAfter: bigint;
   /** The store was told this order was paid (or underpaid) and will be told, `order.unpaid`, that the money is gone. */
   storeTold: boolean;
+  /** The difference a person accepted for this order (paid minus payable), taken back with the payment; null when none. */
+  acceptedDifference: bigint | null;
 }
 
 /**
@@ -24,6 +26,8 @@ export function undoEffects(input: {
   payments: readonly { orderId: string; amount: bigint }[];
   orders: ReadonlyMap<string, LockedOrder>;
   toldStore: ReadonlySet<string>;
+  /** The differences accepted for these orders, by order. */
+  accepted?: ReadonlyMap<string, bigint>;
   now: Date;
 }): UndoEffect[] {
   const taken = new Map<string, bigint>();
@@ -40,6 +44,7 @@ export function undoEffects(input: {
       paidBefore: order.paidAmount,
       paidAfter: after!.paid,
       storeTold: input.toldStore.has(orderId) && after!.status !== 'paid' && after!.status !== 'overpaid',
+      acceptedDifference: input.accepted?.get(orderId) ?? null,
     };
   });
 }
@@ -52,6 +57,7 @@ export interface UndoEffectRecord {
   paidBefore: string;
   paidAfter: string;
   storeTold: boolean;
+  acceptedDifference: string | null;
 }
 
 export const effectsForHistory = (effects: readonly UndoEffect[]): UndoEffectRecord[] =>
@@ -62,4 +68,5 @@ export const effectsForHistory = (effects: readonly UndoEffect[]): UndoEffectRec
     paidBefore: String(effect.paidBefore),
     paidAfter: String(effect.paidAfter),
     storeTold: effect.storeTold,
+    acceptedDifference: effect.acceptedDifference === null ? null : String(effect.acceptedDifference),
   }));

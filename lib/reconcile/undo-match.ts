@@ -1,5 +1,5 @@
 import { poolExecutor, type SqlExecutor } from '@/lib/db';
-import { undoAcceptedDifferences } from '@/lib/differences/accept-difference';
+import { acceptedDifferences, undoAcceptedDifferences } from '@/lib/differences/accept-difference';
 import { DomainError } from '@/lib/errors';
 import { mustLockCredit, mustLockOrders, personAction, type MatchChange } from '@/lib/reconcile/person-action';
 import { settlementRows } from '@/lib/reconcile/settle-orders';
@@ -12,7 +12,7 @@ export type UndoPreview = { kind: 'payments'; effects: UndoEffect[] } | { kind: 
 
 async function effectsOf(sql: SqlExecutor, payments: readonly ActivePayment[], orders: ReadonlyMap<string, LockedOrder>, now: Date) {
   const toldStore = await ordersToldPaid(sql, [...orders.keys()]);
-  return undoEffects({ payments, orders, toldStore, now });
+  return undoEffects({ payments, orders, toldStore, accepted: await acceptedDifferences(sql, [...orders.keys()]), now });
 }
 
 /** The preview of `undoMatch`, read without locking; the undo itself works it out again on locked rows. */
@@ -68,7 +68,7 @@ export async function undoMatch(input: { mutationId: string; actor: string; reas
       return { order, paidAmount: order.paidAmount - payment.amount, status: null };
     });
     const byOrder = new Map(effectsForHistory(effects).map((effect, index) => [effects[index]!.orderId, effect]));
-    const differences = await undoAcceptedDifferences(tx, [...orders.keys()], input.actor, now);
+    await undoAcceptedDifferences(tx, [...orders.keys()], input.actor, now);
     await writeMatches(tx, {
       undonePayments: { ids: payments.map((p) => p.id), at: now, by: input.actor, reason },
       settlements: settlementRows(settlements, now),
@@ -79,11 +79,7 @@ export async function undoMatch(input: { mutationId: string; actor: string; reas
         mutationId: mutation.id,
         orderId: p.orderId,
         reason,
-        details: {
-          amount: String(p.amount),
-          ...byOrder.get(p.orderId),
-          ...(differences.has(p.orderId) && { acceptedDifferenceUndone: String(differences.get(p.orderId)) }),
-        },
+        details: { amount: String(p.amount), ...byOrder.get(p.orderId) },
       })),
     });
     await enqueueOrderUnpaidCallbacks(
