@@ -111,8 +111,10 @@ test.describe('as finance', () => {
     await dialog.getByLabel(`Nominal untuk ${first!.reference}`).fill('100001');
     await dialog.getByLabel(`Nominal untuk ${second!.reference}`).fill('50000');
     await expect(dialog.getByText('Jumlahnya melebihi transfer.')).toBeVisible();
-    await dialog.getByLabel(`Nominal untuk ${first!.reference}`).fill('100000');
-    await expect(dialog.getByTestId('split-remaining')).toContainText('Sisa: Rp 0');
+    // Amounts as people type them: with dots, or with Rp.
+    await dialog.getByLabel(`Nominal untuk ${first!.reference}`).fill('99.059');
+    await dialog.getByLabel(`Nominal untuk ${second!.reference}`).fill('Rp 50.941');
+    await expect(dialog.getByTestId('split-remaining')).toContainText('Total: Rp 150.000 · Sisa: Rp 0');
     await dialog.getByRole('button', { name: 'Simpan pembagian' }).click();
     await expect(dialog.getByText('Alasan wajib diisi.')).toBeVisible();
     await dialog.getByLabel('Alasan pembagian (wajib)').fill('satu transfer untuk dua pesanan');

@@ -372,6 +372,7 @@ export interface OrderHit {
   paidAmount: string;
   status: OrderStatus;
   createdAt: string;
+  expiresAt: string | null;
 }
 
 const SEARCH_LIMIT = 20;
@@ -395,7 +396,7 @@ export async function searchOrders(text: string): Promise<OrderHit[]> {
     },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: SEARCH_LIMIT,
-    select: { id: true, reference: true, customerName: true, payableAmount: true, paidAmount: true, status: true, createdAt: true },
+    select: { id: true, reference: true, customerName: true, payableAmount: true, paidAmount: true, status: true, createdAt: true, expiresAt: true },
   });
   return rows.map((o) => ({
     id: o.id,
@@ -405,5 +406,6 @@ export async function searchOrders(text: string): Promise<OrderHit[]> {
     paidAmount: o.paidAmount.toString(),
     status: o.status,
     createdAt: o.createdAt.toISOString(),
+    expiresAt: o.expiresAt?.toISOString() ?? null,
   }));
 }

@@ -104,6 +104,7 @@ export default {
     noTopSuggestion: 'Transfer ini belum punya saran untuk dikonfirmasi.',
     difference: { exact: 'Tepat', less: 'Kurang {amount}', more: 'Lebih {amount}' },
     expiredSince: 'Kedaluwarsa sejak {when}',
+    stillDue: 'kurang {amount}',
     departsTitle: 'Konfirmasi {reference}?',
     departsBody: 'Transfer {amount} tidak tepat untuk pesanan {reference} ({payable}):',
     departure: {
@@ -233,6 +234,7 @@ export default {
     noTopSuggestion: 'This transfer has no suggestion to confirm yet.',
     difference: { exact: 'Exact', less: '{amount} short', more: '{amount} over' },
     expiredSince: 'Expired since {when}',
+    stillDue: '{amount} still due',
     departsTitle: 'Confirm {reference}?',
     departsBody: 'The transfer of {amount} does not fit order {reference} ({payable}) exactly:',
     departure: {

@@ -3,10 +3,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState } from 'react';
 import { fetchJson } from '@/app/(dashboard)/_components/fetch-json';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { Badge } from '@/components/ui/badge';
 import { Field, Input } from '@/components/ui/field';
-import { formatRupiah } from '@/lib/format';
+import { formatDateTime, formatRupiah } from '@/lib/format';
 import type { OrderHit } from '@/lib/reconcile/work-queue';
 
 async function fetchOrders(q: string, signal: AbortSignal): Promise<OrderHit[]> {
@@ -16,6 +16,7 @@ async function fetchOrders(q: string, signal: AbortSignal): Promise<OrderHit[]> 
 /** A search box over open orders with a list of results to pick from. */
 export function OrderSearch({ onPick, pickedIds }: { onPick: (order: OrderHit) => void; pickedIds: ReadonlySet<string> }) {
   const t = useTranslations();
+  const locale = useLocale();
   const id = useId();
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
@@ -70,6 +71,16 @@ export function OrderSearch({ onPick, pickedIds }: { onPick: (order: OrderHit) =
                       <span className="tabular-nums">{formatRupiah(BigInt(order.payableAmount))}</span>
                       {order.customerName && <span className="text-slate-600 dark:text-slate-300">{order.customerName}</span>}
                       <Badge tone={order.status === 'pending' ? 'blue' : 'slate'}>{t(`common.orderStatus.${order.status}`)}</Badge>
+                      {order.status === 'expired' && order.expiresAt && (
+                        <span className="text-xs text-slate-600 dark:text-slate-300" data-testid="expired-since">
+                          {t('unmatched.expiredSince', { when: formatDateTime(new Date(order.expiresAt), locale) })}
+                        </span>
+                      )}
+                      {order.status === 'underpaid' && (
+                        <span className="text-xs text-slate-600 dark:text-slate-300">
+                          {t('unmatched.stillDue', { amount: formatRupiah(BigInt(order.payableAmount) - BigInt(order.paidAmount)) })}
+                        </span>
+                      )}
                     </button>
                   </li>
                 );

@@ -6,7 +6,7 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Field, Input, TextArea } from '@/components/ui/field';
 import { formatAge, formatRupiah } from '@/lib/format';
-import { parseTypedAmount } from '@/lib/money';
+import { typedAmountOrNull } from '@/lib/money';
 import { confirmDepartures, type ConfirmTarget, type Departure } from '@/lib/reconcile/confirm-check';
 import { checkSplit } from '@/lib/reconcile/work-queue-rules';
 import type { OrderHit, QueueCandidate, QueueItem } from '@/lib/reconcile/work-queue';
@@ -263,14 +263,6 @@ interface Part {
   amountText: string;
 }
 
-const amountOf = (text: string): bigint | null => {
-  try {
-    return parseTypedAmount(text);
-  } catch {
-    return null;
-  }
-};
-
 /** One transfer across several orders: pick orders, give each an amount, at most the transfer in sum. */
 export function SplitDialog({
   item,
@@ -287,7 +279,7 @@ export function SplitDialog({
   const transfer = BigInt(item.amount);
   const check = checkSplit(
     transfer,
-    parts.map((p) => ({ orderId: p.orderId, amount: amountOf(p.amountText) })),
+    parts.map((p) => ({ orderId: p.orderId, amount: typedAmountOrNull(p.amountText) })),
   );
 
   const add = (order: { orderId: string; reference: string; payableAmount: string }) => {
@@ -311,7 +303,7 @@ export function SplitDialog({
         if (check.problem) return setShowProblem(true);
         if (!reason.trim()) return setReasonError(t('unmatched.reasonRequired'));
         onConfirm(
-          parts.map((p) => ({ orderId: p.orderId, amount: String(amountOf(p.amountText)) })),
+          parts.map((p) => ({ orderId: p.orderId, amount: String(typedAmountOrNull(p.amountText)) })),
           reason.trim(),
         );
       }}
