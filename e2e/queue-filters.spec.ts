@@ -90,6 +90,13 @@ test.describe('as finance', () => {
     await expect(page.getByText('Tidak ada transfer menunggu yang sesuai dengan pencarian ini.')).toBeVisible();
     await page.getByRole('link', { name: 'Atur ulang' }).click();
     await expect(page).toHaveURL(/\/unmatched\?state=unmatched$/);
+
+    // Two letters are too few to search text with: the page says so rather than reading every transfer.
+    await page.getByLabel('Cari', { exact: true }).fill('ab');
+    await page.getByRole('button', { name: 'Terapkan' }).click();
+    await expect(page.getByTestId('search-too-short')).toHaveText(
+      'Ketik minimal 3 karakter untuk mencari teks (nominal dicari berapa pun panjangnya).',
+    );
   });
 
   test('on a phone, in English: filters by bank date; the page fits', async ({ page, request, context, baseURL }, testInfo) => {

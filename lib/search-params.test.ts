@@ -2,7 +2,17 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { MAX_PAGE_SIZE, PAGE_SIZE } from '@/lib/pagination';
 import { DomainError } from '@/lib/errors';
-import { amountRangeParams, dayRangeParams, listParams, parseSearchParams, searchParamValues, textParam, toQuery } from '@/lib/search-params';
+import {
+  amountRangeParams,
+  dayRangeParams,
+  isSearchableText,
+  isTooShortToSearch,
+  listParams,
+  parseSearchParams,
+  searchParamValues,
+  textParam,
+  toQuery,
+} from '@/lib/search-params';
 
 describe('searchParamValues', () => {
   test.each([
@@ -106,5 +116,20 @@ describe('what no list can hold is refused, with a message', () => {
     ['the last plausible day', { to: '2100-12-31' }, null],
   ])('%s', (_label, params, expected) => {
     expect(refusal(params)).toBe(expected);
+  });
+});
+
+describe('text too short to search', () => {
+  test.each([
+    ['three characters', 'abc', true, false],
+    ['two characters', 'ab', false, true],
+    ['two characters padded with spaces', '  ab  ', false, true],
+    ['a short amount', '50', false, false],
+    ['a round amount said', '5rb', true, false],
+    ['nothing', undefined, false, false],
+    ['blank', '   ', false, false],
+  ])('%s', (_label, text, searchable, tooShort) => {
+    expect(isSearchableText(text)).toBe(searchable);
+    expect(isTooShortToSearch(text)).toBe(tooShort);
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { invalidFields } from '@/lib/errors';
-import { typedAmountOrNull } from '@/lib/money';
+import { searchedAmount, typedAmountOrNull } from '@/lib/money';
 import { pageSize } from '@/lib/pagination';
 import { refuseUnstorableText } from '@/lib/text';
 import { isDay } from '@/lib/time/jakarta';
@@ -42,6 +42,19 @@ export function toQuery(values: Record<string, string | bigint | undefined>): UR
   for (const [name, value] of Object.entries(values)) if (value !== undefined && value !== '') query.set(name, String(value));
   return query;
 }
+
+/**
+ * Free text shorter than this is not searched for inside descriptions, notes, references and
+ * names: the trigram indexes need three characters, and without them every row is read.
+ */
+export const MIN_TEXT_SEARCH = 3;
+
+/** Whether free text is long enough to search for (an amount is searched for whatever its length). */
+export const isSearchableText = (text: string | undefined): text is string => text !== undefined && text.trim().length >= MIN_TEXT_SEARCH;
+
+/** Whether a search box's text is neither an amount nor long enough to search for: the page says so. */
+export const isTooShortToSearch = (text: string | undefined): boolean =>
+  text !== undefined && text.trim() !== '' && !isSearchableText(text) && searchedAmount(text) === null;
 
 /** Free text, cut to `max` characters (text the database cannot hold was refused before). */
 export const textParam = (max: number) =>

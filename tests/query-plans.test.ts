@@ -132,6 +132,12 @@ describe('the plans read the indexes made for them', () => {
     expect(list).toEqual(expect.arrayContaining(['mutations_description_trgm_idx', 'mutations_note_trgm_idx']));
   });
 
+  test('text of one or two characters, which no trigram index can serve, is not searched for', async () => {
+    const all = (await listMutations({})).rows.map((r) => r.id);
+    const [list] = await indexesRead(async () => expect((await listMutations({ q: 'zq' })).rows.map((r) => r.id)).toEqual(all));
+    expect(list).not.toEqual(expect.arrayContaining(['mutations_description_trgm_idx']));
+  });
+
   test('a narrow amount range reads the amount index', async () => {
     let amounts: bigint[] = [];
     const [list] = await indexesRead(async () => (amounts = (await listMutations({ min: 150_000n, max: 150_999n })).rows.map((r) => r.amount)));

@@ -3,7 +3,7 @@ import { mutationInBody } from '@/lib/moota/payload';
 import type { MutationOrigin, MutationType, Prisma } from '@/lib/generated/prisma/client';
 import { z } from 'zod';
 import { jakartaDayRange } from '@/lib/time/jakarta';
-import { amountRangeParams, dayRangeParams, listParams, textParam, toQuery } from '@/lib/search-params';
+import { amountRangeParams, dayRangeParams, isSearchableText, listParams, textParam, toQuery } from '@/lib/search-params';
 import { afterCursor, COUNT_CAP, decodeCursor, PAGE_SIZE, type Page, pageOf, resultCount, type ResultCount } from '@/lib/pagination';
 import { isUuid } from '@/lib/uuid';
 
@@ -78,7 +78,7 @@ export function mutationWhere(filters: MutationFilters): Prisma.MutationWhereInp
   if (occurred.gte || occurred.lt) and.push({ occurredAt: occurred });
   if (filters.min !== undefined) and.push({ amount: { gte: filters.min } });
   if (filters.max !== undefined) and.push({ amount: { lte: filters.max } });
-  if (filters.q) {
+  if (isSearchableText(filters.q)) {
     and.push({
       OR: [{ description: { contains: filters.q, mode: 'insensitive' } }, { note: { contains: filters.q, mode: 'insensitive' } }],
     });

@@ -3,7 +3,7 @@ import { searchedAmount } from '@/lib/money';
 import type { OrderStatus, Prisma } from '@/lib/generated/prisma/client';
 import { z } from 'zod';
 import { jakartaDayRange } from '@/lib/time/jakarta';
-import { amountRangeParams, dayRangeParams, listParams, textParam, toQuery } from '@/lib/search-params';
+import { amountRangeParams, dayRangeParams, isSearchableText, listParams, textParam, toQuery } from '@/lib/search-params';
 import { isStorableText } from '@/lib/text';
 import { afterCursor, COUNT_CAP, decodeCursor, PAGE_SIZE, type Page, pageOf, resultCount, type ResultCount } from '@/lib/pagination';
 
@@ -44,12 +44,14 @@ export function orderWhere(filters: OrderFilters): Prisma.OrderWhereInput {
   if (created.gte || created.lt) and.push({ createdAt: created });
   if (filters.min !== undefined) and.push({ payableAmount: { gte: filters.min } });
   if (filters.max !== undefined) and.push({ payableAmount: { lte: filters.max } });
-  if (filters.q) {
-    const amount = searchedAmount(filters.q);
+  const amount = filters.q ? searchedAmount(filters.q) : null;
+  const words = isSearchableText(filters.q) ? filters.q : null;
+  if (amount !== null || words !== null) {
     and.push({
       OR: [
-        { referenceKey: { contains: filters.q.toUpperCase() } },
-        { customerName: { contains: filters.q, mode: 'insensitive' } },
+        ...(words !== null
+          ? [{ referenceKey: { contains: words.toUpperCase() } }, { customerName: { contains: words, mode: 'insensitive' as const } }]
+          : []),
         ...(amount !== null ? [{ payableAmount: amount }, { amount }] : []),
       ],
     });

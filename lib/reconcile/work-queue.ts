@@ -4,6 +4,7 @@ import { searchedAmount } from '@/lib/money';
 import { decodeAmountCursor, decodeCursor, encodeAmountCursor, encodeCursor, pageSize } from '@/lib/pagination';
 import { isWaitingForPerson, sqlList, WAITING_FOR_PERSON } from '@/lib/reconcile/states';
 import { parseOrderSearch, type QueueFilters, type QueueSort, type QueueState } from '@/lib/reconcile/work-queue-rules';
+import { isSearchableText } from '@/lib/search-params';
 import { containsPattern } from '@/lib/text';
 import { jakartaDayRange } from '@/lib/time/jakarta';
 import {
@@ -232,10 +233,11 @@ function narrowing(filters: QueueFilters): Prisma.Sql {
   if (occurred.lt) and.push(Prisma.sql`occurred_at < ${occurred.lt}`);
   if (filters.min !== undefined) and.push(Prisma.sql`amount >= ${filters.min}`);
   if (filters.max !== undefined) and.push(Prisma.sql`amount <= ${filters.max}`);
-  if (filters.q) {
-    const amount = searchedAmount(filters.q);
+  const amount = filters.q ? searchedAmount(filters.q) : null;
+  if (amount !== null) and.push(Prisma.sql`amount = ${amount}`);
+  else if (isSearchableText(filters.q)) {
     const pattern = containsPattern(filters.q);
-    and.push(amount !== null ? Prisma.sql`amount = ${amount}` : Prisma.sql`(description ILIKE ${pattern} OR note ILIKE ${pattern})`);
+    and.push(Prisma.sql`(description ILIKE ${pattern} OR note ILIKE ${pattern})`);
   }
   return Prisma.join(and, ' AND ');
 }
@@ -390,7 +392,7 @@ export async function searchOrders(text: string): Promise<OrderHit[]> {
       status: { in: ['pending', 'expired', 'underpaid'] },
       OR: [
         { referenceKey: { startsWith: words.toUpperCase() } },
-        { customerName: { contains: words, mode: 'insensitive' } },
+        ...(isSearchableText(words) ? [{ customerName: { contains: words, mode: 'insensitive' as const } }] : []),
         ...(amount !== null ? [{ payableAmount: amount }, { amount }] : []),
       ],
     },

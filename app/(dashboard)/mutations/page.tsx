@@ -8,6 +8,7 @@ import { EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { ResultCountLine } from '@/components/ui/result-count';
+import { SearchTooShort } from '@/components/ui/search-too-short';
 import { Table, TD } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { Field, Input, Select } from '@/components/ui/field';
@@ -18,7 +19,7 @@ import { accountOptions } from '@/lib/queries/accounts';
 import { countMutations, listMutations, MUTATION_ORIGINS, mutationFilterQuery, mutationListParams } from '@/lib/queries/mutations';
 import { Badge } from '@/components/ui/badge';
 import { pageSearchParams } from '@/lib/next/page-search-params';
-import { searchParamValues } from '@/lib/search-params';
+import { isTooShortToSearch, searchParamValues } from '@/lib/search-params';
 
 export async function generateMetadata() {
   return { title: (await getTranslations())('mutations.title') };
@@ -119,6 +120,7 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
         </div>
       </Form>
 
+      {isTooShortToSearch(filters.q) && <SearchTooShort t={t} />}
       <ResultCountLine count={count} t={t} />
       <Table
         framed

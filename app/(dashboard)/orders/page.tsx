@@ -6,6 +6,8 @@ import { EmptyState } from '@/components/ui/card';
 import { PageHeader } from '@/components/ui/page-header';
 import { Pager } from '@/components/ui/pager';
 import { ResultCountLine } from '@/components/ui/result-count';
+import { SearchTooShort } from '@/components/ui/search-too-short';
+import { isTooShortToSearch } from '@/lib/search-params';
 import { Table, TD } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { Field, Input, Select } from '@/components/ui/field';
@@ -99,6 +101,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
         </div>
       </Form>
 
+      {isTooShortToSearch(filters.q) && <SearchTooShort t={t} />}
       <ResultCountLine count={count} t={t} />
       <Table
         framed

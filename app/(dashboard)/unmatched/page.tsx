@@ -11,7 +11,8 @@ import { getTranslations } from 'next-intl/server';
 import { accountOptions } from '@/lib/queries/accounts';
 import { listQueue } from '@/lib/reconcile/work-queue';
 import { isNarrowed, QUEUE_SORTS, queueFilterParams, queueFilterQuery } from '@/lib/reconcile/work-queue-rules';
-import { searchParamValues } from '@/lib/search-params';
+import { isTooShortToSearch, searchParamValues } from '@/lib/search-params';
+import { SearchTooShort } from '@/components/ui/search-too-short';
 import { WorkQueue } from './_components/work-queue';
 
 export const dynamic = 'force-dynamic';
@@ -102,6 +103,7 @@ export default async function UnmatchedPage({ searchParams }: { searchParams: Pr
           )}
         </div>
       </Form>
+      {isTooShortToSearch(filters.q) && <SearchTooShort t={t} />}
       {canReconcile && (
         <details className="mb-4 hidden rounded-lg border border-slate-200 bg-white p-4 text-sm sm:block dark:border-slate-700 dark:bg-slate-900">
           <summary className="cursor-pointer font-medium text-slate-700 dark:text-slate-200">{t('unmatched.shortcutsTitle')}</summary>
