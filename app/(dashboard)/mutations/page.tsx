@@ -12,6 +12,7 @@ import { SearchTooShort } from '@/components/ui/search-too-short';
 import { Table, TD } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { Field, Input, Select } from '@/components/ui/field';
+import { AccountFilter, RangeFilters } from '@/components/ui/filter-fields';
 import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
 import { getLocale, getTranslations } from 'next-intl/server';
@@ -61,17 +62,12 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
         aria-label={t('mutations.filters.label')}
         className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4 xl:grid-cols-5 dark:border-slate-700 dark:bg-slate-900"
       >
-        <Field label={t('mutations.filters.account')} htmlFor="filter-account">
-          <Select id="filter-account" name="account" defaultValue={filters.account ?? ''}>
-            <option value="">{t('mutations.filters.allAccounts')}</option>
-            {filters.account && !accounts.some((a) => a.value === filters.account) && <option value={filters.account}>{filters.account}</option>}
-            {accounts.map((account) => (
-              <option key={account.value} value={account.value}>
-                {account.sandbox ? `${account.name} (${t('accounts.sandbox')})` : account.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        <AccountFilter
+          id="filter-account"
+          value={filters.account}
+          accounts={accounts}
+          labels={{ label: t('mutations.filters.account'), all: t('mutations.filters.allAccounts'), sandbox: t('accounts.sandbox') }}
+        />
         <Field label={t('mutations.filters.type')} htmlFor="filter-type">
           <Select id="filter-type" name="type" defaultValue={filters.type ?? ''}>
             <option value="">{t('mutations.filters.allTypes')}</option>
@@ -95,18 +91,17 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
             <option value="1">{t('accounts.filters.gapOnly')}</option>
           </Select>
         </Field>
-        <Field label={t('mutations.filters.from')} htmlFor="filter-from">
-          <Input id="filter-from" name="from" type="date" defaultValue={filters.from ?? ''} />
-        </Field>
-        <Field label={t('mutations.filters.to')} htmlFor="filter-to">
-          <Input id="filter-to" name="to" type="date" defaultValue={filters.to ?? ''} />
-        </Field>
-        <Field label={t('mutations.filters.min')} htmlFor="filter-min">
-          <Input id="filter-min" name="min" inputMode="numeric" defaultValue={raw('min')} />
-        </Field>
-        <Field label={t('mutations.filters.max')} htmlFor="filter-max">
-          <Input id="filter-max" name="max" inputMode="numeric" defaultValue={raw('max')} />
-        </Field>
+        <RangeFilters
+          idPrefix="filter"
+          days={filters}
+          amounts={{ min: raw('min'), max: raw('max') }}
+          labels={{
+            from: t('mutations.filters.from'),
+            to: t('mutations.filters.to'),
+            min: t('mutations.filters.min'),
+            max: t('mutations.filters.max'),
+          }}
+        />
         <Field label={t('mutations.filters.q')} htmlFor="filter-q">
           <Input id="filter-q" name="q" type="search" placeholder={t('mutations.filters.qPlaceholder')} defaultValue={filters.q ?? ''} />
         </Field>

@@ -11,6 +11,7 @@ import { isTooShortToSearch } from '@/lib/search-params';
 import { Table, TD } from '@/components/ui/table';
 import { TextLink } from '@/components/ui/text-link';
 import { Field, Input, Select } from '@/components/ui/field';
+import { RangeFilters } from '@/components/ui/filter-fields';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/next/session';
 import { formatDateTime, formatRupiah } from '@/lib/format';
@@ -76,18 +77,12 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
             ))}
           </Select>
         </Field>
-        <Field label={t('orders.filters.from')} htmlFor="filter-from">
-          <Input id="filter-from" name="from" type="date" defaultValue={filters.from ?? ''} />
-        </Field>
-        <Field label={t('orders.filters.to')} htmlFor="filter-to">
-          <Input id="filter-to" name="to" type="date" defaultValue={filters.to ?? ''} />
-        </Field>
-        <Field label={t('orders.filters.min')} htmlFor="filter-min">
-          <Input id="filter-min" name="min" inputMode="numeric" defaultValue={raw('min')} />
-        </Field>
-        <Field label={t('orders.filters.max')} htmlFor="filter-max">
-          <Input id="filter-max" name="max" inputMode="numeric" defaultValue={raw('max')} />
-        </Field>
+        <RangeFilters
+          idPrefix="filter"
+          days={filters}
+          amounts={{ min: raw('min'), max: raw('max') }}
+          labels={{ from: t('orders.filters.from'), to: t('orders.filters.to'), min: t('orders.filters.min'), max: t('orders.filters.max') }}
+        />
         <Field label={t('orders.filters.q')} htmlFor="filter-q">
           <Input id="filter-q" name="q" type="search" placeholder={t('orders.filters.qPlaceholder')} defaultValue={filters.q ?? ''} />
         </Field>

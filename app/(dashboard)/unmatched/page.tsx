@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { ClientMessages } from '@/components/client-messages';
 import { buttonClass } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
+import { AccountFilter, RangeFilters } from '@/components/ui/filter-fields';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/roles';
 import { requireUser } from '@/lib/next/session';
@@ -57,17 +58,12 @@ export default async function UnmatchedPage({ searchParams }: { searchParams: Pr
           </Field>
         </div>
         <div className="col-span-2 sm:col-span-1">
-          <Field label={t('mutations.filters.account')} htmlFor="queue-account">
-            <Select id="queue-account" name="account" defaultValue={filters.account ?? ''}>
-              <option value="">{t('mutations.filters.allAccounts')}</option>
-              {filters.account && !accounts.some((a) => a.value === filters.account) && <option value={filters.account}>{filters.account}</option>}
-              {accounts.map((account) => (
-                <option key={account.value} value={account.value}>
-                  {account.sandbox ? `${account.name} (${t('accounts.sandbox')})` : account.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <AccountFilter
+            id="queue-account"
+            value={filters.account}
+            accounts={accounts}
+            labels={{ label: t('mutations.filters.account'), all: t('mutations.filters.allAccounts'), sandbox: t('accounts.sandbox') }}
+          />
         </div>
         <div className="col-span-2 sm:col-span-1">
           <Field label={t('unmatched.filters.sort')} htmlFor="queue-sort">
@@ -80,18 +76,17 @@ export default async function UnmatchedPage({ searchParams }: { searchParams: Pr
             </Select>
           </Field>
         </div>
-        <Field label={t('unmatched.filters.from')} htmlFor="queue-from">
-          <Input id="queue-from" name="from" type="date" defaultValue={filters.from ?? ''} />
-        </Field>
-        <Field label={t('unmatched.filters.to')} htmlFor="queue-to">
-          <Input id="queue-to" name="to" type="date" defaultValue={filters.to ?? ''} />
-        </Field>
-        <Field label={t('mutations.filters.min')} htmlFor="queue-min">
-          <Input id="queue-min" name="min" inputMode="numeric" defaultValue={raw('min')} />
-        </Field>
-        <Field label={t('mutations.filters.max')} htmlFor="queue-max">
-          <Input id="queue-max" name="max" inputMode="numeric" defaultValue={raw('max')} />
-        </Field>
+        <RangeFilters
+          idPrefix="queue"
+          days={filters}
+          amounts={{ min: raw('min'), max: raw('max') }}
+          labels={{
+            from: t('unmatched.filters.from'),
+            to: t('unmatched.filters.to'),
+            min: t('mutations.filters.min'),
+            max: t('mutations.filters.max'),
+          }}
+        />
         <div className="col-span-2 flex gap-2 lg:col-span-4">
           <button type="submit" className={buttonClass('primary')}>
             {t('mutations.filters.apply')}
