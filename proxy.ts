@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { cameOverHttps, HSTS, newNonce, pageContentSecurityPolicy, SECURITY_HEADERS } from '@/lib/security-headers';
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
-const OPEN_PAGES = /^\/(login|setup)(\/|$)/;
+const OPEN_PAGES = /^\/(login|setup|pay)(\/|$)/;
 
 /**
  * Every page gets its security headers here, with a fresh script nonce in its policy: Next reads

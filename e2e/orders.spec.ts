@@ -81,6 +81,7 @@ test.describe('as finance', () => {
 
     await page.getByRole('link', { name: reference }).click();
     await expect(page.getByRole('heading', { level: 1, name: `Pesanan ${reference}` })).toBeVisible();
+    await expect(page.getByTestId('pay-link')).toHaveText(/^http:\/\/localhost:\d+\/pay\/[A-Za-z0-9_-]{38}$/);
     await expect(page.getByText('Menunggu').first()).toBeVisible();
     await expect(page.getByText('Belum ada transfer yang membayar pesanan ini.')).toBeVisible();
     const history = page.getByRole('table', { name: 'Siapa melakukan apa pada pesanan ini' });

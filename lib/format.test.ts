@@ -48,6 +48,8 @@ describe('formatting for people in Indonesia', () => {
     ['id', 125_000, '2 mnt 5 dtk'],
     ['en', 125_000, '2 mins 5 secs'],
     ['en', 180_000, '3 mins'],
+    ['id', 5_405_000, '1 jam 30 mnt'],
+    ['en', 86_400_000, '24 hours'],
   ] as const)('duration in %s of %i ms', (locale, ms, text) => {
     expect(nbsp(formatDuration(ms, locale))).toBe(text);
   });

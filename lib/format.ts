@@ -46,8 +46,12 @@ export function formatDuration(ms: number, locale: Locale): string {
   const total = Math.max(1, Math.round(ms / 1000));
   const minutes = Math.floor(total / 60);
   const seconds = total % 60;
-  const unit = (value: number, name: 'minute' | 'second') =>
-    new Intl.NumberFormat(intlLocale(locale), { style: 'unit', unit: name, unitDisplay: 'short' }).format(value);
+  // Short hours read badly ("1 j"), short minutes and seconds well ("2 mnt 5 dtk").
+  const unit = (value: number, name: 'hour' | 'minute' | 'second') =>
+    new Intl.NumberFormat(intlLocale(locale), { style: 'unit', unit: name, unitDisplay: name === 'hour' ? 'long' : 'short' }).format(value);
+  // From an hour up, seconds no longer matter to anyone reading it.
+  if (minutes >= 60)
+    return minutes % 60 === 0 ? unit(minutes / 60, 'hour') : `${unit(Math.floor(minutes / 60), 'hour')} ${unit(minutes % 60, 'minute')}`;
   if (minutes === 0) return unit(seconds, 'second');
   return seconds === 0 ? unit(minutes, 'minute') : `${unit(minutes, 'minute')} ${unit(seconds, 'second')}`;
 }

@@ -60,6 +60,11 @@ const INPUTS: Record<string, fc.Arbitrary<unknown>> = {
     expiresInMinutes: fc.oneof(fc.integer({ min: -5, max: 200_000 }).map(String), hostileText(10)),
   }),
   'orders.cancelOrderAction': hostileRecord({ reference: fc.oneof(fc.constantFrom(...REFERENCES), hostileText(70)), reason: hostileText(520) }),
+  'orders.acceptDifferenceAction': hostileRecord({
+    orderId: someId(),
+    category: fc.oneof(fc.constantFrom('bank_fee', 'customer_rounding', 'discount', 'refund_owed', 'other'), hostileText(20)),
+    reason: hostileText(520),
+  }),
   'orders.importOrdersAction': hostileRecord({
     rows: fc.array(
       hostileRecord({
@@ -97,6 +102,7 @@ const INPUTS: Record<string, fc.Arbitrary<unknown>> = {
   'settings.saveMootaTokenAction': hostileRecord({ token: hostileText(60) }),
   'settings.forgetMootaTokenAction': fc.constant({}),
   'settings.setMootaTaggingAction': hostileRecord({ on: fc.boolean() }),
+  'settings.savePayAccountsAction': hostileRecord({ accounts: fc.array(fc.oneof(fc.constant('bnk_test'), hostileText(120)), { maxLength: 25 }) }),
   'settings.createApiKeyAction': hostileRecord({ name: hostileText(220) }),
   'settings.revokeApiKeyAction': hostileRecord({ id: someId() }),
   'settings.createUserAction': hostileRecord({
@@ -150,6 +156,7 @@ function statementUpload() {
 const BASES: Record<string, () => Record<string, unknown>> = {
   'orders.createOrderAction': () => ({ reference: 'INV-BASE-1', amount: '150000', customerName: 'Budi', accountNumber: '', expiresInMinutes: '' }),
   'orders.cancelOrderAction': () => ({ reference: REFERENCES[1], reason: 'salah kirim' }),
+  'orders.acceptDifferenceAction': () => ({ orderId: ids.order, category: 'bank_fee', reason: 'biaya bank' }),
   'orders.importOrdersAction': () => ({
     rows: [{ line: 2, reference: 'CSV-BASE-1', input: { reference: 'CSV-BASE-1', amount: '1000', customer_name: 'Siti' } }],
   }),

@@ -151,6 +151,7 @@ describe('creating orders', () => {
         'expires_at',
         'paid_amount',
         'paid_at',
+        'pay_url',
         'payable_amount',
         'reference',
         'status',

@@ -13,6 +13,8 @@ export interface OrderJson {
   customer_name: string | null;
   paid_amount: number;
   created_at: string;
+  /** The customer's payment page: a signed link, not the reference, so orders cannot be enumerated. */
+  pay_url: string;
 }
 
 type OrderFields = Pick<
@@ -20,7 +22,7 @@ type OrderFields = Pick<
   'reference' | 'amount' | 'uniqueCode' | 'payableAmount' | 'status' | 'expiresAt' | 'paidAt' | 'customerName' | 'paidAmount' | 'createdAt'
 >;
 
-export function orderJson(order: OrderFields): OrderJson {
+export function orderJson(order: OrderFields, payUrl: string): OrderJson {
   return {
     reference: order.reference,
     amount: rupiahToJson(order.amount),
@@ -32,5 +34,6 @@ export function orderJson(order: OrderFields): OrderJson {
     customer_name: order.customerName,
     paid_amount: rupiahToJson(order.paidAmount),
     created_at: order.createdAt.toISOString(),
+    pay_url: payUrl,
   };
 }

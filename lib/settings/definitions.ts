@@ -43,6 +43,10 @@ export const settingSchemas = {
   storeCallbackUrl: z.union([z.literal(''), z.url({ protocol: /^https?$/, message: 'the store callback must be an http:// or https:// URL' })]),
   mootaTagMatched: z.boolean(),
   storeCallbackSecret: z.union([z.literal(''), z.string().min(16, 'the callback secret must be at least 16 characters')]),
+  /** The shop's name as its customers know it, on their payment page. */
+  storeName: z.string().trim().max(100, 'the store name is at most 100 characters'),
+  /** The accounts a customer's payment page offers (Moota bank ids); none chosen: every account that is not a sandbox. */
+  payAccounts: z.array(z.string().trim().min(1).max(100)).max(20, 'a payment page offers at most 20 accounts'),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -64,6 +68,8 @@ export const SETTING_DEFAULTS: SettingValues = {
   storeCallbackUrl: '',
   storeCallbackSecret: '',
   mootaTagMatched: false,
+  storeName: '',
+  payAccounts: [],
 };
 
 /** The environment variable that fixes a setting, where there is one. */

@@ -24,7 +24,7 @@ const NUMBER_KEYS = [
   'overpaidTolerance',
   'closedAmountHoldDays',
 ] as const;
-const TEXT_KEYS = ['allowedIps', 'storeCallbackUrl'] as const;
+const TEXT_KEYS = ['allowedIps', 'storeCallbackUrl', 'storeName'] as const;
 const FIELD_KEYS = [...NUMBER_KEYS, ...TEXT_KEYS] as const;
 
 export const saveSettingsAction = defineAction(
@@ -151,5 +151,14 @@ export const updateUserAction = defineAction(
     const updated = await updateUser(id, { role, disabled });
     revalidatePath('/settings');
     return { id: updated.id, email: updated.email, role: updated.role, disabled: updated.disabledAt !== null };
+  },
+);
+
+export const savePayAccountsAction = defineAction(
+  { name: 'savePayAccounts', permission: 'manage_settings', schema: z.object({ accounts: z.array(z.string().max(100)).max(20) }) },
+  async ({ accounts }, user) => {
+    const settings = await saveSettings({ payAccounts: accounts }, user.email);
+    revalidatePath('/settings');
+    return { accounts: settings.values.payAccounts };
   },
 );

@@ -15,6 +15,8 @@ import { ApiKeysSection } from './_components/api-keys-section';
 import { CallbackSecretForm } from './_components/callback-secret-form';
 import { FieldsSection } from './_components/fields-section';
 import { MootaApiSection } from './_components/moota-api-section';
+import { PayAccountsSection } from './_components/pay-accounts-section';
+import { payAccountChoices } from '@/lib/queries/pay';
 import type { EnvNames, FieldKey, FieldSpec } from './_components/types';
 import { UsersSection } from './_components/users-section';
 import { WebhookSecretsSection } from './_components/webhook-secrets-section';
@@ -37,6 +39,7 @@ const SECTIONS: { id: string; title: MessageKey; fields: FieldSpec[] }[] = [
       { key: 'uniqueCodeMin', type: 'number' },
       { key: 'uniqueCodeMax', type: 'number' },
       { key: 'orderExpiryMinutes', type: 'number' },
+      { key: 'storeName', type: 'text' },
     ],
   },
   {
@@ -56,11 +59,12 @@ export default async function SettingsPage() {
   const user = await requireUser('manage_settings', '/settings');
   const t = await getTranslations();
   const manageUsers = can(user.role, 'manage_users');
-  const [settings, apiKeys, users, mootaToken] = await Promise.all([
+  const [settings, apiKeys, users, mootaToken, payChoices] = await Promise.all([
     loadSettings(),
     listApiKeys(),
     manageUsers ? listUsers() : Promise.resolve([]),
     mootaTokenStatus(),
+    payAccountChoices(),
   ]);
 
   const envNames: EnvNames = {};
@@ -76,6 +80,7 @@ export default async function SettingsPage() {
     ['webhook-secrets', 'settings.sections.webhookSecrets'],
     ...SECTIONS.map((s): [string, MessageKey] => [s.id, s.title]),
     ['store-callback', 'settings.sections.storeCallback'],
+    ['pay-accounts', 'settings.sections.payAccounts'],
     ['moota-api', 'settings.sections.mootaApi'],
     ['api-keys', 'settings.sections.apiKeys'],
     ...(manageUsers ? [['users', 'settings.sections.users'] satisfies [string, MessageKey]] : []),
@@ -109,6 +114,7 @@ export default async function SettingsPage() {
         >
           <CallbackSecretForm masked={callbackSecret ? maskSecret(callbackSecret) : null} envName={envNames.storeCallbackSecret ?? null} />
         </FieldsSection>
+        <PayAccountsSection accounts={payChoices} chosen={settings.values.payAccounts} />
         <MootaApiSection status={mootaToken} tagging={settings.values.mootaTagMatched} />
         <ApiKeysSection
           keys={apiKeys.map((key) => ({

@@ -2,6 +2,7 @@ import { authenticateStoreRequest } from '@/lib/api-keys';
 import { domainErrorResponse, readJson, unauthorized } from '@/lib/http/api-response';
 import { createOrder } from '@/lib/orders/create-order';
 import { orderJson } from '@/lib/orders/order-json';
+import { payPath, requestOrigin } from '@/lib/pay/link';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,7 +14,7 @@ export async function POST(request: Request): Promise<Response> {
     const body = await readJson(request);
     if (body instanceof Response) return body;
     const { order, created } = await createOrder(body, 'api', caller.label);
-    return Response.json(orderJson(order), { status: created ? 201 : 200 });
+    return Response.json(orderJson(order, requestOrigin(request) + (await payPath(order.id))), { status: created ? 201 : 200 });
   } catch (error) {
     return domainErrorResponse(error, { route: 'POST /api/orders' });
   }

@@ -9,6 +9,7 @@ export { default as mutations } from './mutations';
 export { default as nav } from './nav';
 export { default as orders } from './orders';
 export { default as overview } from './overview';
+export { default as pay } from './pay';
 export { default as revenue } from './revenue';
 export { default as sandbox } from './sandbox';
 export { default as settings } from './settings';

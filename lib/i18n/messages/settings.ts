@@ -6,6 +6,12 @@ export default {
     fromDefault: 'Nilai bawaan',
     saved: 'Pengaturan disimpan.',
     sectionNav: 'Bagian pengaturan',
+    payAccounts: {
+      hint: 'Rekening yang ditunjukkan ke pelanggan di halaman pembayaran pesanan. Tanpa centang: semua rekening yang bukan sandbox.',
+      none: 'Belum ada rekening; rekening muncul setelah mutasi pertama atau sinkronisasi dari Moota.',
+      save: 'Simpan rekening',
+      saved: 'Rekening halaman pembayaran disimpan.',
+    },
     sections: {
       webhookSecrets: 'Rahasia webhook',
       webhookSecretsHint:
@@ -19,6 +25,7 @@ export default {
       apiKeysHint: 'Kunci untuk API pesanan toko (Authorization: Bearer …). Kunci hanya ditampilkan sekali saat dibuat.',
       users: 'Pengguna & peran',
       mootaApi: 'API Moota',
+      payAccounts: 'Rekening di halaman pembayaran',
       mootaApiHint:
         'Token pribadi dari menu Integrasi di Moota, untuk sinkronisasi mutasi dari API. Disimpan terenkripsi; setelah disimpan hanya empat karakter terakhir yang ditampilkan.',
     },
@@ -28,6 +35,7 @@ export default {
       uniqueCodeMin: { label: 'Kode unik terkecil', hint: 'Rupiah yang ditambahkan ke nominal pesanan agar setiap transfer dapat dikenali.' },
       uniqueCodeMax: { label: 'Kode unik terbesar', hint: 'Paling besar 99999.' },
       orderExpiryMinutes: { label: 'Masa berlaku pesanan (menit)', hint: 'Pesanan yang belum dibayar kedaluwarsa setelah ini.' },
+      storeName: { label: 'Nama toko', hint: 'Ditampilkan kepada pelanggan di halaman pembayaran.' },
       matchWindowDays: { label: 'Jendela pencocokan (hari)', hint: 'Seberapa jauh ke belakang transfer dicocokkan dengan pesanan.' },
       lateOrderMinutes: {
         label: 'Pesanan terlambat (menit)',
@@ -136,6 +144,12 @@ export default {
     fromDefault: 'Default value',
     saved: 'Settings saved.',
     sectionNav: 'Settings sections',
+    payAccounts: {
+      hint: "The accounts a customer is told to pay into on an order's payment page. None ticked: every account that is not a sandbox.",
+      none: 'No account yet; accounts appear after the first mutation or a sync from Moota.',
+      save: 'Save accounts',
+      saved: "The payment page's accounts are saved.",
+    },
     sections: {
       webhookSecrets: 'Webhook secrets',
       webhookSecretsHint:
@@ -149,6 +163,7 @@ export default {
       apiKeysHint: 'Keys for the store order API (Authorization: Bearer …). A key is shown once, when it is created.',
       users: 'Users & roles',
       mootaApi: 'Moota API',
+      payAccounts: 'Accounts on the payment page',
       mootaApiHint:
         'A personal token from the Integrations menu at Moota, for syncing mutations from its API. Stored encrypted; once saved only its last four characters are shown.',
     },
@@ -158,6 +173,7 @@ export default {
       uniqueCodeMin: { label: 'Smallest unique code', hint: 'Rupiah added to an order amount so each transfer can be told apart.' },
       uniqueCodeMax: { label: 'Largest unique code', hint: 'At most 99999.' },
       orderExpiryMinutes: { label: 'Order expiry (minutes)', hint: 'Unpaid orders expire after this.' },
+      storeName: { label: 'Store name', hint: 'Shown to customers on their payment page.' },
       matchWindowDays: { label: 'Matching window (days)', hint: 'How far back transfers are matched to orders.' },
       lateOrderMinutes: { label: 'Late orders (minutes)', hint: 'Orders created up to this long after a transfer can still match it.' },
       underpaidTolerance: { label: 'Underpaid tolerance (Rp)', hint: 'A shortfall still counted as paid.' },

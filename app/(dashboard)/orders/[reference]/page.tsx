@@ -4,6 +4,8 @@ import { notFound } from 'next/navigation';
 import { CancelOrderButton } from '@/app/(dashboard)/orders/_components/cancel-order';
 import { OrderDifference } from '@/app/(dashboard)/orders/_components/order-difference';
 import { openDifference } from '@/lib/differences/categories';
+import { pageOrigin } from '@/lib/next/origin';
+import { payPath } from '@/lib/pay/link';
 import { previewUndoAction, undoAction } from '@/app/(dashboard)/unmatched/actions';
 import { UndoMatchButton } from '@/components/reconcile/undo-match-dialog';
 import { HistoryTable } from '@/components/ledger/history-table';
@@ -48,6 +50,7 @@ export default async function OrderDetailPage({ params }: Props) {
   const canReconcile = can(user.role, 'reconcile');
   const cancellable = can(user.role, 'manage_orders') && (order.status === 'pending' || order.status === 'expired');
   const difference = openDifference(order);
+  const payLink = (await pageOrigin()) + (await payPath(order.id));
   const accepted = order.differences[0];
 
   return (
@@ -84,6 +87,12 @@ export default async function OrderDetailPage({ params }: Props) {
               [t('orders.detail.expiresAt'), when(order.expiresAt)],
               [t('orders.detail.paidAt'), when(order.paidAt)],
               [t('orders.detail.closedAt'), when(order.closedAt)],
+              [
+                t('orders.detail.payLink'),
+                <a key="pay" href={payLink} className="break-all text-emerald-800 underline dark:text-emerald-300" data-testid="pay-link">
+                  {payLink}
+                </a>,
+              ],
             ]}
           />
         </Card>

@@ -10,7 +10,8 @@ export type FieldKey =
   | 'underpaidTolerance'
   | 'overpaidTolerance'
   | 'closedAmountHoldDays'
-  | 'storeCallbackUrl';
+  | 'storeCallbackUrl'
+  | 'storeName';
 
 export interface FieldSpec {
   key: FieldKey;

@@ -3,6 +3,7 @@ import { authenticateStoreRequest } from '@/lib/api-keys';
 import { apiError, domainErrorResponse, readJson, unauthorized } from '@/lib/http/api-response';
 import { cancelOrder } from '@/lib/orders/close-orders';
 import { orderJson } from '@/lib/orders/order-json';
+import { payPath, requestOrigin } from '@/lib/pay/link';
 import { describeIssues } from '@/lib/orders/order-input';
 
 export const dynamic = 'force-dynamic';
@@ -22,7 +23,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
     const parsed = cancelSchema.safeParse(body);
     if (!parsed.success) return apiError('invalid', describeIssues(parsed.error), 422);
     const order = await cancelOrder(reference, caller.label, parsed.data.reason || null);
-    return Response.json(orderJson(order));
+    return Response.json(orderJson(order, requestOrigin(request) + (await payPath(order.id))));
   } catch (error) {
     return domainErrorResponse(error, { route: 'POST /api/orders/[reference]/cancel', reference });
   }
