@@ -38,6 +38,7 @@ const GUARDS: Record<string, Guard> = {
   'app/api/auth/[...nextauth]/route.ts#GET': { public: "Auth.js's own sign-in, session and sign-out endpoints: how a visitor becomes signed in" },
   'app/api/auth/[...nextauth]/route.ts#POST': { public: "Auth.js's own sign-in, session and sign-out endpoints: how a visitor becomes signed in" },
   'app/api/health/route.ts#GET': { public: 'for load balancers and start scripts; says only whether the database answers' },
+  'app/api/openapi.json/route.ts#GET': { public: 'the store API’s OpenAPI document: what any integrator reads before they have a key' },
   'app/api/webhook/route.ts#POST': { signature: true },
   'app/api/orders/route.ts#POST': { apiKey: true },
   'app/api/orders/[reference]/route.ts#GET': { apiKey: true },
