@@ -20,7 +20,8 @@ function examples(): [string, string, unknown][] {
     const at = (...parts: string[]) => pointer(where, path, method, ...parts);
     const name = `${method.toUpperCase()} ${path}`;
     for (const [index, parameter] of (operation.parameters ?? []).entries()) {
-      if (parameter.example !== undefined) found.push([`${name} parameter ${parameter.name}`, at('parameters', String(index), 'schema'), parameter.example]);
+      if (parameter.example !== undefined)
+        found.push([`${name} parameter ${parameter.name}`, at('parameters', String(index), 'schema'), parameter.example]);
     }
     for (const [type, media] of Object.entries(operation.requestBody?.content ?? {})) {
       for (const [key, example] of Object.entries(media.examples ?? {})) {
@@ -70,7 +71,10 @@ describe('the OpenAPI document', () => {
 });
 
 describe('the validator the conformance test uses is not lenient', () => {
-  const order = storeApiDocument.paths['/api/orders']!.post!.responses['201']!.content!['application/json']!.examples!.created!.value as Record<string, unknown>;
+  const order = storeApiDocument.paths['/api/orders']!.post!.responses['201']!.content!['application/json']!.examples!.created!.value as Record<
+    string,
+    unknown
+  >;
   const ORDER = pointer('components', 'schemas', 'Order');
   const CONFLICT = pointer('paths', '/api/orders', 'post', 'responses', '409', 'content', 'application/json', 'schema');
   const PAID = pointer('components', 'schemas', 'OrderPaid');
@@ -97,9 +101,9 @@ describe('the validator the conformance test uses is not lenient', () => {
   test('an undocumented status, a wrong content type and a missing header are each a problem', () => {
     const headers = (entries: Record<string, string>) => new Headers(entries);
     expect(validator.responseProblems('/api/orders', 'post', { status: 429, headers: headers({}), body: null })[0]).toMatch(/429 is not documented/);
-    expect(validator.responseProblems('/api/orders', 'post', { status: 201, headers: headers({ 'content-type': 'text/plain' }), body: order })[0]).toMatch(
-      /content type "text\/plain"/,
-    );
+    expect(
+      validator.responseProblems('/api/orders', 'post', { status: 201, headers: headers({ 'content-type': 'text/plain' }), body: order })[0],
+    ).toMatch(/content type "text\/plain"/);
     expect(
       validator.responseProblems('/api/orders', 'post', {
         status: 401,

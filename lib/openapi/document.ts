@@ -112,7 +112,11 @@ export const ERROR_CODES = {
 
 export type ErrorCode = keyof typeof ERROR_CODES;
 
-function error(description: string, codes: ErrorCode[], examples: Record<string, { summary: string; code: ErrorCode; message: string }>): ResponseObject {
+function error(
+  description: string,
+  codes: ErrorCode[],
+  examples: Record<string, { summary: string; code: ErrorCode; message: string }>,
+): ResponseObject {
   return {
     description,
     content: {
@@ -223,7 +227,11 @@ const createOrder: Operation = {
     ),
     '413': TOO_LARGE,
     '422': error('A field is missing or wrong; the message names each one.', ['invalid'], {
-      invalid: { summary: 'A wrong amount', code: 'invalid', message: englishMessage('orderInvalid', { details: 'amount: amount must be more than 0' }) },
+      invalid: {
+        summary: 'A wrong amount',
+        code: 'invalid',
+        message: englishMessage('orderInvalid', { details: 'amount: amount must be more than 0' }),
+      },
       unstorable: { summary: 'A NUL character in a text', code: 'invalid', message: UNSTORABLE },
     }),
     '500': INTERNAL,
@@ -268,7 +276,12 @@ const cancelOrder: Operation = {
   requestBody: {
     description: 'Optional: an empty body is the same as `{}`.',
     required: false,
-    content: { [JSON_TYPE]: { schema: ref('CancelInput'), examples: { reason: { summary: 'With a reason', value: { reason: 'customer changed their mind' } } } } },
+    content: {
+      [JSON_TYPE]: {
+        schema: ref('CancelInput'),
+        examples: { reason: { summary: 'With a reason', value: { reason: 'customer changed their mind' } } },
+      },
+    },
   },
   responses: {
     '200': ORDER_ANSWER('The cancelled order.', {
@@ -300,10 +313,32 @@ const getDocument: Operation = {
     '200': {
       description: 'The document.',
       headers: {
-        'Cache-Control': { description: 'Shared caches may keep it for an hour.', required: true, schema: { type: 'string', const: 'public, max-age=3600' } },
-        ETag: { description: 'The document’s version; send it back in `If-None-Match`.', required: true, schema: { type: 'string', pattern: '^"[A-Za-z0-9_-]+"$' } },
+        'Cache-Control': {
+          description: 'Shared caches may keep it for an hour.',
+          required: true,
+          schema: { type: 'string', const: 'public, max-age=3600' },
+        },
+        ETag: {
+          description: 'The document’s version; send it back in `If-None-Match`.',
+          required: true,
+          schema: { type: 'string', pattern: '^"[A-Za-z0-9_-]+"$' },
+        },
       },
-      content: { [JSON_TYPE]: { schema: { type: 'object', required: ['openapi', 'info', 'paths'], properties: { openapi: { const: '3.1.0' } } } } },
+      content: {
+        [JSON_TYPE]: {
+          schema: {
+            type: 'object',
+            required: ['openapi', 'info', 'paths'],
+            properties: {
+              openapi: { const: '3.1.0' },
+              info: { type: 'object' },
+              paths: { type: 'object' },
+              webhooks: { type: 'object' },
+              components: { type: 'object' },
+            },
+          },
+        },
+      },
     },
     '304': {
       description: '`If-None-Match` names the current version: the copy you have is current.',
@@ -384,7 +419,11 @@ function callback(event: string, schema: string, summary: string, description: s
       tags: ['Store callbacks'],
       security: [],
       parameters: CALLBACK_HEADERS,
-      requestBody: { description: 'The event.', required: true, content: { [JSON_TYPE]: { schema: ref(schema), examples: { event: { summary, value: example } } } } },
+      requestBody: {
+        description: 'The event.',
+        required: true,
+        content: { [JSON_TYPE]: { schema: ref(schema), examples: { event: { summary, value: example } } } },
+      },
       responses: CALLBACK_ANSWERS,
     },
   };
@@ -455,7 +494,18 @@ const schemas: Record<string, JsonSchema> = {
     type: 'object',
     description: 'An order as the store API shows it.',
     additionalProperties: false,
-    required: ['reference', 'amount', 'unique_code', 'payable_amount', 'status', 'expires_at', 'paid_at', 'customer_name', 'paid_amount', 'created_at'],
+    required: [
+      'reference',
+      'amount',
+      'unique_code',
+      'payable_amount',
+      'status',
+      'expires_at',
+      'paid_at',
+      'customer_name',
+      'paid_amount',
+      'created_at',
+    ],
     properties: {
       reference: reference('The reference, as it was created.'),
       amount: rupiah('The order’s amount before the unique code.', 1, Number(MAX_ORDER_AMOUNT)),
@@ -574,7 +624,10 @@ export const storeApiDocument: OpenApiDocument = {
   servers: [{ url: '/', description: 'Your Cocok, where this document was read from.' }],
   tags: [
     { name: 'Orders', description: 'What your store asks of Cocok.' },
-    { name: 'Store callbacks', description: 'What Cocok tells your store, at the callback URL set under Settings. See docs/store-callbacks.md for code that verifies them.' },
+    {
+      name: 'Store callbacks',
+      description: 'What Cocok tells your store, at the callback URL set under Settings. See docs/store-callbacks.md for code that verifies them.',
+    },
     { name: 'Documentation', description: 'This document.' },
   ],
   security: [{ storeApiKey: [] }],
@@ -590,7 +643,13 @@ export const storeApiDocument: OpenApiDocument = {
       'OrderPaid',
       'The order is paid',
       'Sent when money is allocated to an order and it is paid in full: exactly the payable amount (`paid`) or more (`overpaid`). Ship the order. An order that is paid stays paid: more money sends no other event.',
-      { id: '0197c3a2-5d1e-7b40-9f0e-2c1d8e6a4b10', event: ORDER_PAID, created_at: '2026-11-28T03:14:09.120Z', order: callbackOrderExample('paid', 150123, '2026-11-28T03:14:09.118Z'), payments: [EXAMPLE_PAYMENT] },
+      {
+        id: '0197c3a2-5d1e-7b40-9f0e-2c1d8e6a4b10',
+        event: ORDER_PAID,
+        created_at: '2026-11-28T03:14:09.120Z',
+        order: callbackOrderExample('paid', 150123, '2026-11-28T03:14:09.118Z'),
+        payments: [EXAMPLE_PAYMENT],
+      },
     ),
     [ORDER_UNDERPAID]: callback(
       ORDER_UNDERPAID,
@@ -610,7 +669,13 @@ export const storeApiDocument: OpenApiDocument = {
       'OrderUnpaid',
       'A payment was undone',
       'Sent when a person undoes a payment the store was told of (`order.paid` or `order.underpaid`) and the order is no longer paid in full. Stop shipping it. `payments` lists only the payments still counted. When a transfer pays it again, `order.paid` comes again with a new id.',
-      { id: '0197c3a2-5d1e-7b40-9f0e-2c1d8e6a4b12', event: ORDER_UNPAID, created_at: '2026-11-28T04:00:00.000Z', order: callbackOrderExample('pending', 0, null), payments: [] },
+      {
+        id: '0197c3a2-5d1e-7b40-9f0e-2c1d8e6a4b12',
+        event: ORDER_UNPAID,
+        created_at: '2026-11-28T04:00:00.000Z',
+        order: callbackOrderExample('pending', 0, null),
+        payments: [],
+      },
     ),
   },
   components: {

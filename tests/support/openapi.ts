@@ -71,7 +71,8 @@ export class OpenApiValidator {
     const operation = this.operation(path, method);
     const status = String(answer.status);
     const documented = operation.responses[status];
-    if (!documented) return [`status ${status} is not documented for ${method.toUpperCase()} ${path} (documented: ${Object.keys(operation.responses).join(', ')})`];
+    if (!documented)
+      return [`status ${status} is not documented for ${method.toUpperCase()} ${path} (documented: ${Object.keys(operation.responses).join(', ')})`];
     const at = (...parts: string[]) => pointer('paths', path, method, 'responses', status, ...parts);
     const problems: string[] = [];
     for (const [name, header] of Object.entries(documented.headers ?? {})) {
