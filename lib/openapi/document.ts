@@ -103,11 +103,11 @@ export const ERROR_CODES = {
   malformed: 'the body is not a JSON object: empty, not UTF-8, not JSON, or another JSON value',
   unauthorized: 'no valid API key in `Authorization: Bearer <key>`',
   not_found: 'there is no order with that reference',
-  conflict: 'the request contradicts an order that exists (see the operation)',
+  conflict: 'the request contradicts an order that exists; each operation says how',
   unique_codes_exhausted: 'every unique code of this amount is taken; try again later or widen the range under Settings',
   too_large: `the body is larger than ${MAX_JSON_BODY_BYTES} bytes`,
   invalid: 'a field is missing or wrong; the message names each one',
-  internal: 'something failed on Cocok’s side; try again later (the server’s log has the details)',
+  internal: 'something failed on Cocok’s side; try again later, the server’s log has the details',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -431,9 +431,9 @@ function callback(event: string, schema: string, summary: string, description: s
 
 const STATUS_DESCRIPTIONS: Record<OrderStatus, string> = {
   pending: 'awaiting payment',
-  paid: 'paid: exactly the payable amount came in',
+  paid: 'exactly the payable amount came in',
   underpaid: 'money came in, but less than the payable amount; do not ship yet',
-  overpaid: 'paid in full, with more than the payable amount',
+  overpaid: 'more than the payable amount came in: paid in full',
   expired: 'its time passed unpaid',
   cancelled: 'cancelled',
 };
