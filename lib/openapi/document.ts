@@ -210,7 +210,7 @@ const createOrder: Operation = {
     '400': MALFORMED,
     '401': UNAUTHORIZED,
     '409': error(
-      'The reference is taken by an order of another amount (or in other letter case), or every unique code of this amount is in use.',
+      'The reference is taken by an order of another amount (or in other letter case), or too many orders of this amount were being created at once (`conflict`; try again); or every unique code of this amount is in use (`unique_codes_exhausted`).',
       ['conflict', 'unique_codes_exhausted'],
       {
         referenceTaken: {
