@@ -50,6 +50,23 @@ describe('the OpenAPI document', () => {
     for (const { operation } of operations()) expect(Object.keys(operation.responses).length, operation.operationId).toBeGreaterThan(0);
   });
 
+  test('every path template names a required path parameter, and every parameter of a path is in its template', () => {
+    for (const { where, path, operation } of operations()) {
+      if (where !== 'paths') continue;
+      const templated = [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name).sort();
+      const declared = (operation.parameters ?? []).filter((parameter) => parameter.in === 'path');
+      expect(declared.map((parameter) => parameter.name).sort(), path).toEqual(templated);
+      for (const parameter of declared) expect(parameter.required, `${path} ${parameter.name}`).toBe(true);
+    }
+  });
+
+  test('every $ref names a schema of components, and every schema there is used', () => {
+    const refs = [...JSON.stringify(storeApiDocument).matchAll(/"\$ref":"([^"]+)"/g)].map(([, ref]) => ref!);
+    const names = Object.keys(storeApiDocument.components.schemas);
+    expect(refs.filter((ref) => !names.some((name) => ref === `#/components/schemas/${name}`))).toEqual([]);
+    expect(names.filter((name) => !refs.includes(`#/components/schemas/${name}`))).toEqual([]);
+  });
+
   test('every error status of the store API answers the Error shape', () => {
     for (const { where, path, operation } of operations()) {
       if (where !== 'paths') continue;
