@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createApiKey } from '@/lib/api-keys';
 import { db } from '@/lib/db';
+import { storeApiDocument, type Method } from '@/lib/openapi/document';
 import { parseOrdersCsv } from '@/lib/orders/csv-import';
 import { importOrders } from '@/lib/orders/import-orders';
 import { resetDatabase } from '@/tests/support/database';
 import { DEEP_ARRAY, DEEP_OBJECT, FUZZ_SEED, HOSTILE_NUMBERS, HOSTILE_TEXT, hostileRecord, hostileText, hostileValue } from '@/tests/support/hostile';
+import { OpenApiValidator, readAnswer } from '@/tests/support/openapi';
 import { rowCounts } from '@/tests/support/row-counts';
 
 const { POST: createRoute } = await import('@/app/api/orders/route');
@@ -20,17 +22,28 @@ interface Answer {
   json: { reference?: string; customer_name?: string | null; status?: string; error?: { code: string; message: string } };
 }
 
-const answer = async (response: Response): Promise<Answer> => ({ status: response.status, json: await response.json() });
+const documented = new OpenApiValidator(storeApiDocument);
+
+/** Whatever the input, the answer is one the OpenAPI document describes: a documented status, with its shape. */
+async function answer(path: string, method: Method, response: Response): Promise<Answer> {
+  const read = await readAnswer(response);
+  expect(documented.responseProblems(path, method, read), `${method.toUpperCase()} ${path} answered ${read.status}`).toEqual([]);
+  return { status: read.status, json: read.body as Answer['json'] };
+}
 const bodyText = (body: unknown) => (typeof body === 'string' ? body : (JSON.stringify(body) ?? 'null'));
 const post = (url: string, body: unknown) =>
   new Request(url, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: bodyText(body) });
 const params = (reference: string) => ({ params: Promise.resolve({ reference }) });
 
-const create = async (body: unknown) => answer(await createRoute(post('http://localhost/api/orders', body)));
+const create = async (body: unknown) => answer('/api/orders', 'post', await createRoute(post('http://localhost/api/orders', body)));
 const read = async (reference: string) =>
-  answer(await readRoute(new Request('http://localhost/api/orders/x', { headers: { authorization: `Bearer ${key}` } }), params(reference)));
+  answer(
+    '/api/orders/{reference}',
+    'get',
+    await readRoute(new Request('http://localhost/api/orders/x', { headers: { authorization: `Bearer ${key}` } }), params(reference)),
+  );
 const cancel = async (reference: string, body: unknown) =>
-  answer(await cancelRoute(post('http://localhost/api/orders/x/cancel', body), params(reference)));
+  answer('/api/orders/{reference}/cancel', 'post', await cancelRoute(post('http://localhost/api/orders/x/cancel', body), params(reference)));
 
 /** A refusal is a 4xx that says why; anything else must not be a 5xx. */
 function expectRefusedOrAnswered({ status, json }: Answer) {

@@ -20,8 +20,10 @@ export function apiError(code: string, message: string, status: number, headers?
   return Response.json({ error: { code, message } }, { status, headers });
 }
 
+export const UNAUTHORIZED_MESSAGE = 'send a valid API key as "Authorization: Bearer <key>"';
+
 export function unauthorized(): Response {
-  return apiError('unauthorized', 'send a valid API key as "Authorization: Bearer <key>"', 401, {
+  return apiError('unauthorized', UNAUTHORIZED_MESSAGE, 401, {
     'www-authenticate': 'Bearer',
   });
 }

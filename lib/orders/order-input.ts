@@ -52,6 +52,17 @@ export const orderInputSchema = z.object({
 
 export type OrderInput = z.output<typeof orderInputSchema>;
 
+export const MAX_CANCEL_REASON_LENGTH = 500;
+
+/** What the store API's cancel takes: an optional reason, kept in the order's history. */
+export const cancelInputSchema = z.object({
+  reason: z
+    .string({ message: 'reason must be text' })
+    .trim()
+    .max(MAX_CANCEL_REASON_LENGTH, `reason must be at most ${MAX_CANCEL_REASON_LENGTH} characters`)
+    .nullish(),
+});
+
 export function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ');
 }

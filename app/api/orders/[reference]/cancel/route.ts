@@ -1,18 +1,13 @@
-import { z } from 'zod';
 import { authenticateStoreRequest } from '@/lib/api-keys';
 import { apiError, domainErrorResponse, readJson, unauthorized } from '@/lib/http/api-response';
 import { cancelOrder } from '@/lib/orders/close-orders';
 import { orderJson } from '@/lib/orders/order-json';
+import { cancelInputSchema, describeIssues } from '@/lib/orders/order-input';
 import { payPath, requestOrigin } from '@/lib/pay/link';
-import { describeIssues } from '@/lib/orders/order-input';
 
 export const dynamic = 'force-dynamic';
 
-const cancelSchema = z.object({
-  reason: z.string({ message: 'reason must be text' }).trim().max(500, 'reason must be at most 500 characters').nullish(),
-});
-
-/** Cancels an open order, freeing its payable amount; cancelling again answers the cancelled order. */
+/** Cancels an open or expired order; cancelling again answers the cancelled order. */
 export async function POST(request: Request, { params }: { params: Promise<{ reference: string }> }): Promise<Response> {
   const { reference } = await params;
   try {
@@ -20,7 +15,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ ref
     if (!caller) return unauthorized();
     const body = await readJson(request, { optional: true });
     if (body instanceof Response) return body;
-    const parsed = cancelSchema.safeParse(body);
+    const parsed = cancelInputSchema.safeParse(body);
     if (!parsed.success) return apiError('invalid', describeIssues(parsed.error), 422);
     const order = await cancelOrder(reference, caller.label, parsed.data.reason || null);
     return Response.json(orderJson(order, requestOrigin(request) + (await payPath(order.id))));
