@@ -6,12 +6,13 @@ import { useLocale, useTranslations } from 'next-intl';
 import { formatDateTime, formatDuration, formatRupiah } from '@/lib/format';
 import type { PaymentViewJson } from '@/lib/pay/payment-view';
 
-const POLL_MS = 1_500;
+// Half the wait for a change is half the interval on average: 700 ms shows "paid" well within a second of the match.
+const POLL_MS = 700;
 const money = (amount: string | null | undefined) => formatRupiah(BigInt(amount ?? 0));
 
 /**
  * The payment's status as the customer reads it, kept current without a reload: asks every
- * 1.5 s (a 304 while nothing changed) and counts down to the order's expiry.
+ * 0.7 s (a 304 while nothing changed) and counts down to the order's expiry.
  */
 export function PayStatus({ token, initial }: { token: string; initial: PaymentViewJson }) {
   const t = useTranslations('pay');
