@@ -151,6 +151,8 @@ DECLARE
   waits_moved uuid[];
   revenue_moved uuid[];
 BEGIN
+  -- Intake's INSERT ... ON CONFLICT DO UPDATE fires this on every delivery, mostly with nothing updated.
+  IF NOT EXISTS (SELECT FROM added) THEN RETURN NULL; END IF;
   -- A row whose id changed has no partner in removed: the daily summary is then recounted from
   -- both tables whole, which holds for any update.
   SELECT bool_or(removed.id IS NULL
@@ -163,8 +165,6 @@ BEGIN
            WHERE (added.sandbox, added.account_number, added.bank_label) IS DISTINCT FROM (removed.sandbox, removed.account_number, removed.bank_label))
     INTO days_moved, waits_moved, revenue_moved
     FROM added LEFT JOIN removed ON removed.id = added.id;
-  -- Intake's INSERT ... ON CONFLICT DO UPDATE fires this on every delivery, mostly with nothing updated.
-  IF days_moved IS NULL THEN RETURN NULL; END IF;
   IF current_setting('cocok.dashboard_changed', true) IS DISTINCT FROM 'yes' THEN PERFORM count_dashboard_change(); END IF;
   IF days_moved THEN
     INSERT INTO mutation_days AS d (day, bank_id, type, state, sandbox, slot, mutations, amount)
