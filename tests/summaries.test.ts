@@ -219,6 +219,17 @@ describe('the daily summaries are exact at every commit', () => {
     );
     expect(await db().acceptedDifference.count()).toBeGreaterThan(0);
     expect(Math.min(rows[0]!.matched, rows[0]!.paid, rows[0]!.ignored)).toBeGreaterThan(0);
+    // What the triggers take away again on the next change: each order's parts and each transfer's wait as a recount gives them.
+    const stale = await db().$queryRaw<{ parts: number; waits: number }[]>`
+      SELECT (SELECT count(*) FROM ((SELECT * FROM order_revenue_parts EXCEPT ALL
+                                     SELECT * FROM order_revenue_now(ARRAY(SELECT id FROM orders)))
+                                    UNION ALL
+                                    (SELECT * FROM order_revenue_now(ARRAY(SELECT id FROM orders)) EXCEPT ALL
+                                     SELECT * FROM order_revenue_parts)) AS differ)::int AS parts,
+             (SELECT count(*) FROM ((SELECT * FROM match_waits EXCEPT ALL SELECT * FROM match_waits_now(ARRAY(SELECT id FROM mutations)))
+                                    UNION ALL
+                                    (SELECT * FROM match_waits_now(ARRAY(SELECT id FROM mutations)) EXCEPT ALL SELECT * FROM match_waits)) AS differ)::int AS waits`;
+    expect(stale).toEqual([{ parts: 0, waits: 0 }]);
 
     await foldClosedDays(poolExecutor(), '2027-01-01');
     expect(await db().$queryRaw`SELECT DISTINCT slot FROM mutation_days`).toEqual([{ slot: 0 }]);

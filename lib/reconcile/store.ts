@@ -272,34 +272,47 @@ export interface MatchWrites {
   history?: readonly HistoryInput[];
 }
 
-// The writes do not read one another's effects, so they go as one statement: one round trip.
-const WRITE_MATCHES = `WITH
-new_payments AS (
+// The writes do not read one another's effects, so they go as one statement: one round trip. A
+// part with nothing to write is left out of it: a statement runs its tables' summary triggers even
+// for no rows, and most transfers pay no order and undo no payment.
+const WRITE_PARTS = {
+  newPayments: `new_payments AS (
   INSERT INTO payments (id, mutation_id, order_id, amount, split, created_by)
-  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::boolean[], $6::text[])),
-undone_payments AS (
-  UPDATE payments SET undone_at = $8, undone_by = $9, undo_reason = $10 WHERE id = ANY($7::uuid[])),
-settled_orders AS (
+  SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::bigint[], $5::boolean[], $6::text[]))`,
+  undonePayments: `undone_payments AS (
+  UPDATE payments SET undone_at = $1, undone_by = $2, undo_reason = $3 WHERE id = ANY($4::uuid[]))`,
+  settlements: `settled_orders AS (
   UPDATE orders SET paid_amount = s.paid, status = s.status::order_status,
     paid_at = CASE WHEN s.keep_paid_at THEN orders.paid_at ELSE s.paid_at END, closed_at = s.closed_at
-  FROM unnest($11::uuid[], $12::bigint[], $13::text[], $14::timestamptz[], $15::boolean[], $16::timestamptz[])
+  FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::timestamptz[], $5::boolean[], $6::timestamptz[])
     AS s(id, paid, status, paid_at, keep_paid_at, closed_at)
-  WHERE orders.id = s.id AND orders.id = ANY($11::uuid[])),
-match_states AS (
+  WHERE orders.id = s.id AND orders.id = ANY($1::uuid[]))`,
+  states: `match_states AS (
   UPDATE mutations SET
     match_state = CASE WHEN c.changed THEN c.state::match_state ELSE match_state END,
     match_candidates = CASE WHEN c.changed THEN c.candidates::jsonb ELSE match_candidates END,
     ignored_note = CASE WHEN c.changed THEN c.note ELSE mutations.ignored_note END,
-    processing = CASE WHEN $22::timestamptz IS NULL THEN processing ELSE 'processed' END,
-    processed_at = coalesce($22::timestamptz, processed_at),
-    process_attempts = process_attempts + CASE WHEN $22::timestamptz IS NULL THEN 0 ELSE 1 END,
-    process_error = CASE WHEN $22::timestamptz IS NULL THEN process_error END
-  FROM unnest($17::uuid[], $18::boolean[], $19::text[], $20::text[], $21::text[]) AS c(id, changed, state, candidates, note)
-  WHERE mutations.id = c.id AND mutations.id = ANY($17::uuid[])),
-history_entries AS (
+    processing = CASE WHEN $6::timestamptz IS NULL THEN processing ELSE 'processed' END,
+    processed_at = coalesce($6::timestamptz, processed_at),
+    process_attempts = process_attempts + CASE WHEN $6::timestamptz IS NULL THEN 0 ELSE 1 END,
+    process_error = CASE WHEN $6::timestamptz IS NULL THEN process_error END
+  FROM unnest($1::uuid[], $2::boolean[], $3::text[], $4::text[], $5::text[]) AS c(id, changed, state, candidates, note)
+  WHERE mutations.id = c.id AND mutations.id = ANY($1::uuid[]))`,
+  history: `history_entries AS (
   INSERT INTO history (id, actor, action, mutation_id, order_id, reason, details)
-  SELECT * FROM unnest($23::uuid[], $24::text[], $25::text[], $26::uuid[], $27::uuid[], $28::text[], $29::jsonb[]))
-SELECT 1 AS done`;
+  SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::uuid[], $6::text[], $7::jsonb[]))`,
+} as const;
+
+/** The parts that have something to write, as one statement, each part's parameters numbered after the ones before. */
+function writeStatement(parts: readonly { part: keyof typeof WRITE_PARTS; values: unknown[] }[]) {
+  let offset = 0;
+  const ctes = parts.map(({ part, values }) => {
+    const cte = WRITE_PARTS[part].replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`);
+    offset += values.length;
+    return cte;
+  });
+  return { text: `WITH\n${ctes.join(',\n')}\nSELECT 1 AS done`, values: parts.flatMap((part) => part.values) };
+}
 
 // The reach through the primary key (`id = ANY(…)`) beside the join keeps the planner from hashing whole tables.
 /** Writes payments, undone payments, orders' settlements, match states and history in one statement. */
@@ -309,39 +322,67 @@ export async function writeMatches(sql: SqlExecutor, writes: MatchWrites): Promi
   const states = writes.states ?? [];
   const history = writes.history ?? [];
   const undone = writes.undonePayments;
-  if (!payments.length && !undone?.ids.length && !settlements.length && !states.length && !history.length) return;
   const at = Date.now();
-  await sql.executeSql(WRITE_MATCHES, [
-    payments.map(() => uuidv7(at)),
-    payments.map((payment) => payment.mutationId),
-    payments.map((payment) => payment.orderId),
-    payments.map((payment) => payment.amount),
-    payments.map((payment) => payment.split),
-    payments.map((payment) => payment.createdBy),
-    [...(undone?.ids ?? [])],
-    undone?.at ?? null,
-    undone?.by ?? null,
-    undone?.reason ?? null,
-    settlements.map((row) => row.id),
-    settlements.map((row) => row.paid),
-    settlements.map((row) => row.status),
-    settlements.map((row) => row.paidAt),
-    settlements.map((row) => row.keepPaidAt),
-    settlements.map((row) => row.closedAt),
-    states.map((row) => row.mutationId),
-    states.map((row) => row.changed),
-    states.map((row) => row.state),
-    states.map((row) => (row.candidates === null ? null : JSON.stringify(row.candidates))),
-    states.map((row) => row.ignoredNote),
-    writes.processedAt ?? null,
-    history.map(() => uuidv7(at)),
-    history.map((entry) => entry.actor),
-    history.map((entry) => entry.action),
-    history.map((entry) => entry.mutationId ?? null),
-    history.map((entry) => entry.orderId ?? null),
-    history.map((entry) => entry.reason ?? null),
-    history.map((entry) => (entry.details === undefined ? null : JSON.stringify(entry.details))),
-  ]);
+  const parts: { part: keyof typeof WRITE_PARTS; values: unknown[] }[] = [];
+  if (payments.length > 0) {
+    parts.push({
+      part: 'newPayments',
+      values: [
+        payments.map(() => uuidv7(at)),
+        payments.map((payment) => payment.mutationId),
+        payments.map((payment) => payment.orderId),
+        payments.map((payment) => payment.amount),
+        payments.map((payment) => payment.split),
+        payments.map((payment) => payment.createdBy),
+      ],
+    });
+  }
+  if (undone && undone.ids.length > 0) {
+    parts.push({ part: 'undonePayments', values: [undone.at, undone.by, undone.reason, [...undone.ids]] });
+  }
+  if (settlements.length > 0) {
+    parts.push({
+      part: 'settlements',
+      values: [
+        settlements.map((row) => row.id),
+        settlements.map((row) => row.paid),
+        settlements.map((row) => row.status),
+        settlements.map((row) => row.paidAt),
+        settlements.map((row) => row.keepPaidAt),
+        settlements.map((row) => row.closedAt),
+      ],
+    });
+  }
+  if (states.length > 0) {
+    parts.push({
+      part: 'states',
+      values: [
+        states.map((row) => row.mutationId),
+        states.map((row) => row.changed),
+        states.map((row) => row.state),
+        states.map((row) => (row.candidates === null ? null : JSON.stringify(row.candidates))),
+        states.map((row) => row.ignoredNote),
+        writes.processedAt ?? null,
+      ],
+    });
+  }
+  if (history.length > 0) {
+    parts.push({
+      part: 'history',
+      values: [
+        history.map(() => uuidv7(at)),
+        history.map((entry) => entry.actor),
+        history.map((entry) => entry.action),
+        history.map((entry) => entry.mutationId ?? null),
+        history.map((entry) => entry.orderId ?? null),
+        history.map((entry) => entry.reason ?? null),
+        history.map((entry) => (entry.details === undefined ? null : JSON.stringify(entry.details))),
+      ],
+    });
+  }
+  if (parts.length === 0) return;
+  const statement = writeStatement(parts);
+  await sql.executeSql(statement.text, statement.values);
 }
 
 /** Appends history entries, in whatever transaction `sql` belongs to. */
