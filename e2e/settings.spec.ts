@@ -36,7 +36,12 @@ test.describe('as owner', () => {
 
     await min.fill('5000');
     await section.getByRole('button', { name: /^(Simpan|Save)$/ }).click();
-    await expect(section.getByRole('alert')).toContainText('must not be below min', { timeout: 30_000 });
+    await expect(section.getByRole('alert')).toContainText(
+      /tidak boleh lebih kecil dari kode unik terkecil \(5000\)|must not be below the smallest \(5000\)/,
+      {
+        timeout: 30_000,
+      },
+    );
     await page.reload();
     await expect(min).not.toHaveValue('5000');
 

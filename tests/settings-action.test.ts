@@ -50,7 +50,7 @@ describe('settings server actions', () => {
     expect(await saveSettingsAction({ values: { uniqueCodeMin: '600' } })).toMatchObject({
       ok: false,
       code: 'invalid',
-      message: expect.stringContaining('must not be below min'),
+      message: 'The largest unique code (500) must not be below the smallest (600).',
     });
     expect(await saveSettingsAction({ values: { orderExpiryMinutes: 'soon' } })).toMatchObject({ ok: false, code: 'invalid' });
     expect((await loadSettings()).uniqueCodeRange).toEqual({ min: 10, max: 500 });

@@ -31,6 +31,10 @@ export async function saveSettings(changes: Partial<SettingValues>, actor: strin
     if (!parsed.success) throw new DomainError('invalid', 'settingInvalid', { key, details: parsed.error.issues[0]?.message ?? '' });
   }
   const merged = { ...current.values, ...changes };
+  // The one way a range of valid numbers can still be wrong, said in the reader's words.
+  if (merged.uniqueCodeMax < merged.uniqueCodeMin) {
+    throw new DomainError('invalid', 'uniqueCodeRangeBackwards', { min: merged.uniqueCodeMin, max: merged.uniqueCodeMax });
+  }
   try {
     validateUniqueCodeRange({ min: merged.uniqueCodeMin, max: merged.uniqueCodeMax });
   } catch (error) {
