@@ -1,4 +1,5 @@
 import Form from 'next/form';
+import { Refusal } from '@/components/ui/refusal';
 import { buttonClass } from '@/components/ui/button';
 import { Card, EmptyState } from '@/components/ui/card';
 import { Field, Input, Select } from '@/components/ui/field';
@@ -38,12 +39,12 @@ export default async function DifferencesPage({ searchParams }: { searchParams: 
     <>
       <PageHeader title={t('differences.title')} description={t('differences.description')} />
       {refused && (
-        <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
+        <Refusal>
           {t(
             `cashFlow.rangeProblem.${refused.problem}`,
             refused.problem === 'backwards' ? { from: refused.from, to: refused.to } : { max: MAX_RANGE_DAYS },
           )}
-        </p>
+        </Refusal>
       )}
       <Form
         action="/differences"

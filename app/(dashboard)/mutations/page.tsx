@@ -1,4 +1,5 @@
 import Form from 'next/form';
+import { Refusal } from '@/components/ui/refusal';
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { ClientMessages } from '@/components/client-messages';
@@ -52,11 +53,7 @@ export default async function MutationsPage({ searchParams }: { searchParams: Pr
           </ClientMessages>
         }
       />
-      {refusal && (
-        <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
-          {refusal}
-        </p>
-      )}
+      {refusal && <Refusal>{refusal}</Refusal>}
       <Form
         action="/mutations"
         aria-label={t('mutations.filters.label')}

@@ -1,4 +1,5 @@
 import Form from 'next/form';
+import { Refusal } from '@/components/ui/refusal';
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
 import { StatusBadge } from '@/components/ui/badge';
@@ -57,11 +58,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Promi
           )
         }
       />
-      {refusal && (
-        <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
-          {refusal}
-        </p>
-      )}
+      {refusal && <Refusal>{refusal}</Refusal>}
       <Form
         action="/orders"
         aria-label={t('orders.filters.label')}

@@ -1,4 +1,5 @@
 import Form from 'next/form';
+import { Refusal } from '@/components/ui/refusal';
 import Link from 'next/link';
 import { ClientMessages } from '@/components/client-messages';
 import { buttonClass } from '@/components/ui/button';
@@ -41,11 +42,7 @@ export default async function UnmatchedPage({ searchParams }: { searchParams: Pr
           {t('unmatched.viewOnly')}
         </p>
       )}
-      {refusal && (
-        <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
-          {refusal}
-        </p>
-      )}
+      {refusal && <Refusal>{refusal}</Refusal>}
       <Form
         action="/unmatched"
         aria-label={t('unmatched.filters.label')}

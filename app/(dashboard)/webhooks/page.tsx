@@ -1,4 +1,5 @@
 import { HealthPanel } from '@/app/(dashboard)/_components/health-panel';
+import { Refusal } from '@/components/ui/refusal';
 import { ClientMessages } from '@/components/client-messages';
 import { PageHeader } from '@/components/ui/page-header';
 import { can } from '@/lib/auth/roles';
@@ -33,11 +34,7 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
       {sync && <SyncPanel {...sync} canConnect={can(user.role, 'manage_settings')} />}
       <SyncRunList firstPage={runs} />
       <h2 className="mb-2 text-lg font-semibold text-slate-900 dark:text-slate-50">{t('webhooks.callsTitle')}</h2>
-      {refusal && (
-        <p role="alert" className="mb-4 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800 dark:bg-red-950/50 dark:text-red-200">
-          {refusal}
-        </p>
-      )}
+      {refusal && <Refusal>{refusal}</Refusal>}
       <DeliveryFilterForm filters={filters} />
       <DeliveryLog key={JSON.stringify(filters)} filters={filters} firstPage={firstPage} />
     </ClientMessages>
